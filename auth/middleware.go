@@ -1,0 +1,109 @@
+package auth
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"keyward/models"
+)
+
+// Authenticator is the one middleware that turns credentials into a principal.
+type Authenticator struct {
+	DB   *gorm.DB
+	Keys *KeyVerifier
+	Log  *slog.Logger
+}
+
+// Middleware resolves the caller. A presented Authorization header decides
+// alone (a cookie is then ignored); a bad one ends the request with 401
+// before GraphQL runs. Without credentials the request goes on anonymous.
+func (a *Authenticator) Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ri := &requestInfo{w: w, secure: r.TLS != nil, clientIP: peerIP(r)}
+		ctx := withRequestInfo(r.Context(), ri)
+
+		if headers := r.Header.Values("Authorization"); len(headers) > 0 {
+			p, err := a.bearer(r, headers)
+			if err != nil {
+				a.reject(w, r, err)
+				return
+			}
+			next.ServeHTTP(w, r.WithContext(WithPrincipal(ctx, p)))
+			return
+		}
+
+		if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
+			ri.token = c.Value
+			user, err := models.SessionUser(ctx, a.DB, c.Value)
+			if err != nil {
+				a.reject(w, r, err)
+				return
+			}
+			if user != nil {
+				ctx = WithPrincipal(ctx, &Principal{Kind: KindUser, OrganizationID: user.OrganizationID, Role: user.Role, User: user})
+			} else {
+				ClearSessionCookie(ctx)
+			}
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func (a *Authenticator) bearer(r *http.Request, headers []string) (*Principal, error) {
+	if len(headers) != 1 {
+		return nil, ErrInvalidKey
+	}
+	scheme, token, ok := strings.Cut(headers[0], " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return nil, ErrInvalidKey
+	}
+	id, err := a.Keys.Verify(r.Context(), strings.TrimSpace(token))
+	if err != nil {
+		if errors.Is(err, ErrExpiredKey) {
+			return nil, &expiredError{id: id}
+		}
+		return nil, err
+	}
+	return &Principal{Kind: KindAPIKey, OrganizationID: id.OrganizationID, Role: models.RoleEditor, APIKey: id}, nil
+}
+
+type expiredError struct{ id *KeyIdentity }
+
+func (e *expiredError) Error() string { return ErrExpiredKey.Error() }
+
+// reject answers a request whose credentials failed. The message names an
+// expired key, but not which other check failed.
+func (a *Authenticator) reject(w http.ResponseWriter, r *http.Request, err error) {
+	var exp *expiredError
+	switch {
+	case errors.As(err, &exp):
+		msg := fmt.Sprintf("This API key expired on %s. Create a new key in Settings → API Keys.",
+			exp.id.ExpiresAt.UTC().Format("2006-01-02 15:04 UTC"))
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="The API key expired"`)
+		WriteError(w, http.StatusUnauthorized, models.CodeUnauthenticated, msg)
+	case errors.Is(err, ErrInvalidKey):
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="The API key is invalid"`)
+		WriteError(w, http.StatusUnauthorized, models.CodeUnauthenticated,
+			"Invalid API key. Send a valid key as \"Authorization: Bearer kw_…\".")
+	default:
+		a.Log.Error("authenticate request", "err", err, "path", r.URL.Path)
+		WriteError(w, http.StatusServiceUnavailable, models.CodeInternal,
+			"The service is temporarily unavailable. Try again shortly.")
+	}
+}
+
+// writeError sends a GraphQL-shaped error body outside GraphQL execution.
+func WriteError(w http.ResponseWriter, status int, code models.Code, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{
+		"errors": []map[string]any{{"message": msg, "extensions": map[string]any{"code": code}}},
+	})
+}

@@ -1,0 +1,57 @@
+// Package auth resolves who is calling (a session user or an API key) into
+// one principal in the request context, and holds the credentials' caches.
+package auth
+
+import (
+	"context"
+	"time"
+
+	"keyward/models"
+)
+
+// Kind tells a signed-in user from an API key.
+type Kind string
+
+const (
+	KindUser   Kind = "USER"
+	KindAPIKey Kind = "API_KEY"
+)
+
+// KeyIdentity is what a verified API key tells about itself. It carries no secret.
+type KeyIdentity struct {
+	ID, Name, Prefix string
+	OrganizationID   string
+	ExpiresAt        time.Time
+	CreatedByID      *string
+}
+
+// Principal is the authenticated caller.
+type Principal struct {
+	Kind           Kind
+	OrganizationID string
+	// Role is the effective role: the user's own, or Editor for an API key.
+	Role   models.Role
+	User   *models.User // set for KindUser
+	APIKey *KeyIdentity // set for KindAPIKey
+}
+
+// Actor is the principal as the audit trail records it.
+func (p *Principal) Actor() models.Actor {
+	if p.Kind == KindAPIKey {
+		return models.Actor{Kind: string(KindAPIKey), ID: p.APIKey.ID, Name: p.APIKey.Name}
+	}
+	return models.Actor{Kind: string(KindUser), ID: p.User.ID, Name: p.User.Email}
+}
+
+type principalKey struct{}
+
+// WithPrincipal stores the caller. Only the middleware (and tests of guards) call it.
+func WithPrincipal(ctx context.Context, p *Principal) context.Context {
+	return context.WithValue(ctx, principalKey{}, p)
+}
+
+// FromContext returns the caller, or nil for an anonymous request.
+func FromContext(ctx context.Context) *Principal {
+	p, _ := ctx.Value(principalKey{}).(*Principal)
+	return p
+}

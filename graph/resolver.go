@@ -1,0 +1,20 @@
+// Package graph is the GraphQL layer: schema, thin resolvers, the @hasRole
+// directive and the error presenter. Logic lives in models/.
+package graph
+
+import (
+	"gorm.io/gorm"
+
+	"keyward/auth"
+)
+
+// Resolver holds the dependencies every resolver may use.
+type Resolver struct {
+	DB           *gorm.DB
+	Keys         *auth.KeyVerifier
+	LoginLimiter *auth.LoginLimiter
+	// Setup is nil once the first admin exists at start-up.
+	Setup       *auth.SetupToken
+	AllowSignup bool
+	MaxAPIKeys  int
+}

@@ -1,0 +1,202 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+)
+
+// Key lifetime bounds, in days.
+const (
+	DefaultKeyDays = 30
+	MaxKeyDays     = 365
+)
+
+// APIKey is a named credential for programmatic access. Only a hash of the
+// secret is stored.
+type APIKey struct {
+	ID             string        `gorm:"type:varchar(36);primaryKey"`
+	OrganizationID string        `gorm:"type:varchar(36);not null;uniqueIndex:idx_api_keys_org_name,priority:1"`
+	Organization   *Organization `gorm:"constraint:OnDelete:CASCADE"`
+	Name           string        `gorm:"type:varchar(200);not null"`
+	// NameKey is the lower-cased name: its unique index makes names unique per
+	// organisation ignoring case, enforced by the database under concurrency.
+	NameKey     string     `gorm:"type:varchar(200);not null;uniqueIndex:idx_api_keys_org_name,priority:2"`
+	Prefix      string     `gorm:"type:varchar(16);not null"`
+	SecretHash  string     `gorm:"type:char(64);not null;uniqueIndex"`
+	CreatedByID *string    `gorm:"type:varchar(36);index"`
+	CreatedBy   *User      `gorm:"constraint:OnDelete:SET NULL"`
+	CreatedAt   time.Time  `gorm:"not null"`
+	ExpiresAt   time.Time  `gorm:"not null"`
+	LastUsedAt  *time.Time ``
+}
+
+// APIKeyStatus is computed from the expiry time; it is never stored.
+type APIKeyStatus string
+
+const (
+	APIKeyActive  APIKeyStatus = "ACTIVE"
+	APIKeyExpired APIKeyStatus = "EXPIRED"
+)
+
+func (s *APIKeyStatus) UnmarshalGQL(v any) error {
+	str, _ := v.(string)
+	*s = APIKeyStatus(str)
+	if *s != APIKeyActive && *s != APIKeyExpired {
+		return fmt.Errorf("%q is not an API key status", str)
+	}
+	return nil
+}
+
+func (s APIKeyStatus) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
+
+// Status is ACTIVE until the expiry instant, EXPIRED from then on.
+func (k *APIKey) Status() APIKeyStatus {
+	if k.Expired(time.Now()) {
+		return APIKeyExpired
+	}
+	return APIKeyActive
+}
+
+// Expired compares instants, so the database session's time zone cannot shift it.
+func (k *APIKey) Expired(now time.Time) bool { return !now.Before(k.ExpiresAt) }
+
+// CreateAPIKeyInput is what an admin supplies for a new key.
+type CreateAPIKeyInput struct {
+	Name          string
+	ExpiresInDays *int
+	// Max is the organisation's key limit (KEYWARD_MAX_API_KEYS).
+	Max int
+}
+
+// CheckKeyName applies the name rules shared with the SPA.
+func CheckKeyName(name string) (string, error) {
+	return cleanText("name", "Key name", name, 3, 50)
+}
+
+// CreateAPIKey validates, enforces the per-organisation limit and the unique
+// name inside one transaction, and returns the key with its secret. The
+// secret exists only in this return value.
+func CreateAPIKey(ctx context.Context, db *gorm.DB, orgID string, creator *User, in CreateAPIKeyInput, actor Actor) (*APIKey, string, error) {
+	name, err := CheckKeyName(in.Name)
+	if err != nil {
+		return nil, "", err
+	}
+	days := DefaultKeyDays
+	if in.ExpiresInDays != nil {
+		days = *in.ExpiresInDays
+	}
+	if days < 1 || days > MaxKeyDays {
+		return nil, "", Invalid("expiresInDays", "Expiry must be between 1 and %d days", MaxKeyDays)
+	}
+	secret, prefix, hash, err := GenerateKey()
+	if err != nil {
+		return nil, "", err
+	}
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	key := &APIKey{
+		ID: uuid.NewString(), OrganizationID: orgID, Name: name, NameKey: strings.ToLower(name),
+		Prefix: prefix, SecretHash: hash, CreatedAt: now, ExpiresAt: now.AddDate(0, 0, days),
+	}
+	if creator != nil {
+		key.CreatedByID = &creator.ID
+		key.CreatedBy = creator
+	}
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := lockOrganization(tx, orgID); err != nil {
+			return err
+		}
+		var n int64
+		if err := tx.Model(&APIKey{}).Where("organization_id = ?", orgID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n >= int64(in.Max) {
+			return &Error{Code: CodeLimitReached, Message: fmt.Sprintf(
+				"This organisation already has %d API keys, the most allowed. Delete keys you no longer use, then try again.", in.Max)}
+		}
+		if err := tx.Omit("CreatedBy", "Organization").Create(key).Error; err != nil {
+			if isUniqueViolation(err) {
+				return &Error{Code: CodeDuplicateName, Field: "name", Message: fmt.Sprintf(
+					"A key named %q already exists. Choose another name, or delete the existing key first.", name)}
+			}
+			return err
+		}
+		return recordAudit(tx, orgID, actor, AuditAPIKeyCreated, "API_KEY", key.ID, key.Name)
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return key, secret, nil
+}
+
+// ListAPIKeys returns the organisation's keys, newest first.
+func ListAPIKeys(ctx context.Context, db *gorm.DB, orgID string) ([]*APIKey, error) {
+	var keys []*APIKey
+	err := db.WithContext(ctx).Where("organization_id = ?", orgID).Order("created_at DESC, id DESC").Find(&keys).Error
+	return keys, err
+}
+
+// DeleteAPIKey removes a key for good and returns it, so that callers can
+// drop any cached copy.
+func DeleteAPIKey(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor) (*APIKey, error) {
+	if _, err := uuid.Parse(id); err != nil {
+		return nil, NotFound("API key")
+	}
+	var key APIKey
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		err := tx.Where("id = ? AND organization_id = ?", id, orgID).Take(&key).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return NotFound("API key")
+		}
+		if err != nil {
+			return err
+		}
+		res := tx.Where("id = ?", key.ID).Delete(&APIKey{})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			// A concurrent delete won the race.
+			return NotFound("API key")
+		}
+		return recordAudit(tx, orgID, actor, AuditAPIKeyDeleted, "API_KEY", key.ID, key.Name)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &key, nil
+}
+
+// FindAPIKeyByHash is the one indexed lookup of the verification path.
+func FindAPIKeyByHash(ctx context.Context, db *gorm.DB, hash string) (*APIKey, error) {
+	var key APIKey
+	err := db.WithContext(ctx).Where("secret_hash = ?", hash).Take(&key).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &key, nil
+}
+
+// RecordLastUsed writes batched last-used times without moving any value
+// backwards, so replicas flushing in any order keep the newest.
+func RecordLastUsed(ctx context.Context, db *gorm.DB, used map[string]time.Time) error {
+	for id, at := range used {
+		err := db.WithContext(ctx).Model(&APIKey{}).
+			Where("id = ? AND (last_used_at IS NULL OR last_used_at < ?)", id, at).
+			UpdateColumn("last_used_at", at.UTC()).Error
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,79 @@
+package models
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash/crc32"
+	"strings"
+)
+
+// API key format: "kw_" + 33 base62 characters of randomness (196 bits) + a
+// 6-character base62 CRC32 of everything before it. The checksum lets a
+// mistyped key fail without a database lookup and lets secret scanners
+// recognise Keyward keys.
+const (
+	keyPrefix      = "kw_"
+	keyRandomLen   = 33
+	keyChecksumLen = 6
+	// KeyLength is the length of every Keyward API key.
+	KeyLength = len(keyPrefix) + keyRandomLen + keyChecksumLen
+	// displayPrefixLen is how much of the key the list shows, e.g. "kw_AbC1".
+	displayPrefixLen = len(keyPrefix) + 4
+)
+
+const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+// GenerateKey returns a new secret, its display prefix and its stored hash.
+func GenerateKey() (secret, prefix, hash string, err error) {
+	var b strings.Builder
+	b.Grow(KeyLength)
+	b.WriteString(keyPrefix)
+	buf := make([]byte, 64)
+	for b.Len() < len(keyPrefix)+keyRandomLen {
+		if _, err := rand.Read(buf); err != nil {
+			return "", "", "", err
+		}
+		for _, c := range buf {
+			// note: rejecting bytes >= 248 (4*62) keeps every character equally likely.
+			if c >= 248 || b.Len() == len(keyPrefix)+keyRandomLen {
+				continue
+			}
+			b.WriteByte(base62[c%62])
+		}
+	}
+	body := b.String()
+	secret = body + checksum(body)
+	return secret, secret[:displayPrefixLen], HashKey(secret), nil
+}
+
+func checksum(body string) string {
+	n := crc32.ChecksumIEEE([]byte(body))
+	out := make([]byte, keyChecksumLen)
+	for i := keyChecksumLen - 1; i >= 0; i-- {
+		out[i] = base62[n%62]
+		n /= 62
+	}
+	return string(out)
+}
+
+// WellFormedKey checks length, alphabet and checksum: no database needed.
+func WellFormedKey(key string) bool {
+	if len(key) != KeyLength || !strings.HasPrefix(key, keyPrefix) {
+		return false
+	}
+	for i := len(keyPrefix); i < len(key); i++ {
+		if strings.IndexByte(base62, key[i]) < 0 {
+			return false
+		}
+	}
+	split := KeyLength - keyChecksumLen
+	return checksum(key[:split]) == key[split:]
+}
+
+// HashKey is the one-way hash stored for a key. A plain SHA-256 suffices for
+// a 196-bit random secret (NIST SP 800-63B); a slow KDF would only add latency.
+func HashKey(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(sum[:])
+}

@@ -1,0 +1,71 @@
+package models
+
+import (
+	"context"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+)
+
+// AuditAction names what happened. Values are stable: they are stored.
+type AuditAction string
+
+const (
+	AuditAPIKeyCreated   AuditAction = "API_KEY_CREATED"
+	AuditAPIKeyDeleted   AuditAction = "API_KEY_DELETED"
+	AuditUserCreated     AuditAction = "USER_CREATED"
+	AuditUserRoleChanged AuditAction = "USER_ROLE_CHANGED"
+	AuditUserDeleted     AuditAction = "USER_DELETED"
+)
+
+// Actor is who performed an audited action: a user or an API key.
+type Actor struct {
+	Kind string // "USER" or "API_KEY"
+	ID   string
+	Name string
+}
+
+// AuditEvent records who did what to which object. It never holds secrets.
+type AuditEvent struct {
+	ID             string        `gorm:"type:varchar(36);primaryKey"`
+	OrganizationID string        `gorm:"type:varchar(36);not null;index:idx_audit_org_time,priority:1"`
+	Organization   *Organization `gorm:"constraint:OnDelete:CASCADE"`
+	ActorKind      string        `gorm:"type:varchar(10);not null"`
+	ActorID        string        `gorm:"type:varchar(36);not null"`
+	ActorName      string        `gorm:"type:varchar(254);not null"`
+	Action         AuditAction   `gorm:"type:varchar(40);not null"`
+	TargetType     string        `gorm:"type:varchar(20);not null"`
+	TargetID       string        `gorm:"type:varchar(36);not null"`
+	TargetName     string        `gorm:"type:varchar(300);not null"`
+	CreatedAt      time.Time     `gorm:"not null;index:idx_audit_org_time,priority:2"`
+}
+
+func recordAudit(tx *gorm.DB, orgID string, actor Actor, action AuditAction, targetType, targetID, targetName string) error {
+	return tx.Create(&AuditEvent{
+		ID: uuid.NewString(), OrganizationID: orgID,
+		ActorKind: actor.Kind, ActorID: actor.ID, ActorName: actor.Name,
+		Action: action, TargetType: targetType, TargetID: targetID, TargetName: targetName,
+	}).Error
+}
+
+// ListAuditEvents returns the organisation's newest events first.
+func ListAuditEvents(ctx context.Context, db *gorm.DB, orgID string, limit int) ([]*AuditEvent, error) {
+	if limit <= 0 || limit > 500 {
+		limit = 100
+	}
+	var events []*AuditEvent
+	err := db.WithContext(ctx).Where("organization_id = ?", orgID).
+		Order("created_at DESC, id DESC").Limit(limit).Find(&events).Error
+	return events, err
+}
+
+func (a *AuditAction) UnmarshalGQL(v any) error {
+	s, _ := v.(string)
+	*a = AuditAction(s)
+	return nil
+}
+
+func (a AuditAction) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(a))) }

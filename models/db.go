@@ -1,0 +1,118 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Dialect tells the two supported databases apart where SQL differs.
+type Dialect string
+
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// ParseDatabaseURL maps a KEYWARD_DATABASE_URL to a dialect and driver DSN.
+func ParseDatabaseURL(url string) (Dialect, string, error) {
+	switch {
+	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
+		return Postgres, url, nil
+	case strings.HasPrefix(url, "sqlite:"):
+		path := strings.TrimPrefix(url, "sqlite:")
+		path = strings.TrimPrefix(path, "//")
+		if path == "" {
+			return "", "", errors.New("sqlite: URL needs a file path, e.g. sqlite:data/keyward.db")
+		}
+		return SQLite, path, nil
+	default:
+		return "", "", fmt.Errorf("unsupported database URL %q: use sqlite:PATH or postgres://", redactURL(url))
+	}
+}
+
+// redactURL keeps passwords out of start-up error messages.
+func redactURL(url string) string {
+	if at := strings.LastIndex(url, "@"); at >= 0 {
+		if scheme := strings.Index(url, "://"); scheme >= 0 && scheme < at {
+			return url[:scheme+3] + "…@" + url[at+1:]
+		}
+	}
+	return url
+}
+
+// Open connects, checks the connection and migrates the schema.
+func Open(ctx context.Context, url string) (*gorm.DB, Dialect, error) {
+	dialect, dsn, err := ParseDatabaseURL(url)
+	if err != nil {
+		return nil, "", err
+	}
+	cfg := &gorm.Config{
+		Logger:  logger.Discard,
+		NowFunc: func() time.Time { return time.Now().UTC() },
+		// Our writes that need a transaction open one explicitly.
+		SkipDefaultTransaction: true,
+		TranslateError:         true,
+	}
+	var db *gorm.DB
+	switch dialect {
+	case SQLite:
+		if dir := filepath.Dir(dsn); dir != "." {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return nil, "", fmt.Errorf("create database directory: %w", err)
+			}
+		}
+		// note: _txlock=immediate makes every transaction take the write lock at
+		// BEGIN, so read-then-write transactions serialise instead of failing
+		// with SQLITE_BUSY when they upgrade.
+		db, err = gorm.Open(sqlite.Open(dsn+"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate"), cfg)
+	case Postgres:
+		db, err = gorm.Open(postgres.Open(dsn), cfg)
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("open %s database: %s", dialect, firstLine(err))
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, "", err
+	}
+	if dialect == Postgres {
+		sqlDB.SetMaxOpenConns(25)
+		sqlDB.SetMaxIdleConns(25)
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := sqlDB.PingContext(pingCtx); err != nil {
+		_ = sqlDB.Close()
+		return nil, "", fmt.Errorf("cannot reach %s database: %s", dialect, firstLine(err))
+	}
+	if err := Migrate(db); err != nil {
+		_ = sqlDB.Close()
+		return nil, "", fmt.Errorf("migrate %s database: %s", dialect, firstLine(err))
+	}
+	return db, dialect, nil
+}
+
+// Migrate creates or updates tables, constraints and indexes. It is safe to
+// run on every start.
+func Migrate(db *gorm.DB) error {
+	return db.AutoMigrate(&Organization{}, &User{}, &Session{}, &APIKey{}, &AuditEvent{})
+}
+
+func firstLine(err error) string {
+	s := err.Error()
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}

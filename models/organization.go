@@ -1,0 +1,88 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+)
+
+// Organization owns users, API keys and all governance data.
+type Organization struct {
+	ID        string    `gorm:"type:varchar(36);primaryKey"`
+	Name      string    `gorm:"type:varchar(100);not null"`
+	CreatedAt time.Time `gorm:"not null"`
+	// LockVersion is bumped by lockOrganization; see there.
+	LockVersion int64 `gorm:"not null;default:0"`
+}
+
+func (o *Organization) BeforeCreate(*gorm.DB) error {
+	if o.ID == "" {
+		o.ID = uuid.NewString()
+	}
+	return nil
+}
+
+// lockOrganization serialises writes that check an organisation-wide rule
+// (key limit, last admin) before changing rows. Updating the organisation row
+// takes a row lock on PostgreSQL; on SQLite every transaction already holds
+// the write lock (see _txlock=immediate in Open). It must run inside a transaction.
+func lockOrganization(tx *gorm.DB, orgID string) error {
+	res := tx.Model(&Organization{}).Where("id = ?", orgID).
+		UpdateColumn("lock_version", gorm.Expr("lock_version + 1"))
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return NotFound("Organisation")
+	}
+	return nil
+}
+
+// GetOrganization returns an organisation by id.
+func GetOrganization(ctx context.Context, db *gorm.DB, id string) (*Organization, error) {
+	var org Organization
+	err := db.WithContext(ctx).Where("id = ?", id).Take(&org).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, NotFound("Organisation")
+	}
+	return &org, err
+}
+
+// NewOrganizationInput creates an organisation together with its first admin.
+type NewOrganizationInput struct {
+	OrgName, Email, Name, Password string
+}
+
+// CreateOrganizationWithAdmin creates both rows or neither.
+func CreateOrganizationWithAdmin(ctx context.Context, db *gorm.DB, in NewOrganizationInput) (*User, error) {
+	orgName, err := cleanText("orgName", "Organisation name", in.OrgName, 2, 100)
+	if err != nil {
+		return nil, err
+	}
+	user, err := newUser(in.Email, in.Name, in.Password, RoleAdmin)
+	if err != nil {
+		return nil, err
+	}
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		org := Organization{Name: orgName}
+		if err := tx.Create(&org).Error; err != nil {
+			return err
+		}
+		user.OrganizationID = org.ID
+		return insertUser(tx, user)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return user, nil
+}
+
+// CountUsers tells whether the first-run bootstrap is still needed.
+func CountUsers(ctx context.Context, db *gorm.DB) (int64, error) {
+	var n int64
+	err := db.WithContext(ctx).Model(&User{}).Count(&n).Error
+	return n, err
+}

@@ -1,0 +1,86 @@
+package models
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+)
+
+// Session lifetimes: a session ends after SessionIdle without use, and
+// after SessionAbsolute in any case.
+const (
+	SessionIdle     = 12 * time.Hour
+	SessionAbsolute = 7 * 24 * time.Hour
+	// sessionTouchEvery bounds writes: last_seen_at moves at most this often.
+	sessionTouchEvery = time.Minute
+)
+
+// Session is a signed-in browser. Only a hash of its cookie token is stored.
+type Session struct {
+	ID         string    `gorm:"type:varchar(36);primaryKey"`
+	TokenHash  string    `gorm:"type:char(64);not null;uniqueIndex"`
+	UserID     string    `gorm:"type:varchar(36);not null;index"`
+	User       *User     `gorm:"constraint:OnDelete:CASCADE"`
+	CreatedAt  time.Time `gorm:"not null"`
+	LastSeenAt time.Time `gorm:"not null"`
+	ExpiresAt  time.Time `gorm:"not null"`
+}
+
+func hashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// CreateSession starts a session for the user and returns its cookie token.
+func CreateSession(ctx context.Context, db *gorm.DB, userID string) (string, *Session, error) {
+	buf := make([]byte, 32)
+	if _, err := rand.Read(buf); err != nil {
+		return "", nil, err
+	}
+	token := base64.RawURLEncoding.EncodeToString(buf)
+	now := time.Now().UTC()
+	s := &Session{ID: uuid.NewString(), TokenHash: hashToken(token), UserID: userID,
+		CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(SessionAbsolute)}
+	if err := db.WithContext(ctx).Create(s).Error; err != nil {
+		return "", nil, err
+	}
+	return token, s, nil
+}
+
+// SessionUser resolves a cookie token to its user, or nil when the token is
+// unknown or expired. Expired sessions are deleted on sight.
+func SessionUser(ctx context.Context, db *gorm.DB, token string) (*User, error) {
+	if token == "" || len(token) > 100 {
+		return nil, nil
+	}
+	var s Session
+	err := db.WithContext(ctx).Preload("User").Where("token_hash = ?", hashToken(token)).Take(&s).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now().UTC()
+	if now.After(s.ExpiresAt) || now.Sub(s.LastSeenAt) > SessionIdle || s.User == nil {
+		return nil, db.WithContext(ctx).Delete(&s).Error
+	}
+	if now.Sub(s.LastSeenAt) > sessionTouchEvery {
+		if err := db.WithContext(ctx).Model(&s).UpdateColumn("last_seen_at", now).Error; err != nil {
+			return nil, err
+		}
+	}
+	return s.User, nil
+}
+
+// DeleteSession ends the session behind a cookie token.
+func DeleteSession(ctx context.Context, db *gorm.DB, token string) error {
+	return db.WithContext(ctx).Where("token_hash = ?", hashToken(token)).Delete(&Session{}).Error
+}

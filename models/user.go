@@ -1,0 +1,221 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/google/uuid"
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+)
+
+// BcryptCost is the work factor for password hashes. Tests lower it.
+var BcryptCost = 12
+
+// User is a person who signs in to the admin with email and password.
+type User struct {
+	ID             string        `gorm:"type:varchar(36);primaryKey"`
+	OrganizationID string        `gorm:"type:varchar(36);not null;index"`
+	Organization   *Organization `gorm:"constraint:OnDelete:CASCADE"`
+	// Email is stored lower-cased so the unique index is case-insensitive.
+	Email        string    `gorm:"type:varchar(254);not null;uniqueIndex"`
+	Name         string    `gorm:"type:varchar(100);not null"`
+	Role         Role      `gorm:"type:varchar(10);not null;check:chk_users_role,role IN ('ADMIN','EDITOR','VIEWER')"`
+	PasswordHash string    `gorm:"type:varchar(100);not null"`
+	CreatedAt    time.Time `gorm:"not null"`
+	UpdatedAt    time.Time `gorm:"not null"`
+}
+
+func (u *User) BeforeCreate(*gorm.DB) error {
+	if u.ID == "" {
+		u.ID = uuid.NewString()
+	}
+	return nil
+}
+
+// newUser validates the fields and hashes the password; it does not save.
+func newUser(email, name, password string, role Role) (*User, error) {
+	email, err := normalizeEmail("email", email)
+	if err != nil {
+		return nil, err
+	}
+	name, err = cleanText("name", "Name", name, 1, 100)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPassword("password", password); err != nil {
+		return nil, err
+	}
+	if !role.Valid() {
+		return nil, Invalid("role", "Role must be ADMIN, EDITOR or VIEWER")
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), BcryptCost)
+	if err != nil {
+		return nil, err
+	}
+	return &User{Email: email, Name: name, Role: role, PasswordHash: string(hash)}, nil
+}
+
+func insertUser(tx *gorm.DB, u *User) error {
+	err := tx.Create(u).Error
+	if isUniqueViolation(err) {
+		return &Error{Code: CodeDuplicateName, Field: "email",
+			Message: "A user with this email already exists. Use another email address."}
+	}
+	return err
+}
+
+// dummyHash makes a login with an unknown email cost as much as a wrong password.
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("keyward-timing-equaliser"), bcrypt.DefaultCost)
+
+// Authenticate checks an email and password. Unknown email and wrong password
+// give the same error, so the response does not reveal which accounts exist.
+func Authenticate(ctx context.Context, db *gorm.DB, email, password string) (*User, error) {
+	wrong := Unauthenticated("Wrong email or password")
+	var u User
+	err := db.WithContext(ctx).Where("email = ?", normalizeForLookup(email)).Take(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		return nil, wrong
+	}
+	if err != nil {
+		return nil, err
+	}
+	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(password)) != nil {
+		return nil, wrong
+	}
+	return &u, nil
+}
+
+// GetUser returns a user of the organisation; other organisations' users are NOT_FOUND.
+func GetUser(ctx context.Context, db *gorm.DB, orgID, id string) (*User, error) {
+	var u User
+	if _, err := uuid.Parse(id); err != nil {
+		return nil, NotFound("User")
+	}
+	err := db.WithContext(ctx).Where("id = ? AND organization_id = ?", id, orgID).Take(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, NotFound("User")
+	}
+	return &u, err
+}
+
+// ListUsers returns the organisation's users, oldest first.
+func ListUsers(ctx context.Context, db *gorm.DB, orgID string) ([]*User, error) {
+	var users []*User
+	err := db.WithContext(ctx).Where("organization_id = ?", orgID).Order("created_at, id").Find(&users).Error
+	return users, err
+}
+
+// UsersByIDs loads users of one organisation in one query.
+func UsersByIDs(ctx context.Context, db *gorm.DB, orgID string, ids []string) (map[string]*User, error) {
+	var users []*User
+	out := map[string]*User{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := db.WithContext(ctx).Where("organization_id = ? AND id IN ?", orgID, ids).Find(&users).Error
+	for _, u := range users {
+		out[u.ID] = u
+	}
+	return out, err
+}
+
+// NewUserInput is what an admin supplies to add a user.
+type NewUserInput struct {
+	Email, Name, Password string
+	Role                  Role
+}
+
+// CreateUser adds a user to the organisation.
+func CreateUser(ctx context.Context, db *gorm.DB, orgID string, in NewUserInput, actor Actor) (*User, error) {
+	u, err := newUser(in.Email, in.Name, in.Password, in.Role)
+	if err != nil {
+		return nil, err
+	}
+	u.OrganizationID = orgID
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := insertUser(tx, u); err != nil {
+			return err
+		}
+		return recordAudit(tx, orgID, actor, AuditUserCreated, "USER", u.ID, u.Email)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// UpdateUserRole changes a user's role, keeping at least one admin.
+func UpdateUserRole(ctx context.Context, db *gorm.DB, orgID, id string, role Role, actor Actor) (*User, error) {
+	if !role.Valid() {
+		return nil, Invalid("role", "Role must be ADMIN, EDITOR or VIEWER")
+	}
+	var u *User
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := lockOrganization(tx, orgID); err != nil {
+			return err
+		}
+		var err error
+		if u, err = GetUser(ctx, tx, orgID, id); err != nil {
+			return err
+		}
+		if u.Role == role {
+			return nil
+		}
+		if u.Role == RoleAdmin {
+			if err := ensureAnotherAdmin(tx, orgID, u.ID, "role",
+				"This is the organisation's last Admin. Make another user an Admin first."); err != nil {
+				return err
+			}
+		}
+		u.Role = role
+		if err := tx.Model(u).Update("role", role).Error; err != nil {
+			return err
+		}
+		return recordAudit(tx, orgID, actor, AuditUserRoleChanged, "USER", u.ID, u.Email+" → "+role.Label())
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// DeleteUser removes a user and their sessions, keeping at least one admin.
+func DeleteUser(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor) error {
+	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := lockOrganization(tx, orgID); err != nil {
+			return err
+		}
+		u, err := GetUser(ctx, tx, orgID, id)
+		if err != nil {
+			return err
+		}
+		if u.Role == RoleAdmin {
+			if err := ensureAnotherAdmin(tx, orgID, u.ID, "id",
+				"This is the organisation's last Admin and cannot be removed. Make another user an Admin first."); err != nil {
+				return err
+			}
+		}
+		if err := tx.Where("user_id = ?", u.ID).Delete(&Session{}).Error; err != nil {
+			return err
+		}
+		if err := tx.Delete(u).Error; err != nil {
+			return err
+		}
+		return recordAudit(tx, orgID, actor, AuditUserDeleted, "USER", u.ID, u.Email)
+	})
+}
+
+func ensureAnotherAdmin(tx *gorm.DB, orgID, exceptID, field, msg string) error {
+	var n int64
+	err := tx.Model(&User{}).Where("organization_id = ? AND role = ? AND id <> ?", orgID, RoleAdmin, exceptID).Count(&n).Error
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return Invalid(field, "%s", msg)
+	}
+	return nil
+}

@@ -1,0 +1,63 @@
+package models
+
+import (
+	"net/mail"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// cleanText trims the value and checks its length in characters (not bytes)
+// and that it holds no control characters.
+func cleanText(field, label, value string, min, max int) (string, error) {
+	v := strings.TrimSpace(value)
+	if !utf8.ValidString(v) {
+		return "", Invalid(field, "%s must be valid text", label)
+	}
+	n := utf8.RuneCountInString(v)
+	switch {
+	case n == 0:
+		return "", Invalid(field, "%s is required", label)
+	case n < min:
+		return "", Invalid(field, "%s must be at least %d characters", label, min)
+	case n > max:
+		return "", Invalid(field, "%s must be at most %d characters", label, max)
+	}
+	for _, r := range v {
+		if unicode.IsControl(r) {
+			return "", Invalid(field, "%s must not contain control characters such as tabs or line breaks", label)
+		}
+	}
+	return v, nil
+}
+
+// normalizeEmail validates an address and lower-cases it, so that uniqueness
+// is case-insensitive on every database.
+func normalizeEmail(field, value string) (string, error) {
+	v := strings.TrimSpace(value)
+	if v == "" {
+		return "", Invalid(field, "Email is required")
+	}
+	if utf8.RuneCountInString(v) > 254 {
+		return "", Invalid(field, "Email must be at most 254 characters")
+	}
+	addr, err := mail.ParseAddress(v)
+	if err != nil || addr.Address != v || addr.Name != "" || !strings.Contains(v[strings.LastIndexByte(v, '@')+1:], ".") {
+		return "", Invalid(field, "Enter a valid email address, like name@example.com")
+	}
+	return strings.ToLower(v), nil
+}
+
+// checkPassword enforces the password rules. bcrypt reads at most 72 bytes, so
+// longer passwords are refused rather than silently truncated.
+func checkPassword(field, value string) error {
+	switch {
+	case utf8.RuneCountInString(value) < 8:
+		return Invalid(field, "Password must be at least 8 characters")
+	case len(value) > 72:
+		return Invalid(field, "Password must be at most 72 bytes")
+	case strings.TrimSpace(value) == "":
+		return Invalid(field, "Password must not be only spaces")
+	}
+	return nil
+}
