@@ -13,8 +13,8 @@ type Resolver struct {
 	DB           *gorm.DB
 	Keys         *auth.KeyVerifier
 	LoginLimiter *auth.LoginLimiter
-	// Setup is nil once the first admin exists at start-up.
-	Setup       *auth.SetupToken
+	// SetupToken is nil once the first admin exists at start-up.
+	SetupToken  *auth.SetupToken
 	AllowSignup bool
 	MaxAPIKeys  int
 }

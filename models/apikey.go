@@ -139,8 +139,22 @@ func CreateAPIKey(ctx context.Context, db *gorm.DB, orgID string, creator *User,
 // ListAPIKeys returns the organisation's keys, newest first.
 func ListAPIKeys(ctx context.Context, db *gorm.DB, orgID string) ([]*APIKey, error) {
 	var keys []*APIKey
-	err := db.WithContext(ctx).Where("organization_id = ?", orgID).Order("created_at DESC, id DESC").Find(&keys).Error
+	err := db.WithContext(ctx).Preload("CreatedBy").Where("organization_id = ?", orgID).
+		Order("created_at DESC, id DESC").Find(&keys).Error
 	return keys, err
+}
+
+// GetAPIKey returns one of the organisation's keys.
+func GetAPIKey(ctx context.Context, db *gorm.DB, orgID, id string) (*APIKey, error) {
+	var key APIKey
+	if _, err := uuid.Parse(id); err != nil {
+		return nil, NotFound("API key")
+	}
+	err := db.WithContext(ctx).Where("id = ? AND organization_id = ?", id, orgID).Take(&key).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, NotFound("API key")
+	}
+	return &key, err
 }
 
 // DeleteAPIKey removes a key for good and returns it, so that callers can

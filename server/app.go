@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/rs/cors"
+	"gorm.io/gorm"
+
+	"keyward/auth"
+	"keyward/frontend"
+	"keyward/graph"
+	"keyward/httplog"
+	"keyward/models"
+)
+
+// maxBodyBytes bounds a GraphQL request body.
+const maxBodyBytes = 1 << 20
+
+// app is the wired product: database, caches and the HTTP handler.
+type app struct {
+	cfg      config
+	db       *gorm.DB
+	dialect  models.Dialect
+	log      *slog.Logger
+	keys     *auth.KeyVerifier
+	lastUsed *auth.LastUsed
+	setup    *auth.SetupToken
+	handler  http.Handler
+	// bootstrapped names the admin created from the environment, if any.
+	bootstrapped string
+}
+
+// newApp opens the database, bootstraps the first admin and builds routes.
+func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
+	db, dialect, err := models.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	a := &app{cfg: cfg, db: db, dialect: dialect, log: log}
+	if err := a.bootstrap(ctx); err != nil {
+		a.closeDB()
+		return nil, err
+	}
+	a.lastUsed = auth.NewLastUsed(db, log)
+	a.keys = auth.NewKeyVerifier(db, cfg.KeyCacheTTL, a.lastUsed)
+	a.handler = a.routes()
+	return a, nil
+}
+
+// bootstrap creates the first organisation and admin from the environment,
+// or, without those settings, a one-time setup token.
+func (a *app) bootstrap(ctx context.Context) error {
+	n, err := models.CountUsers(ctx, a.db)
+	if err != nil || n > 0 {
+		return err
+	}
+	if a.cfg.AdminEmail == "" {
+		a.setup, err = auth.NewSetupToken()
+		return err
+	}
+	_, err = models.CreateOrganizationWithAdmin(ctx, a.db, models.NewOrganizationInput{
+		OrgName: a.cfg.OrgName, Email: a.cfg.AdminEmail, Name: "Admin", Password: a.cfg.AdminPassword,
+	})
+	if err != nil {
+		return fmt.Errorf("create the first admin from KEYWARD_ADMIN_EMAIL/KEYWARD_ADMIN_PASSWORD: %v", err)
+	}
+	a.bootstrapped = a.cfg.AdminEmail
+	return nil
+}
+
+// banner tells the person who started the server how to get in.
+func (a *app) banner(w io.Writer, baseURL string) {
+	fmt.Fprintf(w, "Keyward is running at %s (database: %s)\n", baseURL, a.dialect)
+	switch {
+	case a.setup != nil:
+		fmt.Fprintf(w, "No users yet. Create the first admin here (one-time link, valid until the server stops):\n  %s/setup?token=%s\n", baseURL, a.setup.Value())
+	case a.bootstrapped != "":
+		fmt.Fprintf(w, "Sign in at %s/login as %s with the password from KEYWARD_ADMIN_PASSWORD.\n", baseURL, a.bootstrapped)
+	default:
+		fmt.Fprintf(w, "Sign in at %s/login with your account.\n", baseURL)
+	}
+	fmt.Fprintf(w, "GraphQL API: %s/graphql   Playground: %s/playground\n", baseURL, baseURL)
+}
+
+func (a *app) routes() http.Handler {
+	resolver := &graph.Resolver{
+		DB: a.db, Keys: a.keys, SetupToken: a.setup,
+		LoginLimiter: auth.NewLoginLimiter(10, 15*time.Minute),
+		AllowSignup:  a.cfg.AllowSignup, MaxAPIKeys: a.cfg.MaxAPIKeys,
+	}
+	authn := &auth.Authenticator{DB: a.db, Keys: a.keys, Log: a.log}
+	var api http.Handler = limitBody(authn.Middleware(graph.NewHandler(resolver, a.log)))
+	if len(a.cfg.CORSOrigins) > 0 {
+		api = cors.New(cors.Options{
+			AllowedOrigins:   a.cfg.CORSOrigins,
+			AllowedMethods:   []string{http.MethodGet, http.MethodPost},
+			AllowedHeaders:   []string{"Authorization", "Content-Type"},
+			AllowCredentials: true,
+			MaxAge:           600,
+		}).Handler(api)
+	}
+
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", api)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		_, _ = io.WriteString(w, "ok\n")
+	})
+	mux.HandleFunc("GET /readyz", a.ready)
+	mux.Handle("/", spaHandler(frontend.Dist()))
+	return httplog.Middleware(a.log)(recoverPanics(a.log, mux))
+}
+
+// ready answers 200 only while the database answers.
+func (a *app) ready(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	w.Header().Set("Content-Type", "text/plain")
+	sqlDB, err := a.db.DB()
+	if err == nil {
+		err = sqlDB.PingContext(ctx)
+	}
+	if err != nil {
+		a.log.Warn("readiness check failed", "err", err)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = io.WriteString(w, "database: unavailable\n")
+		return
+	}
+	_, _ = io.WriteString(w, "database: ok\n")
+}
+
+// limitBody refuses bodies over maxBodyBytes before GraphQL reads them.
+func limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > maxBodyBytes {
+			auth.WriteError(w, http.StatusRequestEntityTooLarge, models.CodeBadUserInput,
+				fmt.Sprintf("The request body is larger than %d bytes.", maxBodyBytes))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// recoverPanics turns a panic outside GraphQL into a logged 500.
+func recoverPanics(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				log.ErrorContext(r.Context(), "panic", "request_id", httplog.RequestID(r.Context()), "panic", fmt.Sprint(v))
+				auth.WriteError(w, http.StatusInternalServerError, models.CodeInternal, "Something went wrong on our side.")
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// start runs background work until ctx ends.
+func (a *app) start(ctx context.Context) {
+	go a.lastUsed.Run(ctx, a.cfg.LastUsedFlush)
+}
+
+// close flushes last-used times and closes the database.
+func (a *app) close(ctx context.Context) {
+	if err := a.lastUsed.Flush(ctx); err != nil {
+		a.log.Warn("final flush of last-used times", "err", err)
+	}
+	a.closeDB()
+}
+
+func (a *app) closeDB() {
+	if sqlDB, err := a.db.DB(); err == nil {
+		_ = sqlDB.Close()
+	}
+}

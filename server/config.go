@@ -1,0 +1,80 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// config holds every setting. Each is a flag and an environment variable;
+// a flag given on the command line wins over the environment.
+type config struct {
+	Addr          string
+	DatabaseURL   string
+	AdminEmail    string
+	AdminPassword string
+	OrgName       string
+	AllowSignup   bool
+	MaxAPIKeys    int
+	CORSOrigins   []string
+	LogFormat     string
+	KeyCacheTTL   time.Duration
+	LastUsedFlush time.Duration
+}
+
+func env(name, fallback string) string {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		return v
+	}
+	return fallback
+}
+
+// parseConfig reads flags and environment. Errors are one line for the user.
+func parseConfig(args []string) (config, error) {
+	var c config
+	fs := flag.NewFlagSet("keyward", flag.ContinueOnError)
+	var cors, maxKeys, signup, ttl, flush string
+	fs.StringVar(&c.Addr, "addr", env("KEYWARD_ADDR", "127.0.0.1:8080"), "listen address (KEYWARD_ADDR)")
+	fs.StringVar(&c.DatabaseURL, "database-url", env("KEYWARD_DATABASE_URL", env("DATABASE_URL", "sqlite:data/keyward.db")),
+		"sqlite:PATH or postgres://… (KEYWARD_DATABASE_URL, then DATABASE_URL)")
+	fs.StringVar(&c.AdminEmail, "admin-email", env("KEYWARD_ADMIN_EMAIL", ""), "first admin's email, used when the database has no users (KEYWARD_ADMIN_EMAIL)")
+	fs.StringVar(&c.AdminPassword, "admin-password", env("KEYWARD_ADMIN_PASSWORD", ""), "first admin's password; prefer the environment variable (KEYWARD_ADMIN_PASSWORD)")
+	fs.StringVar(&c.OrgName, "org-name", env("KEYWARD_ORG_NAME", "Default"), "first organisation's name (KEYWARD_ORG_NAME)")
+	fs.StringVar(&signup, "allow-signup", env("KEYWARD_ALLOW_SIGNUP", "false"), "let signup create new organisations (KEYWARD_ALLOW_SIGNUP)")
+	fs.StringVar(&maxKeys, "max-api-keys", env("KEYWARD_MAX_API_KEYS", "20"), "most API keys one organisation may hold (KEYWARD_MAX_API_KEYS)")
+	fs.StringVar(&cors, "cors-origins", env("KEYWARD_CORS_ORIGINS", ""), "comma-separated origins allowed to call /graphql from a browser; empty means same origin only (KEYWARD_CORS_ORIGINS)")
+	fs.StringVar(&c.LogFormat, "log-format", env("KEYWARD_LOG_FORMAT", "text"), "text or json (KEYWARD_LOG_FORMAT)")
+	fs.StringVar(&ttl, "key-cache-ttl", env("KEYWARD_KEY_CACHE_TTL", "30s"), "how long a verified API key is trusted before the database is asked again (KEYWARD_KEY_CACHE_TTL)")
+	fs.StringVar(&flush, "last-used-flush", env("KEYWARD_LAST_USED_FLUSH", "1m"), "how often last-used times are written (KEYWARD_LAST_USED_FLUSH)")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	var err error
+	if c.AllowSignup, err = strconv.ParseBool(signup); err != nil {
+		return c, fmt.Errorf("KEYWARD_ALLOW_SIGNUP must be true or false, not %q", signup)
+	}
+	if c.MaxAPIKeys, err = strconv.Atoi(maxKeys); err != nil || c.MaxAPIKeys < 1 || c.MaxAPIKeys > 10000 {
+		return c, fmt.Errorf("KEYWARD_MAX_API_KEYS must be a whole number from 1 to 10000, not %q", maxKeys)
+	}
+	if c.KeyCacheTTL, err = time.ParseDuration(ttl); err != nil || c.KeyCacheTTL < 0 || c.KeyCacheTTL > time.Hour {
+		return c, fmt.Errorf("KEYWARD_KEY_CACHE_TTL must be a duration up to 1h, like 30s, not %q", ttl)
+	}
+	if c.LastUsedFlush, err = time.ParseDuration(flush); err != nil || c.LastUsedFlush < time.Second || c.LastUsedFlush > time.Hour {
+		return c, fmt.Errorf("KEYWARD_LAST_USED_FLUSH must be a duration from 1s to 1h, like 1m, not %q", flush)
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		return c, fmt.Errorf("KEYWARD_LOG_FORMAT must be text or json, not %q", c.LogFormat)
+	}
+	if (c.AdminEmail == "") != (c.AdminPassword == "") {
+		return c, fmt.Errorf("set both KEYWARD_ADMIN_EMAIL and KEYWARD_ADMIN_PASSWORD, or neither")
+	}
+	for _, o := range strings.Split(cors, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			c.CORSOrigins = append(c.CORSOrigins, o)
+		}
+	}
+	return c, nil
+}
