@@ -1,0 +1,277 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"keyward/models"
+)
+
+func TestMain(m *testing.M) {
+	// Real bcrypt, cheaper work factor: the tests log in hundreds of times.
+	models.BcryptCost = bcrypt.MinCost
+	os.Exit(m.Run())
+}
+
+// forEachDB runs fn on a fresh SQLite file and, when TEST_DATABASE_URL is
+// set, on a fresh PostgreSQL schema. KEYWARD_REQUIRE_POSTGRES=1 (set by
+// .ci/run) turns a missing PostgreSQL into a failure instead of a skip.
+func forEachDB(t *testing.T, fn func(t *testing.T, dbURL string)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, sqliteURL(t)) })
+	t.Run("postgres", func(t *testing.T) { fn(t, postgresURL(t)) })
+}
+
+func sqliteURL(t *testing.T) string {
+	return "sqlite:" + filepath.Join(t.TempDir(), "keyward.db")
+}
+
+var warnOnce sync.Once
+
+func postgresURL(t *testing.T) string {
+	t.Helper()
+	base := os.Getenv("TEST_DATABASE_URL")
+	if base == "" {
+		if os.Getenv("KEYWARD_REQUIRE_POSTGRES") == "1" {
+			t.Fatal("TEST_DATABASE_URL is not set but KEYWARD_REQUIRE_POSTGRES=1: PostgreSQL tests are mandatory here")
+		}
+		warnOnce.Do(func() {
+			fmt.Fprintln(os.Stderr, "\n*** POSTGRESQL TESTS SKIPPED: set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test?sslmode=disable to run them ***")
+		})
+		t.Skip("POSTGRESQL TESTS SKIPPED: TEST_DATABASE_URL is not set")
+	}
+	buf := make([]byte, 6)
+	_, _ = rand.Read(buf)
+	schema := "kwtest_" + hex.EncodeToString(buf)
+	admin, err := gorm.Open(postgres.Open(base), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		t.Fatalf("connect to TEST_DATABASE_URL: %v", err)
+	}
+	if err := admin.Exec("CREATE SCHEMA " + schema).Error; err != nil {
+		t.Fatalf("create schema: %v", err)
+	}
+	t.Cleanup(func() {
+		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
+		if sqlDB, err := admin.DB(); err == nil {
+			_ = sqlDB.Close()
+		}
+	})
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	return base + sep + "search_path=" + schema
+}
+
+// syncBuffer collects the server's log for secret-leak checks.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// testServer is the real router behind a real HTTP listener.
+type testServer struct {
+	t   *testing.T
+	app *app
+	ts  *httptest.Server
+	log *syncBuffer
+	url string
+}
+
+const adminEmail, adminPassword = "admin@example.com", "correct-horse-1"
+
+func testConfig(dbURL string) config {
+	return config{
+		DatabaseURL: dbURL, AdminEmail: adminEmail, AdminPassword: adminPassword, OrgName: "Acme",
+		MaxAPIKeys: 20, LogFormat: "text", KeyCacheTTL: 30 * time.Second, LastUsedFlush: time.Minute,
+	}
+}
+
+// newServer starts the product on dbURL; change adjusts the config.
+func newServer(t *testing.T, dbURL string, change ...func(*config)) *testServer {
+	t.Helper()
+	cfg := testConfig(dbURL)
+	for _, c := range change {
+		c(&cfg)
+	}
+	logs := &syncBuffer{}
+	a, err := newApp(context.Background(), cfg, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	if err != nil {
+		t.Fatalf("newApp: %v", err)
+	}
+	ts := httptest.NewServer(a.handler)
+	s := &testServer{t: t, app: a, ts: ts, log: logs, url: ts.URL}
+	t.Cleanup(func() {
+		ts.Close()
+		a.close(context.Background())
+	})
+	return s
+}
+
+// client is one caller: it keeps cookies and may send fixed headers.
+type client struct {
+	s       *testServer
+	http    *http.Client
+	headers map[string]string
+}
+
+func (s *testServer) anon() *client {
+	jar, _ := cookiejar.New(nil)
+	return &client{s: s, http: &http.Client{Jar: jar, Timeout: 30 * time.Second}, headers: map[string]string{}}
+}
+
+// login signs in and fails the test if it does not work.
+func (s *testServer) login(email, password string) *client {
+	s.t.Helper()
+	c := s.anon()
+	r := c.gql(`mutation($e:String!,$p:String!){ login(email:$e, password:$p) { id } }`, vars{"e": email, "p": password})
+	r.ok()
+	return c
+}
+
+func (s *testServer) admin() *client { return s.login(adminEmail, adminPassword) }
+
+// bearer is a client that sends an API key.
+func (s *testServer) bearer(secret string) *client {
+	c := s.anon()
+	c.headers["Authorization"] = "Bearer " + secret
+	return c
+}
+
+type vars map[string]any
+
+// response is a GraphQL response plus its HTTP envelope.
+type response struct {
+	t      *testing.T
+	status int
+	header http.Header
+	body   string
+	Data   map[string]any `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+}
+
+func (c *client) gql(query string, v vars) *response {
+	c.s.t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": v})
+	return c.do(http.MethodPost, "/graphql", "application/json", bytes.NewReader(body))
+}
+
+func (c *client) do(method, path, contentType string, body io.Reader) *response {
+	c.s.t.Helper()
+	req, err := http.NewRequest(method, c.s.url+path, body)
+	if err != nil {
+		c.s.t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	for k, v := range c.headers {
+		req.Header.Set(k, v)
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		c.s.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	r := &response{t: c.s.t, status: res.StatusCode, header: res.Header, body: string(raw)}
+	_ = json.Unmarshal(raw, r)
+	return r
+}
+
+// ok fails unless the response is 200 without errors.
+func (r *response) ok() *response {
+	r.t.Helper()
+	if r.status != http.StatusOK || len(r.Errors) > 0 {
+		r.t.Fatalf("want success, got %d: %s", r.status, r.body)
+	}
+	return r
+}
+
+// code returns the first error's extensions.code, or "" when there is none.
+func (r *response) code() string {
+	if len(r.Errors) == 0 {
+		return ""
+	}
+	s, _ := r.Errors[0].Extensions["code"].(string)
+	return s
+}
+
+// wantCode fails unless the first error has the code.
+func (r *response) wantCode(code string) *response {
+	r.t.Helper()
+	if r.code() != code {
+		r.t.Fatalf("want error %s, got status %d: %s", code, r.status, r.body)
+	}
+	return r
+}
+
+// get walks the data by path, e.g. get("createApiKey", "secret").
+func (r *response) get(path ...string) any {
+	r.t.Helper()
+	var cur any = r.Data
+	for _, p := range path {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			r.t.Fatalf("no %v in %s", path, r.body)
+		}
+		cur = m[p]
+	}
+	return cur
+}
+
+func (r *response) str(path ...string) string {
+	r.t.Helper()
+	s, _ := r.get(path...).(string)
+	return s
+}
+
+// createKey makes an API key as the client and returns (id, secret).
+func (c *client) createKey(name string) (string, string) {
+	c.s.t.Helper()
+	r := c.gql(`mutation($n:String!){ createApiKey(input:{name:$n}) { secret apiKey { id } } }`, vars{"n": name}).ok()
+	return r.str("createApiKey", "apiKey", "id"), r.str("createApiKey", "secret")
+}
+
+// createUser adds a user with the role as the (admin) client and returns its id.
+func (c *client) createUser(email, role string) string {
+	c.s.t.Helper()
+	r := c.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { id } }`,
+		vars{"i": map[string]any{"email": email, "name": "Test " + role, "password": "password-" + role, "role": role}}).ok()
+	return r.str("createUser", "id")
+}

@@ -1,0 +1,326 @@
+package main
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"keyward/models"
+)
+
+func TestLoginSessionLogout(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s := newServer(t, dbURL)
+		c := s.anon()
+		r := c.gql(`mutation{ login(email:"ADMIN@example.com", password:"correct-horse-1") { email role } }`, nil).ok()
+		if r.str("login", "email") != adminEmail || r.str("login", "role") != "ADMIN" {
+			t.Fatalf("login returned %s", r.body)
+		}
+		cookie := r.header.Get("Set-Cookie")
+		for _, want := range []string{"keyward_session=", "HttpOnly", "SameSite=Lax", "Path=/"} {
+			if !strings.Contains(cookie, want) {
+				t.Errorf("cookie %q lacks %s", cookie, want)
+			}
+		}
+		token := strings.TrimPrefix(strings.Split(cookie, ";")[0], "keyward_session=")
+
+		// Only a hash of the token is stored.
+		var sessions []models.Session
+		s.app.db.Find(&sessions)
+		if len(sessions) != 1 || sessions[0].TokenHash == token || strings.Contains(sessions[0].TokenHash, token) {
+			t.Fatalf("sessions table holds %+v", sessions)
+		}
+
+		me := c.gql(`{ me { email } whoami { kind organization { name } user { email } } }`, nil).ok()
+		if me.str("me", "email") != adminEmail || me.str("whoami", "kind") != "USER" || me.str("whoami", "organization", "name") != "Acme" {
+			t.Fatalf("me/whoami: %s", me.body)
+		}
+
+		c.gql(`mutation{ logout }`, nil).ok()
+		if got := c.gql(`{ me { email } }`, nil).ok(); got.get("me") != nil {
+			t.Fatalf("me after logout: %s", got.body)
+		}
+		var n int64
+		s.app.db.Model(&models.Session{}).Count(&n)
+		if n != 0 {
+			t.Fatalf("%d sessions remain after logout", n)
+		}
+		// A replayed cookie is dead too.
+		replay := s.anon()
+		replay.headers["Cookie"] = "keyward_session=" + token
+		if got := replay.gql(`{ me { email } }`, nil).ok(); got.get("me") != nil {
+			t.Fatalf("replayed cookie still works: %s", got.body)
+		}
+	})
+}
+
+func TestLoginFailuresLookTheSame(t *testing.T) {
+	s := newServer(t, sqliteURL(t))
+	wrongPw := s.anon().gql(`mutation{ login(email:"admin@example.com", password:"nope-nope-nope") { id } }`, nil).wantCode("UNAUTHENTICATED")
+	noUser := s.anon().gql(`mutation{ login(email:"ghost@example.com", password:"nope-nope-nope") { id } }`, nil).wantCode("UNAUTHENTICATED")
+	if wrongPw.Errors[0].Message != noUser.Errors[0].Message {
+		t.Fatalf("messages differ: %q vs %q", wrongPw.Errors[0].Message, noUser.Errors[0].Message)
+	}
+	if strings.Contains(s.log.String(), "nope-nope-nope") {
+		t.Fatal("a password reached the log")
+	}
+}
+
+func TestLoginRateLimited(t *testing.T) {
+	s := newServer(t, sqliteURL(t))
+	c := s.anon()
+	for i := 0; i < 10; i++ {
+		c.gql(`mutation{ login(email:"admin@example.com", password:"wrong-password") { id } }`, nil).wantCode("UNAUTHENTICATED")
+	}
+	// Even the right password is refused now, so guessing cannot continue.
+	r := c.gql(`mutation{ login(email:"admin@example.com", password:"correct-horse-1") { id } }`, nil).wantCode("RATE_LIMITED")
+	if !strings.Contains(r.Errors[0].Message, "Try again in") {
+		t.Fatalf("message does not say when: %s", r.body)
+	}
+}
+
+// guardedFields lists every @hasRole field with the minimum role it needs.
+var guardedFields = []struct {
+	name, query string
+	vars        vars
+}{
+	{"users", `{ users { id } }`, nil},
+	{"createUser", `mutation($i:CreateUserInput!){ createUser(input:$i) { id } }`, vars{"i": map[string]any{"email": "new@example.com", "name": "New", "password": "password-1", "role": "VIEWER"}}},
+	{"updateUserRole", `mutation($id:ID!){ updateUserRole(id:$id, role:VIEWER) { id } }`, nil},
+	{"deleteUser", `mutation($id:ID!){ deleteUser(id:$id) }`, nil},
+	{"apiKeys", `{ apiKeys { id } }`, nil},
+	{"auditEvents", `{ auditEvents { id } }`, nil},
+	{"createApiKey", `mutation{ createApiKey(input:{name:"matrix key"}) { secret } }`, nil},
+	{"deleteApiKey", `mutation($id:ID!){ deleteApiKey(id:$id) }`, nil},
+}
+
+func TestRoleMatrix(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s := newServer(t, dbURL)
+		admin := s.admin()
+		victim := admin.createUser("victim@example.com", "EDITOR")
+		keyID, secret := admin.createKey("matrix existing")
+		admin.createUser("editor@example.com", "EDITOR")
+		admin.createUser("viewer@example.com", "VIEWER")
+		callers := map[string]*client{
+			"EDITOR":    s.login("editor@example.com", "password-EDITOR"),
+			"VIEWER":    s.login("viewer@example.com", "password-VIEWER"),
+			"anonymous": s.anon(),
+			"API key":   s.bearer(secret),
+		}
+		want := map[string]string{"EDITOR": "FORBIDDEN", "VIEWER": "FORBIDDEN", "anonymous": "UNAUTHENTICATED", "API key": "FORBIDDEN"}
+		for _, f := range guardedFields {
+			v := vars{"id": victim}
+			if f.name == "deleteApiKey" {
+				v = vars{"id": keyID}
+			}
+			for k, val := range f.vars {
+				v[k] = val
+			}
+			for who, c := range callers {
+				t.Run(f.name+"/"+who, func(t *testing.T) {
+					r := c.gql(f.query, v).wantCode(want[who])
+					if r.status != http.StatusOK {
+						t.Fatalf("status %d", r.status)
+					}
+				})
+			}
+		}
+		// Nothing the refused callers tried took effect.
+		if _, err := models.GetUser(t.Context(), s.app.db, s.adminOrg(t), victim); err != nil {
+			t.Fatalf("victim user was changed: %v", err)
+		}
+		keys := admin.gql(`{ apiKeys { name } users { email role } }`, nil).ok()
+		if strings.Contains(keys.body, "matrix key") || strings.Contains(keys.body, "new@example.com") {
+			t.Fatalf("a refused mutation took effect: %s", keys.body)
+		}
+		// And the admin may do all of it.
+		for _, f := range guardedFields {
+			v := vars{"id": victim}
+			if f.name == "deleteApiKey" {
+				v = vars{"id": keyID}
+			}
+			for k, val := range f.vars {
+				v[k] = val
+			}
+			admin.gql(f.query, v).ok()
+		}
+	})
+}
+
+func (s *testServer) adminOrg(t *testing.T) string {
+	var u models.User
+	if err := s.app.db.Where("email = ?", adminEmail).Take(&u).Error; err != nil {
+		t.Fatal(err)
+	}
+	return u.OrganizationID
+}
+
+func TestCreateUserValidation(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s := newServer(t, dbURL)
+		admin := s.admin()
+		admin.createUser("taken@example.com", "VIEWER")
+		long := strings.Repeat("a", 101)
+		cases := []struct {
+			name                       string
+			email, uname, password     string
+			role                       string
+			code, field                string
+		}{
+			{"invalid email", "not-an-email", "X", "password-1", "VIEWER", "BAD_USER_INPUT", "email"},
+			{"email without domain dot", "a@localhost", "X", "password-1", "VIEWER", "BAD_USER_INPUT", "email"},
+			{"email with display name", "Bob <bob@example.com>", "X", "password-1", "VIEWER", "BAD_USER_INPUT", "email"},
+			{"empty email", "   ", "X", "password-1", "VIEWER", "BAD_USER_INPUT", "email"},
+			{"short password", "p@example.com", "X", "short", "VIEWER", "BAD_USER_INPUT", "password"},
+			{"password over 72 bytes", "p@example.com", "X", strings.Repeat("é", 40), "VIEWER", "BAD_USER_INPUT", "password"},
+			{"blank password", "p@example.com", "X", "          ", "VIEWER", "BAD_USER_INPUT", "password"},
+			{"empty name", "p@example.com", " ", "password-1", "VIEWER", "BAD_USER_INPUT", "name"},
+			{"long name", "p@example.com", long, "password-1", "VIEWER", "BAD_USER_INPUT", "name"},
+			{"control char in name", "p@example.com", "a\x00b", "password-1", "VIEWER", "BAD_USER_INPUT", "name"},
+			{"duplicate email other case", "TAKEN@Example.com", "X", "password-1", "VIEWER", "DUPLICATE_NAME", "email"},
+			{"unknown role", "p@example.com", "X", "password-1", "OWNER", "BAD_USER_INPUT", ""},
+		}
+		for _, tc := range cases {
+			t.Run(tc.name, func(t *testing.T) {
+				r := admin.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { id } }`,
+					vars{"i": map[string]any{"email": tc.email, "name": tc.uname, "password": tc.password, "role": tc.role}}).wantCode(tc.code)
+				if tc.field != "" && r.Errors[0].Extensions["field"] != tc.field {
+					t.Fatalf("want field %s: %s", tc.field, r.body)
+				}
+			})
+		}
+		var n int64
+		s.app.db.Model(&models.User{}).Count(&n)
+		if n != 2 {
+			t.Fatalf("want 2 users after rejected creates, have %d", n)
+		}
+		// Wrong JSON types are refused before any resolver runs.
+		admin.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { id } }`,
+			vars{"i": map[string]any{"email": 42, "name": true, "password": []int{1}, "role": "VIEWER"}}).wantCode("BAD_USER_INPUT")
+	})
+}
+
+func TestLastAdminRule(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s := newServer(t, dbURL)
+		admin := s.admin()
+		me := admin.gql(`{ me { id } }`, nil).ok().str("me", "id")
+		r := admin.gql(`mutation($id:ID!){ updateUserRole(id:$id, role:EDITOR) { id } }`, vars{"id": me}).wantCode("BAD_USER_INPUT")
+		if !strings.Contains(r.Errors[0].Message, "last Admin") {
+			t.Fatalf("message: %s", r.body)
+		}
+		admin.gql(`mutation($id:ID!){ deleteUser(id:$id) }`, vars{"id": me}).wantCode("BAD_USER_INPUT")
+
+		second := admin.createUser("second@example.com", "EDITOR")
+		admin.gql(`mutation($id:ID!){ updateUserRole(id:$id, role:ADMIN) { role } }`, vars{"id": second}).ok()
+		admin.gql(`mutation($id:ID!){ updateUserRole(id:$id, role:VIEWER) { role } }`, vars{"id": me}).ok()
+		// The demoted user's live session now carries the new role.
+		admin.gql(`{ users { id } }`, nil).wantCode("FORBIDDEN")
+		other := s.login("second@example.com", "password-EDITOR")
+		other.gql(`mutation($id:ID!){ deleteUser(id:$id) }`, vars{"id": second}).wantCode("BAD_USER_INPUT")
+		other.gql(`mutation($id:ID!){ deleteUser(id:$id) }`, vars{"id": me}).ok()
+		if got := admin.gql(`{ me { id } }`, nil).ok(); got.get("me") != nil {
+			t.Fatal("a deleted user's session still works")
+		}
+	})
+}
+
+func TestOtherOrganisationIsNotFound(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s := newServer(t, dbURL, func(c *config) { c.AllowSignup = true })
+		acme := s.admin()
+		acmeUser := acme.createUser("worker@acme.example", "EDITOR")
+		acmeKey, _ := acme.createKey("acme key")
+
+		globex := s.anon()
+		globex.gql(`mutation{ signup(orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1") { id } }`, nil).ok()
+		for _, q := range []struct{ query, id string }{
+			{`mutation($id:ID!){ updateUserRole(id:$id, role:VIEWER) { id } }`, acmeUser},
+			{`mutation($id:ID!){ deleteUser(id:$id) }`, acmeUser},
+			{`mutation($id:ID!){ deleteApiKey(id:$id) }`, acmeKey},
+			{`mutation($id:ID!){ deleteApiKey(id:$id) }`, "00000000-0000-0000-0000-000000000000"},
+			{`mutation($id:ID!){ deleteApiKey(id:$id) }`, "not-a-uuid"},
+		} {
+			r := globex.gql(q.query, vars{"id": q.id}).wantCode("NOT_FOUND")
+			if strings.Contains(r.body, "acme") {
+				t.Fatalf("leaked: %s", r.body)
+			}
+		}
+		lists := globex.gql(`{ users { email } apiKeys { name } auditEvents { targetName } }`, nil).ok()
+		if strings.Contains(lists.body, "acme") {
+			t.Fatalf("another organisation's data is visible: %s", lists.body)
+		}
+		acme.gql(`{ users { email } }`, nil).ok()
+	})
+}
+
+func TestSignupSwitch(t *testing.T) {
+	s := newServer(t, sqliteURL(t))
+	s.anon().gql(`mutation{ signup(orgName:"Initech", email:"p@initech.example", name:"P", password:"password-1") { id } }`, nil).wantCode("FORBIDDEN")
+	on := newServer(t, sqliteURL(t), func(c *config) { c.AllowSignup = true })
+	c := on.anon()
+	c.gql(`mutation{ signup(orgName:"I", email:"p@initech.example", name:"P", password:"password-1") { id } }`, nil).wantCode("BAD_USER_INPUT")
+	c.gql(`mutation{ signup(orgName:"Initech", email:"admin@EXAMPLE.com", name:"P", password:"password-1") { id } }`, nil).wantCode("DUPLICATE_NAME")
+	c.gql(`mutation{ signup(orgName:"Initech", email:"p@initech.example", name:"P", password:"password-1") { role } }`, nil).ok()
+	who := c.gql(`{ whoami { organization { name } user { role } } }`, nil).ok()
+	if who.str("whoami", "organization", "name") != "Initech" || who.str("whoami", "user", "role") != "ADMIN" {
+		t.Fatalf("signup did not sign in as the new admin: %s", who.body)
+	}
+	var orgs int64
+	on.app.db.Model(&models.Organization{}).Count(&orgs)
+	if orgs != 2 {
+		t.Fatalf("want 2 organisations (failed signups leave none), have %d", orgs)
+	}
+}
+
+func TestSetupFlow(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s := newServer(t, dbURL, func(c *config) { c.AdminEmail, c.AdminPassword = "", "" })
+		if s.app.setup == nil {
+			t.Fatal("no setup token without bootstrap settings")
+		}
+		var banner strings.Builder
+		s.app.banner(&banner, "http://x")
+		token := s.app.setup.Value()
+		if !strings.Contains(banner.String(), "http://x/setup?token="+token) {
+			t.Fatalf("banner lacks the setup link: %s", banner.String())
+		}
+		c := s.anon()
+		if c.gql(`{ setupRequired }`, nil).ok().get("setupRequired") != true {
+			t.Fatal("setupRequired should be true")
+		}
+		q := `mutation($t:String!,$p:String!){ setup(token:$t, orgName:"Acme", email:"first@example.com", name:"First", password:$p) { role } }`
+		c.gql(q, vars{"t": "wrong", "p": "password-1"}).wantCode("BAD_USER_INPUT")
+		// Bad input does not spend the token.
+		c.gql(q, vars{"t": token, "p": "short"}).wantCode("BAD_USER_INPUT")
+		if r := c.gql(q, vars{"t": token, "p": "password-1"}).ok(); r.str("setup", "role") != "ADMIN" {
+			t.Fatalf("setup: %s", r.body)
+		}
+		if c.gql(`{ me { email } }`, nil).ok().str("me", "email") != "first@example.com" {
+			t.Fatal("setup did not sign in")
+		}
+		s.anon().gql(q, vars{"t": token, "p": "password-2"}).wantCode("BAD_USER_INPUT")
+		var n int64
+		s.app.db.Model(&models.User{}).Count(&n)
+		if n != 1 {
+			t.Fatalf("want 1 user, have %d", n)
+		}
+	})
+}
+
+func TestBootstrapRunsOnce(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		first := newServer(t, dbURL)
+		if first.app.bootstrapped != adminEmail || first.app.setup != nil {
+			t.Fatal("bootstrap from environment did not run")
+		}
+		first.admin()
+		second := newServer(t, dbURL, func(c *config) { c.AdminEmail, c.AdminPassword = "other@example.com", "other-pass-1" })
+		if second.app.bootstrapped != "" || second.app.setup != nil {
+			t.Fatal("bootstrap ran again on a database with users")
+		}
+		second.anon().gql(`mutation{ login(email:"other@example.com", password:"other-pass-1") { id } }`, nil).wantCode("UNAUTHENTICATED")
+		second.admin()
+	})
+}
