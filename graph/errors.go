@@ -6,6 +6,7 @@ import (
 	"log/slog"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"keyward/httplog"
@@ -22,8 +23,16 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gerr := gqlerror.WrapPath(graphql.GetPath(ctx), err)
 			gerr.Message = typed.Message
 			gerr.Extensions = map[string]any{"code": typed.Code}
-			if typed.Field != "" {
-				gerr.Extensions["field"] = typed.Field
+			field := typed.Field
+			var input *gqlerror.Error
+			if field == "" && errors.As(err, &input) && len(input.Path) > 0 {
+				// An input value gqlgen could not unmarshal: name it by its path.
+				if name, ok := input.Path[len(input.Path)-1].(ast.PathName); ok {
+					field = string(name)
+				}
+			}
+			if field != "" {
+				gerr.Extensions["field"] = field
 			}
 			return gerr
 		}

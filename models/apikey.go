@@ -50,7 +50,7 @@ func (s *APIKeyStatus) UnmarshalGQL(v any) error {
 	str, _ := v.(string)
 	*s = APIKeyStatus(str)
 	if *s != APIKeyActive && *s != APIKeyExpired {
-		return fmt.Errorf("%q is not an API key status", str)
+		return Invalid("status", "%q is not an API key status", str)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package models
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 )
@@ -50,11 +49,11 @@ func (r Role) Label() string {
 func (r *Role) UnmarshalGQL(v any) error {
 	s, ok := v.(string)
 	if !ok {
-		return fmt.Errorf("role must be a string")
+		return Invalid("role", "Role must be ADMIN, EDITOR or VIEWER")
 	}
 	*r = Role(s)
 	if !r.Valid() {
-		return fmt.Errorf("%q is not a role: use ADMIN, EDITOR or VIEWER", s)
+		return Invalid("role", "%q is not a role: use ADMIN, EDITOR or VIEWER", s)
 	}
 	return nil
 }

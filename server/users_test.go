@@ -163,10 +163,10 @@ func TestCreateUserValidation(t *testing.T) {
 		admin.createUser("taken@example.com", "VIEWER")
 		long := strings.Repeat("a", 101)
 		cases := []struct {
-			name                       string
-			email, uname, password     string
-			role                       string
-			code, field                string
+			name                   string
+			email, uname, password string
+			role                   string
+			code, field            string
 		}{
 			{"invalid email", "not-an-email", "X", "password-1", "VIEWER", "BAD_USER_INPUT", "email"},
 			{"email without domain dot", "a@localhost", "X", "password-1", "VIEWER", "BAD_USER_INPUT", "email"},
