@@ -1,0 +1,56 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { Typography } from '@mui/material';
+import { RequireAuth } from './auth/RequireAuth';
+import { LoginPage } from './pages/LoginPage';
+import { SetupPage } from './pages/SetupPage';
+import { AppShell } from './shell/AppShell';
+import { RoleGate, SettingsIndex, SettingsPage } from './settings/SettingsPage';
+import { ApiKeysTab } from './settings/apikeys/ApiKeysTab';
+import { UsersTab } from './settings/users/UsersTab';
+import { AccountTab } from './settings/AccountTab';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/setup" element={<SetupPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to="/settings" replace />} />
+        <Route path="settings" element={<SettingsPage />}>
+          <Route index element={<SettingsIndex />} />
+          <Route
+            path="api-keys"
+            element={
+              <RoleGate roles={['ADMIN']}>
+                <ApiKeysTab />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <RoleGate roles={['ADMIN']}>
+                <UsersTab />
+              </RoleGate>
+            }
+          />
+          <Route path="account" element={<AccountTab />} />
+        </Route>
+        <Route
+          path="*"
+          element={
+            <Typography component="h1" variant="h5" sx={{ py: 6, textAlign: 'center' }}>
+              Page not found
+            </Typography>
+          }
+        />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,111 @@
+import { graphql } from '../gql';
+
+export const SessionQuery = graphql(`
+  query Session {
+    setupRequired
+    me {
+      id
+      email
+      name
+      role
+      organization {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const LoginMutation = graphql(`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      id
+    }
+  }
+`);
+
+export const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export const SetupMutation = graphql(`
+  mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {
+    setup(token: $token, orgName: $orgName, email: $email, name: $name, password: $password) {
+      id
+    }
+  }
+`);
+
+export const ApiKeysQuery = graphql(`
+  query ApiKeys {
+    apiKeys {
+      id
+      name
+      prefix
+      status
+      createdAt
+      expiresAt
+      lastUsedAt
+      createdBy {
+        id
+        name
+        email
+      }
+    }
+  }
+`);
+
+export const CreateApiKeyMutation = graphql(`
+  mutation CreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      apiKey {
+        id
+        name
+      }
+      secret
+    }
+  }
+`);
+
+export const DeleteApiKeyMutation = graphql(`
+  mutation DeleteApiKey($id: ID!) {
+    deleteApiKey(id: $id)
+  }
+`);
+
+export const UsersQuery = graphql(`
+  query Users {
+    users {
+      id
+      email
+      name
+      role
+      createdAt
+    }
+  }
+`);
+
+export const CreateUserMutation = graphql(`
+  mutation CreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      id
+    }
+  }
+`);
+
+export const UpdateUserRoleMutation = graphql(`
+  mutation UpdateUserRole($id: ID!, $role: Role!) {
+    updateUserRole(id: $id, role: $role) {
+      id
+      role
+    }
+  }
+`);
+
+export const DeleteUserMutation = graphql(`
+  mutation DeleteUser($id: ID!) {
+    deleteUser(id: $id)
+  }
+`);

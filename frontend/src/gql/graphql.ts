@@ -1,0 +1,229 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ApiKeyStatus =
+  | 'ACTIVE'
+  | 'EXPIRED';
+
+export type CreateApiKeyInput = {
+  /** 1–365 days; 30 when omitted. */
+  expiresInDays?: number | null | undefined;
+  /** 3–50 characters, unique in the organisation ignoring case. */
+  name: string;
+};
+
+export type CreateUserInput = {
+  email: string;
+  name: string;
+  /** At least 8 characters. */
+  password: string;
+  role: Role;
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'EDITOR'
+  | 'VIEWER';
+
+export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionQuery = { setupRequired: boolean, me: { id: string, email: string, name: string, role: Role, organization: { id: string, name: string } } | null };
+
+export type LoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { id: string } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type SetupMutationVariables = Exact<{
+  token: string;
+  orgName: string;
+  email: string;
+  name: string;
+  password: string;
+}>;
+
+
+export type SetupMutation = { setup: { id: string } };
+
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, createdBy: { id: string, name: string, email: string } | null }> };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string } } };
+
+export type DeleteApiKeyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteApiKeyMutation = { deleteApiKey: boolean };
+
+export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsersQuery = { users: Array<{ id: string, email: string, name: string, role: Role, createdAt: string }> };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { id: string } };
+
+export type UpdateUserRoleMutationVariables = Exact<{
+  id: string;
+  role: Role;
+}>;
+
+
+export type UpdateUserRoleMutation = { updateUserRole: { id: string, role: Role } };
+
+export type DeleteUserMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteUserMutation = { deleteUser: boolean };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const SessionDocument = new TypedDocumentString(`
+    query Session {
+  setupRequired
+  me {
+    id
+    email
+    name
+    role
+    organization {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SessionQuery, SessionQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const SetupDocument = new TypedDocumentString(`
+    mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {
+  setup(
+    token: $token
+    orgName: $orgName
+    email: $email
+    name: $name
+    password: $password
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetupMutation, SetupMutationVariables>;
+export const ApiKeysDocument = new TypedDocumentString(`
+    query ApiKeys {
+  apiKeys {
+    id
+    name
+    prefix
+    status
+    createdAt
+    expiresAt
+    lastUsedAt
+    createdBy {
+      id
+      name
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    apiKey {
+      id
+      name
+    }
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const DeleteApiKeyDocument = new TypedDocumentString(`
+    mutation DeleteApiKey($id: ID!) {
+  deleteApiKey(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteApiKeyMutation, DeleteApiKeyMutationVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users {
+  users {
+    id
+    email
+    name
+    role
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserRoleDocument = new TypedDocumentString(`
+    mutation UpdateUserRole($id: ID!, $role: Role!) {
+  updateUserRole(id: $id, role: $role) {
+    id
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateUserRoleMutation, UpdateUserRoleMutationVariables>;
+export const DeleteUserDocument = new TypedDocumentString(`
+    mutation DeleteUser($id: ID!) {
+  deleteUser(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteUserMutation, DeleteUserMutationVariables>;

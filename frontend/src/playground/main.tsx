@@ -1,0 +1,57 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { GraphiQL } from 'graphiql';
+import 'graphiql/setup-workers/vite';
+import 'graphiql/style.css';
+import './playground.css';
+import { fetcher, memoryOnlyStorage } from './fetcher';
+
+const DEFAULT_QUERY = `# Welcome to the Keyward GraphQL playground.
+#
+# Signed in to the admin? Requests use your session.
+# Calling as an integrator? Open "Headers" below and paste:
+#   {"Authorization": "Bearer kw_…"}
+# Headers stay in this tab only; nothing is saved in the browser.
+
+{
+  whoami {
+    kind
+    organization {
+      name
+    }
+  }
+}
+`;
+
+function Playground() {
+  return (
+    <div className="kw-playground">
+      <header className="kw-bar">
+        <a className="kw-back" href="/settings">
+          ← Back to Keyward admin
+        </a>
+        <span className="kw-title">GraphQL playground</span>
+      </header>
+      <main className="kw-graphiql">
+        <GraphiQL
+          fetcher={fetcher}
+          storage={memoryOnlyStorage}
+          shouldPersistHeaders={false}
+          showPersistHeadersSettings={false}
+          isHeadersEditorEnabled
+          defaultEditorToolsVisibility="headers"
+          defaultQuery={DEFAULT_QUERY}
+          initialQuery={DEFAULT_QUERY}
+          initialHeaders=""
+          forcedTheme="light"
+        />
+      </main>
+    </div>
+  );
+}
+
+createRoot(document.getElementById('playground')!).render(
+  <StrictMode>
+    <Playground />
+  </StrictMode>,
+);

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
+import CopyIcon from '@mui/icons-material/ContentCopy';
+import CheckIcon from '@mui/icons-material/Check';
+import type { CreatedKey } from './CreateApiKeyDialog';
+
+interface Props {
+  created: CreatedKey | null;
+  /** Called only by "I copied the key"; the parent must drop the secret. */
+  onDone: () => void;
+}
+
+/**
+ * Shows a new key's secret, once. It closes only through "I copied the key":
+ * a stray click outside or Escape would lose the key for good.
+ */
+export function ShownOnceDialog({ created, onDone }: Props) {
+  return (
+    <Dialog
+      open={created !== null}
+      onClose={() => {
+        /* note: backdrop clicks and Escape are ignored on purpose */
+      }}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="shown-once-title"
+      aria-describedby="shown-once-warning"
+    >
+      {created && <ShownOnceContent created={created} onDone={onDone} />}
+    </Dialog>
+  );
+}
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+function ShownOnceContent({ created, onDone }: { created: CreatedKey; onDone: () => void }) {
+  const [copy, setCopy] = useState<CopyState>('idle');
+
+  const onCopy = async () => {
+    try {
+      await navigator.clipboard.writeText(created.secret);
+      setCopy('copied');
+    } catch {
+      setCopy('failed');
+    }
+  };
+
+  return (
+    <>
+      <DialogTitle id="shown-once-title">Copy your new API key</DialogTitle>
+      <DialogContent sx={{ display: 'grid', gap: 2 }}>
+        <Typography>
+          Your key <strong>{created.name}</strong> is ready. Store it somewhere safe, such as your secrets manager.
+        </Typography>
+        <Alert severity="warning" id="shown-once-warning">
+          This key will not be shown again. If you lose it, delete it and create a new one.
+        </Alert>
+        <Box
+          sx={{
+            display: 'flex',
+            gap: 1,
+            alignItems: 'stretch',
+            flexDirection: { xs: 'column', sm: 'row' },
+          }}
+        >
+          <Box
+            component="code"
+            data-testid="api-key-secret"
+            aria-label="API key"
+            sx={{
+              flex: 1,
+              p: 1.5,
+              borderRadius: 1,
+              border: 1,
+              borderColor: 'divider',
+              bgcolor: 'grey.100',
+              fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+              fontSize: 14,
+              wordBreak: 'break-all',
+              userSelect: 'all',
+            }}
+          >
+            {created.secret}
+          </Box>
+          <Button
+            variant="outlined"
+            onClick={onCopy}
+            startIcon={copy === 'copied' ? <CheckIcon aria-hidden /> : <CopyIcon aria-hidden />}
+            color={copy === 'copied' ? 'success' : 'primary'}
+            sx={{ minWidth: 110 }}
+          >
+            {copy === 'copied' ? 'Copied' : 'Copy'}
+          </Button>
+        </Box>
+        <Box role="status" aria-live="polite" sx={{ minHeight: 20 }}>
+          {copy === 'copied' && (
+            <Typography variant="body2" color="success.main">
+              Copied to the clipboard.
+            </Typography>
+          )}
+          {copy === 'failed' && (
+            <Typography variant="body2" color="error">
+              Copying is blocked in this browser. Select the key above and copy it by hand.
+            </Typography>
+          )}
+        </Box>
+      </DialogContent>
+      <DialogActions sx={{ px: 3, pb: 2 }}>
+        <Button variant="contained" onClick={onDone}>
+          I copied the key
+        </Button>
+      </DialogActions>
+    </>
+  );
+}

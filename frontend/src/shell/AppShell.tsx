@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { AppBar, Box, Button, Chip, Toolbar, Typography } from '@mui/material';
+import KeyIcon from '@mui/icons-material/VpnKeyOutlined';
+import LogoutIcon from '@mui/icons-material/Logout';
+import { useMe, useSession } from '../auth/session';
+import { roleLabel } from '../settings/roles';
+
+/** Top bar with the organisation, the user and sign-out, around every signed-in page. */
+export function AppShell() {
+  const me = useMe();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const [signingOut, setSigningOut] = useState(false);
+
+  const onSignOut = async () => {
+    setSigningOut(true);
+    try {
+      await signOut();
+    } finally {
+      navigate('/login', { replace: true });
+    }
+  };
+
+  return (
+    <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
+      <AppBar position="static" color="inherit" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
+        <Toolbar sx={{ gap: { xs: 1, sm: 2 }, flexWrap: 'wrap', py: { xs: 1, sm: 0 } }}>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, color: 'primary.main', minWidth: 0 }}>
+            <KeyIcon aria-hidden />
+            <Typography component="span" sx={{ fontWeight: 700 }}>
+              Keyward
+            </Typography>
+          </Box>
+          <Typography
+            component="span"
+            color="text.secondary"
+            noWrap
+            sx={{ minWidth: 0, maxWidth: { xs: 120, sm: 240 } }}
+            title={me.organization.name}
+            data-testid="org-name"
+          >
+            {me.organization.name}
+          </Typography>
+          <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 1, ml: { xs: 0, sm: 2 } }}>
+            <Button component={NavLink} to="/settings" color="inherit" sx={{ '&.active': { color: 'primary.main' } }}>
+              Settings
+            </Button>
+            <Button component="a" href="/playground" color="inherit">
+              Playground
+            </Button>
+          </Box>
+          <Box sx={{ flexGrow: 1 }} />
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
+            <Box sx={{ textAlign: 'right', minWidth: 0, display: { xs: 'none', sm: 'block' } }}>
+              <Typography variant="body2" noWrap sx={{ fontWeight: 600 }}>
+                {me.name}
+              </Typography>
+              <Typography variant="caption" color="text.secondary" noWrap component="div">
+                {me.email}
+              </Typography>
+            </Box>
+            <Chip size="small" label={roleLabel(me.role)} variant="outlined" />
+            <Button onClick={onSignOut} disabled={signingOut} startIcon={<LogoutIcon aria-hidden />} color="inherit">
+              Sign out
+            </Button>
+          </Box>
+        </Toolbar>
+      </AppBar>
+      <Box component="main" sx={{ maxWidth: 1100, mx: 'auto', px: { xs: 1.5, sm: 3 }, py: { xs: 2, sm: 4 } }}>
+        <Outlet />
+      </Box>
+    </Box>
+  );
+}
