@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApiKeysTab } from './ApiKeysTab';
+import { gqlError, stubGraphQL } from '../../test/graphqlStub';
+
+const DAY = 24 * 60 * 60 * 1000;
+const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString();
+
+const activeKey = {
+  id: '1',
+  name: 'CI pipeline',
+  prefix: 'kw_AbC1',
+  status: 'ACTIVE',
+  createdAt: iso(-2),
+  expiresAt: iso(28),
+  lastUsedAt: null,
+  createdBy: { id: 'u1', name: 'Ada Admin', email: 'ada@example.com' },
+};
+const expiredKey = {
+  id: '2',
+  name: 'Old billing job',
+  prefix: 'kw_XyZ9',
+  status: 'EXPIRED',
+  createdAt: iso(-40),
+  expiresAt: iso(-10),
+  lastUsedAt: iso(-12),
+  createdBy: null,
+};
+const soonKey = { ...activeKey, id: '3', name: 'Nightly export', expiresAt: iso(3), lastUsedAt: iso(0) };
+
+const SECRET = 'kw_5ecretS3cretSecretSecretSecretSecretSecret1';
+
+function renderTab(keys: unknown[]) {
+  let current = keys;
+  const stub = stubGraphQL({
+    ApiKeys: () => ({ data: { apiKeys: current } }),
+    CreateApiKey: (v) => {
+      const input = v.input as { name: string };
+      if (input.name === 'taken') {
+        return gqlError(
+          'A key named "taken" already exists. Choose another name, or delete the existing key first.',
+          'DUPLICATE_NAME',
+          'name',
+        );
+      }
+      const created = { ...activeKey, id: '9', name: input.name };
+      current = [created, ...current];
+      return { data: { createApiKey: { apiKey: { id: '9', name: input.name }, secret: SECRET } } };
+    },
+  });
+  const user = userEvent.setup();
+  render(<ApiKeysTab />);
+  return { user, stub };
+}
+
+async function openCreateDialog(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await screen.findByRole('button', { name: /create api key/i }));
+  return screen.findByRole('dialog', { name: 'Create API key' });
+}
+
+describe('API Keys tab', () => {
+  it('explains API keys and offers "Create API key" when there are none', async () => {
+    renderTab([]);
+    expect(await screen.findByText('No API keys yet')).toBeInTheDocument();
+    expect(screen.getByText(/call the Keyward GraphQL API/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Create API key' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Create new key' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('shows a loading state, then an error with a retry when the request fails', async () => {
+    stubGraphQL({ ApiKeys: () => gqlError('Something went wrong on our side.', 'INTERNAL') });
+    render(<ApiKeysTab />);
+    expect(screen.getByLabelText('Loading API keys')).toBeInTheDocument();
+    expect(await screen.findByText(/Could not load API keys/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('lists keys with both statuses, expiry, "Never" and named delete buttons', async () => {
+    renderTab([activeKey, expiredKey, soonKey]);
+    const table = await screen.findByRole('table', { name: 'API keys' });
+    expect(screen.getByRole('button', { name: 'Create new key' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Create API key' })).not.toBeInTheDocument();
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(0, 5)).toEqual(['Name', 'Status', 'Created', 'Expires', 'Last used']);
+
+    const rows = within(table).getAllByTestId('api-key-row');
+    expect(rows).toHaveLength(3);
+    const [active, expired, soon] = rows;
+    expect(within(active).getByText('Active')).toBeInTheDocument();
+    expect(within(active).getByText('in 28 days')).toBeInTheDocument();
+    expect(within(active).getByText('Never')).toBeInTheDocument();
+    expect(within(active).getByText('by Ada Admin')).toBeInTheDocument();
+    expect(within(expired).getByText('Expired')).toBeInTheDocument();
+    expect(within(expired).getByTestId('WarningAmberIcon')).toBeInTheDocument();
+    expect(within(expired).getByText('expired 10 days ago')).toBeInTheDocument();
+    expect(within(expired).getByText('12 days ago')).toBeInTheDocument();
+    expect(within(soon).getByText('in 3 days')).toBeInTheDocument();
+    expect(within(soon).getByText(/expires soon/)).toBeInTheDocument();
+    expect(within(active).queryByText(/expires soon/)).not.toBeInTheDocument();
+
+    expect(screen.getByRole('button', { name: 'Delete API key CI pipeline' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Delete API key Old billing job' })).toBeInTheDocument();
+  });
+
+  it('validates the key name live, counting code points', async () => {
+    const { user, stub } = renderTab([]);
+    const dialog = await openCreateDialog(user);
+    const name = within(dialog).getByLabelText(/Key name/);
+    expect(within(dialog).getByLabelText('Expires in')).toHaveValue('30');
+
+    await user.type(name, 'ab');
+    expect(within(dialog).getByText(/Use at least 3 characters \(now 2\)/)).toBeInTheDocument();
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    await user.type(name, 'c');
+    expect(within(dialog).queryByText(/Use at least 3/)).not.toBeInTheDocument();
+    expect(name).toHaveAttribute('aria-invalid', 'false');
+
+    await user.clear(name);
+    await user.type(name, '     ');
+    expect(within(dialog).getByText(/Enter a name/)).toBeInTheDocument();
+
+    await user.clear(name);
+    fireEvent.change(name, { target: { value: 'x'.repeat(51) } });
+    expect(within(dialog).getByText(/Use at most 50 characters \(now 51\)/)).toBeInTheDocument();
+    fireEvent.change(name, { target: { value: 'x'.repeat(50) } });
+    expect(within(dialog).queryByText(/Use at most 50/)).not.toBeInTheDocument();
+
+    fireEvent.change(name, { target: { value: '🔑🔑' } });
+    expect(within(dialog).getByText(/Use at least 3 characters \(now 2\)/)).toBeInTheDocument();
+    fireEvent.change(name, { target: { value: '🔑'.repeat(50) } });
+    expect(within(dialog).queryByText(/Use at (least|most)/)).not.toBeInTheDocument();
+
+    // An invalid name is never sent.
+    fireEvent.change(name, { target: { value: 'ab' } });
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(stub.calls.some((c) => c.operation === 'CreateApiKey')).toBe(false);
+  });
+
+  it('shows a server error such as DUPLICATE_NAME inside the dialog', async () => {
+    const { user } = renderTab([]);
+    const dialog = await openCreateDialog(user);
+    await user.type(within(dialog).getByLabelText(/Key name/), 'taken');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('A key named "taken" already exists');
+    expect(screen.getByRole('dialog', { name: 'Create API key' })).toBeInTheDocument();
+  });
+
+  it('shows the secret once: Escape and backdrop do not close it, "I copied the key" does', async () => {
+    const { user, stub } = renderTab([]);
+    const dialog = await openCreateDialog(user);
+    await user.type(within(dialog).getByLabelText(/Key name/), '  Billing service ');
+    await user.selectOptions(within(dialog).getByLabelText('Expires in'), '90');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+
+    const shown = await screen.findByRole('dialog', { name: 'Copy your new API key' });
+    expect(stub.calls.find((c) => c.operation === 'CreateApiKey')?.variables).toEqual({
+      input: { name: 'Billing service', expiresInDays: 90 },
+    });
+    const secret = within(shown).getByTestId('api-key-secret');
+    expect(secret).toHaveTextContent(SECRET);
+    expect(getComputedStyle(secret).fontFamily).toMatch(/monospace/);
+    expect(within(shown).getByText(/will not be shown again/)).toBeInTheDocument();
+
+    // Copy puts the secret on the clipboard and says so.
+    await user.click(within(shown).getByRole('button', { name: 'Copy' }));
+    expect(await within(shown).findByRole('button', { name: 'Copied' })).toBeInTheDocument();
+    await expect(navigator.clipboard.readText()).resolves.toBe(SECRET);
+
+    // Escape does not close it.
+    await user.keyboard('{Escape}');
+    fireEvent.keyDown(shown, { key: 'Escape' });
+    // Clicking the backdrop does not close it.
+    const container = document.querySelector('.MuiDialog-container') as HTMLElement;
+    const backdrop = document.querySelector('.MuiBackdrop-root') as HTMLElement;
+    fireEvent.mouseDown(container);
+    fireEvent.click(container);
+    fireEvent.mouseDown(backdrop);
+    fireEvent.click(backdrop);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(screen.getByRole('dialog', { name: 'Copy your new API key' })).toBeInTheDocument();
+    expect(screen.getByText(SECRET)).toBeInTheDocument();
+
+    // The list behind it already shows the new key.
+    expect(await screen.findByRole('button', { name: 'Delete API key Billing service', hidden: true })).toBeTruthy();
+
+    await user.click(within(shown).getByRole('button', { name: 'I copied the key' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(document.body.textContent).not.toContain(SECRET);
+    expect(screen.getByRole('button', { name: 'Create new key' })).toBeInTheDocument();
+  });
+
+  it('confirms a delete by naming the key and its consequences', async () => {
+    let keys = [activeKey];
+    const stub = stubGraphQL({
+      ApiKeys: () => ({ data: { apiKeys: keys } }),
+      DeleteApiKey: () => {
+        keys = [];
+        return { data: { deleteApiKey: true } };
+      },
+    });
+    const user = userEvent.setup();
+    render(<ApiKeysTab />);
+    await user.click(await screen.findByRole('button', { name: 'Delete API key CI pipeline' }));
+    const dialog = await screen.findByRole('dialog', { name: /Delete API key “CI pipeline”/ });
+    expect(dialog).toHaveTextContent('lose access immediately');
+    expect(dialog).toHaveTextContent('cannot be undone');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('No API keys yet')).toBeInTheDocument();
+    expect(stub.calls.find((c) => c.operation === 'DeleteApiKey')?.variables).toEqual({ id: '1' });
+  });
+});
