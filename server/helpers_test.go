@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,7 +43,7 @@ func forEachDB(t *testing.T, fn func(t *testing.T, dbURL string)) {
 	t.Run("postgres", func(t *testing.T) { fn(t, postgresURL(t)) })
 }
 
-func sqliteURL(t *testing.T) string {
+func sqliteURL(t testing.TB) string {
 	return "sqlite:" + filepath.Join(t.TempDir(), "keyward.db")
 }
 
@@ -103,7 +104,7 @@ func (b *syncBuffer) String() string {
 
 // testServer is the real router behind a real HTTP listener.
 type testServer struct {
-	t   *testing.T
+	t   testing.TB
 	app *app
 	ts  *httptest.Server
 	log *syncBuffer
@@ -120,7 +121,7 @@ func testConfig(dbURL string) config {
 }
 
 // newServer starts the product on dbURL; change adjusts the config.
-func newServer(t *testing.T, dbURL string, change ...func(*config)) *testServer {
+func newServer(t testing.TB, dbURL string, change ...func(*config)) *testServer {
 	t.Helper()
 	cfg := testConfig(dbURL)
 	for _, c := range change {
@@ -174,7 +175,7 @@ type vars map[string]any
 
 // response is a GraphQL response plus its HTTP envelope.
 type response struct {
-	t      *testing.T
+	t      testing.TB
 	status int
 	header http.Header
 	body   string
@@ -274,4 +275,12 @@ func (c *client) createUser(email, role string) string {
 	r := c.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { id } }`,
 		vars{"i": map[string]any{"email": email, "name": "Test " + role, "password": "password-" + role, "role": role}}).ok()
 	return r.str("createUser", "id")
+}
+
+func mustURL(raw string) *url.URL {
+	u, err := url.Parse(raw)
+	if err != nil {
+		panic(err)
+	}
+	return u
 }
