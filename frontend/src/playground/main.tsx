@@ -5,6 +5,7 @@ import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import './playground.css';
 import { fetcher, memoryOnlyStorage } from './fetcher';
+import { fixGraphiQLTabs } from './a11yFixes';
 
 const DEFAULT_QUERY = `# Welcome to the Keyward GraphQL playground.
 #
@@ -30,7 +31,7 @@ function Playground() {
         <a className="kw-back" href="/settings">
           ← Back to Keyward admin
         </a>
-        <span className="kw-title">GraphQL playground</span>
+        <h1 className="kw-title">GraphQL playground</h1>
       </header>
       <main className="kw-graphiql">
         <GraphiQL
@@ -44,13 +45,19 @@ function Playground() {
           initialQuery={DEFAULT_QUERY}
           initialHeaders=""
           forcedTheme="light"
-        />
+        >
+          <GraphiQL.Logo>
+            <span className="kw-logo">Keyward</span>
+          </GraphiQL.Logo>
+        </GraphiQL>
       </main>
     </div>
   );
 }
 
-createRoot(document.getElementById('playground')!).render(
+const container = document.getElementById('playground')!;
+fixGraphiQLTabs(container);
+createRoot(container).render(
   <StrictMode>
     <Playground />
   </StrictMode>,

@@ -67,7 +67,7 @@ const visuallyHidden = {
 /** The organisation's keys, newest first, as the server orders them. */
 export function ApiKeyList({ keys, onDelete, now = Date.now() }: { keys: ApiKeyRow[]; onDelete: (key: ApiKeyRow) => void; now?: number }) {
   return (
-    <TableContainer component={Paper} variant="outlined">
+    <TableContainer component={Paper} variant="outlined" sx={{ position: 'relative' }}>
       <Table aria-label="API keys" sx={{ minWidth: 640 }}>
         <TableHead>
           <TableRow>

@@ -84,7 +84,7 @@ export function UsersTab() {
         </Alert>
       )}
       {state.status === 'ready' && (
-        <TableContainer component={Paper} variant="outlined">
+        <TableContainer component={Paper} variant="outlined" sx={{ position: 'relative' }}>
           <Table aria-label="Users" sx={{ minWidth: 520 }}>
             <TableHead>
               <TableRow>

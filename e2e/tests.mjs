@@ -1,0 +1,236 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from './lib/runner.mjs';
+import { checkA11y } from './lib/axe.mjs';
+import { gql, loginCookie } from './lib/gql.mjs';
+
+const WAIT = 10_000;
+
+/** Registers the browser scenarios; they share one server and run in order. */
+export function registerTests({ browser, baseURL, admin, artifacts }) {
+  const origin = new URL(baseURL).origin;
+  const shot = (page, name, opts = {}) => page.screenshot({ path: join(artifacts, `${name}.png`), ...opts });
+  const state = {};
+
+  /** A fresh context that records every request to a host other than the server. */
+  async function open({ width = 1280, height = 860 } = {}) {
+    const context = await browser.newContext({ viewport: { width, height }, baseURL });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const foreign = [];
+    context.on('request', (req) => {
+      const url = req.url();
+      if (url.startsWith('data:') || url.startsWith('blob:')) return;
+      if (new URL(url).origin !== origin) foreign.push(url);
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT);
+    page.setDefaultNavigationTimeout(WAIT);
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(String(err)));
+    return { context, page, foreign, errors };
+  }
+
+  async function signIn(page, email, password) {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  test('sign-in page: accessible, clear error on a wrong password', async () => {
+    const { context, page, foreign } = await open();
+    await page.goto('/login');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await checkA11y(page, 'sign-in');
+    await shot(page, '01-sign-in');
+    await signIn(page, admin.email, 'wrong-password');
+    await page.getByRole('alert').filter({ hasText: 'Wrong email or password' }).waitFor();
+    await shot(page, '02-sign-in-error');
+    assert.deepEqual(foreign, []);
+    await context.close();
+  });
+
+  test('admin: sign-in returns to the requested API Keys page, empty state', async () => {
+    const s = await open();
+    state.admin = s;
+    const { page } = s;
+    await page.goto('/settings/api-keys');
+    await page.waitForURL('**/login');
+    await signIn(page, admin.email, admin.password);
+    await page.waitForURL('**/settings/api-keys');
+    await page.getByText('No API keys yet').waitFor();
+    assert.equal(await page.getByTestId('org-name').textContent(), 'Acme');
+    await page.getByRole('tab', { name: 'API Keys' }).waitFor();
+    await page.getByRole('tab', { name: 'Users' }).waitFor();
+    await checkA11y(page, 'api-keys-empty');
+    await shot(page, '03-api-keys-empty');
+  });
+
+  test('admin: create a key, copy it, "I copied the key", key listed Active', async () => {
+    const { page } = state.admin;
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create API key' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Key name').fill('ab');
+    await dialog.getByText('Use at least 3 characters').waitFor();
+    await dialog.getByLabel('Key name').fill('E2E pipeline');
+    assert.equal(await dialog.getByLabel('Expires in').inputValue(), '30');
+    await dialog.getByLabel('Expires in').selectOption('7');
+    await checkA11y(page, 'create-dialog', { include: '[role="dialog"]' });
+    await shot(page, '04-create-dialog');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+
+    const shown = page.getByRole('dialog', { name: 'Copy your new API key' });
+    await shown.waitFor();
+    const secret = (await shown.getByTestId('api-key-secret').textContent()).trim();
+    assert.match(secret, /^kw_[0-9A-Za-z]{30,}$/);
+    await shown.getByRole('button', { name: 'Copy' }).click();
+    await shown.getByRole('button', { name: 'Copied', exact: true }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, secret, 'clipboard holds the secret');
+    state.secret = copied;
+    await checkA11y(page, 'shown-once-dialog', { include: '[role="dialog"]' });
+    await shot(page, '05-shown-once');
+
+    // Neither Escape nor a click outside closes it.
+    await page.keyboard.press('Escape');
+    await page.mouse.click(5, 5);
+    await page.waitForTimeout(400);
+    assert.equal(await shown.isVisible(), true, 'shown-once dialog stays open');
+
+    await shown.getByRole('button', { name: 'I copied the key' }).click();
+    await shown.waitFor({ state: 'detached' });
+    assert.equal(await page.getByText(secret).count(), 0, 'secret gone from the page');
+    const row = page.getByTestId('api-key-row').filter({ hasText: 'E2E pipeline' });
+    await row.getByText('Active').waitFor();
+    await row.getByText('in 7 days').waitFor();
+    await row.getByText('Never').waitFor();
+    await page.getByRole('button', { name: 'Create new key' }).waitFor();
+    await checkA11y(page, 'api-keys-list');
+    await shot(page, '06-api-keys-list');
+  });
+
+  test('the copied secret works as a Bearer key against /graphql', async () => {
+    const res = await gql(baseURL, '{ whoami { kind organization { name } } }', { bearer: state.secret });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.data?.whoami?.kind, 'API_KEY');
+    assert.equal(res.body.data?.whoami?.organization?.name, 'Acme');
+  });
+
+  test('layout at 360 px wide: no sideways page scroll', async () => {
+    const { page } = state.admin;
+    await page.setViewportSize({ width: 360, height: 760 });
+    await page.reload();
+    await page.getByTestId('api-key-row').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `page is ${overflow}px wider than the viewport`);
+    await shot(page, '07-api-keys-360px', { fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  test('admin: delete with confirmation, then the secret gets 401', async () => {
+    const { page } = state.admin;
+    await page.getByRole('button', { name: 'Delete API key E2E pipeline' }).click();
+    const dialog = page.getByRole('dialog', { name: /Delete API key “E2E pipeline”/ });
+    await dialog.waitFor();
+    await dialog.getByText('lose access immediately').waitFor();
+    await dialog.getByText('cannot be undone').waitFor();
+    await checkA11y(page, 'delete-dialog', { include: '[role="dialog"]' });
+    await shot(page, '08-delete-confirm');
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('No API keys yet').waitFor();
+    const res = await gql(baseURL, '{ whoami { kind } }', { bearer: state.secret });
+    assert.equal(res.status, 401, JSON.stringify(res.body));
+    assert.equal(res.body.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+    state.secret = undefined;
+  });
+
+  test('admin: Users tab lists users and shows the last-admin rule', async () => {
+    const { page } = state.admin;
+    await page.getByRole('tab', { name: 'Users' }).click();
+    await page.waitForURL('**/settings/users');
+    const me = page.getByTestId('user-row').filter({ hasText: admin.email });
+    await me.waitFor();
+    await me.getByLabel(/Role of/).selectOption('VIEWER');
+    await page.getByRole('alert').first().waitFor();
+    const text = await page.getByRole('alert').first().textContent();
+    assert.match(text, /admin/i, `expected the last-admin error, got: ${text}`);
+    assert.equal(await me.getByLabel(/Role of/).inputValue(), 'ADMIN');
+    await shot(page, '09-users-last-admin');
+  });
+
+  for (const role of ['EDITOR', 'VIEWER']) {
+    test(`${role.toLowerCase()}: no API Keys tab, the route says not available`, async () => {
+      const email = `${role.toLowerCase()}@example.com`;
+      const password = `pw-${role.toLowerCase()}-12345`;
+      const cookie = await loginCookie(baseURL, admin.email, admin.password);
+      const created = await gql(
+        baseURL,
+        'mutation($i: CreateUserInput!){ createUser(input:$i){ id role } }',
+        { cookie, variables: { i: { email, name: `${role[0]}${role.slice(1).toLowerCase()} User`, password, role } } },
+      );
+      assert.equal(created.body.data?.createUser?.role, role, JSON.stringify(created.body));
+
+      const { context, page, foreign } = await open();
+      await page.goto('/');
+      await page.waitForURL('**/login');
+      await signIn(page, email, password);
+      await page.waitForURL('**/settings/account');
+      await page.getByRole('tab', { name: 'Account' }).waitFor();
+      assert.equal(await page.getByRole('tab', { name: 'API Keys' }).count(), 0);
+      assert.equal(await page.getByRole('tab', { name: 'Users' }).count(), 0);
+      await page.goto('/settings/api-keys');
+      await page.getByText('This page is not available for your role').waitFor();
+      assert.equal(await page.getByRole('table').count(), 0);
+      await shot(page, `10-${role.toLowerCase()}-not-available`);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL('**/login');
+      assert.deepEqual(foreign, []);
+      await context.close();
+    });
+  }
+
+  test('playground: no external requests, runs whoami with a pasted Bearer key', async () => {
+    const cookie = await loginCookie(baseURL, admin.email, admin.password);
+    const created = await gql(
+      baseURL,
+      'mutation{ createApiKey(input:{name:"Playground e2e", expiresInDays:7}){ secret } }',
+      { cookie },
+    );
+    const secret = created.body.data?.createApiKey?.secret;
+    assert.ok(secret, JSON.stringify(created.body));
+
+    const { context, page, foreign, errors } = await open();
+    await page.goto('/playground');
+    await page.locator('.graphiql-container').waitFor();
+    await page.getByRole('link', { name: /Back to Keyward admin/ }).waitFor();
+    // The schema loads by introspection: the docs explorer button becomes usable.
+    await page.locator('.graphiql-query-editor .view-lines').waitFor();
+
+    const headersEditor = page.locator('.graphiql-editor-tool .graphiql-editor').last();
+    await headersEditor.waitFor();
+    await headersEditor.click();
+    await page.evaluate((h) => navigator.clipboard.writeText(h), JSON.stringify({ Authorization: `Bearer ${secret}` }));
+    await page.keyboard.press('Control+V');
+    await page.locator('.graphiql-execute-button').click();
+    await page.locator('.graphiql-response').getByText('API_KEY').waitFor({ timeout: 15_000 });
+    await checkA11y(page, 'playground');
+    await shot(page, '11-playground');
+
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    assert.ok(!stored.includes(secret), 'the pasted key is not kept in browser storage');
+    assert.deepEqual(foreign, [], `requests to other hosts: ${foreign.join(', ')}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }, { timeoutMs: 90_000 });
+
+  test('admin: sign out ends the session', async () => {
+    const { page, context, foreign } = state.admin;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/login');
+    await page.goto('/settings/api-keys');
+    await page.waitForURL('**/login');
+    assert.deepEqual(foreign, []);
+    await context.close();
+  });
+}
