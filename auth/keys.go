@@ -8,6 +8,7 @@ import (
 	lru "github.com/hashicorp/golang-lru/v2"
 	"gorm.io/gorm"
 
+	"keyward/metrics"
 	"keyward/models"
 )
 
@@ -49,7 +50,10 @@ func (v *KeyVerifier) Verify(ctx context.Context, secret string) (*KeyIdentity, 
 	hash := models.HashKey(secret)
 	now := time.Now()
 	entry, ok := v.cache.Get(hash)
-	if !ok || now.Sub(entry.cachedAt) > v.ttl {
+	if ok && now.Sub(entry.cachedAt) <= v.ttl {
+		metrics.KeyCache.WithLabelValues("hit").Inc()
+	} else {
+		metrics.KeyCache.WithLabelValues("miss").Inc()
 		key, err := models.FindAPIKeyByHash(ctx, v.db, hash)
 		if err != nil {
 			return nil, err
@@ -60,7 +64,7 @@ func (v *KeyVerifier) Verify(ctx context.Context, secret string) (*KeyIdentity, 
 		}
 		entry = cachedKey{cachedAt: now, id: KeyIdentity{
 			ID: key.ID, Name: key.Name, Prefix: key.Prefix, OrganizationID: key.OrganizationID,
-			ExpiresAt: key.ExpiresAt, CreatedByID: key.CreatedByID,
+			ExpiresAt: key.ExpiresAt, CreatedByID: key.CreatedByID, Scope: key.Scope,
 		}}
 		v.cache.Add(hash, entry)
 	}

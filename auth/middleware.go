@@ -1,15 +1,20 @@
 package auth
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
+	"keyward/metrics"
 	"keyward/models"
 )
 
@@ -18,6 +23,15 @@ type Authenticator struct {
 	DB   *gorm.DB
 	Keys *KeyVerifier
 	Log  *slog.Logger
+	// Failures, when set, refuses clients that keep presenting bad keys.
+	Failures FailureLimiter
+}
+
+// FailureLimiter slows down key guessing: after too many failed
+// authentications from one client, its requests get 429 before any key is checked.
+type FailureLimiter interface {
+	Blocked(ctx context.Context, client string) (bool, time.Duration)
+	Failed(ctx context.Context, client string)
 }
 
 // Middleware resolves the caller. A presented Authorization header decides
@@ -29,11 +43,25 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 		ctx := withRequestInfo(r.Context(), ri)
 
 		if headers := r.Header.Values("Authorization"); len(headers) > 0 {
+			if a.Failures != nil {
+				if blocked, wait := a.Failures.Blocked(ctx, ri.clientIP); blocked {
+					metrics.AuthOutcomes.WithLabelValues("rate_limited").Inc()
+					secs := int(math.Ceil(wait.Seconds()))
+					w.Header().Set("Retry-After", strconv.Itoa(secs))
+					WriteError(w, http.StatusTooManyRequests, models.CodeRateLimited, fmt.Sprintf(
+						"Too many failed authentication attempts from your address. Retry after %d seconds.", secs))
+					return
+				}
+			}
 			p, err := a.bearer(r, headers)
 			if err != nil {
+				if a.Failures != nil && (errors.Is(err, ErrInvalidKey) || errors.As(err, new(*expiredError))) {
+					a.Failures.Failed(ctx, ri.clientIP)
+				}
 				a.reject(w, r, err)
 				return
 			}
+			metrics.AuthOutcomes.WithLabelValues("ok").Inc()
 			next.ServeHTTP(w, r.WithContext(WithPrincipal(ctx, p)))
 			return
 		}
@@ -70,7 +98,7 @@ func (a *Authenticator) bearer(r *http.Request, headers []string) (*Principal, e
 		}
 		return nil, err
 	}
-	return &Principal{Kind: KindAPIKey, OrganizationID: id.OrganizationID, Role: models.RoleEditor, APIKey: id}, nil
+	return &Principal{Kind: KindAPIKey, OrganizationID: id.OrganizationID, Role: id.Scope.Role(), APIKey: id}, nil
 }
 
 type expiredError struct{ id *KeyIdentity }
@@ -83,11 +111,13 @@ func (a *Authenticator) reject(w http.ResponseWriter, r *http.Request, err error
 	var exp *expiredError
 	switch {
 	case errors.As(err, &exp):
+		metrics.AuthOutcomes.WithLabelValues("expired").Inc()
 		msg := fmt.Sprintf("This API key expired on %s. Create a new key in Settings → API Keys.",
 			exp.id.ExpiresAt.UTC().Format("2006-01-02 15:04 UTC"))
 		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="The API key expired"`)
 		WriteError(w, http.StatusUnauthorized, models.CodeUnauthenticated, msg)
 	case errors.Is(err, ErrInvalidKey):
+		metrics.AuthOutcomes.WithLabelValues("invalid").Inc()
 		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="The API key is invalid"`)
 		WriteError(w, http.StatusUnauthorized, models.CodeUnauthenticated,
 			"Invalid API key. Send a valid key as \"Authorization: Bearer kw_…\".")

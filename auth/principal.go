@@ -23,13 +23,16 @@ type KeyIdentity struct {
 	OrganizationID   string
 	ExpiresAt        time.Time
 	CreatedByID      *string
+	// Scope decides the key's role: see models.APIKeyScope.Role.
+	Scope models.APIKeyScope
 }
 
 // Principal is the authenticated caller.
 type Principal struct {
 	Kind           Kind
 	OrganizationID string
-	// Role is the effective role: the user's own, or Editor for an API key.
+	// Role is the effective role: the user's own, or the key scope's (Editor
+	// for READ_WRITE, Viewer for READ_ONLY).
 	Role   models.Role
 	User   *models.User // set for KindUser
 	APIKey *KeyIdentity // set for KindAPIKey

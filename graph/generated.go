@@ -51,6 +51,7 @@ type ComplexityRoot struct {
 		LastUsedAt func(childComplexity int) int
 		Name       func(childComplexity int) int
 		Prefix     func(childComplexity int) int
+		Scope      func(childComplexity int) int
 		Status     func(childComplexity int) int
 	}
 
@@ -207,6 +208,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiKey.Prefix(childComplexity), true
+	case "ApiKey.scope":
+		if e.ComplexityRoot.ApiKey.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.Scope(childComplexity), true
 	case "ApiKey.status":
 		if e.ComplexityRoot.ApiKey.Status == nil {
 			break
@@ -605,6 +612,8 @@ func (ec *executionContext) childFields_ApiKey(ctx context.Context, field graphq
 		return ec.fieldContext_ApiKey_name(ctx, field)
 	case "prefix":
 		return ec.fieldContext_ApiKey_prefix(ctx, field)
+	case "scope":
+		return ec.fieldContext_ApiKey_scope(ctx, field)
 	case "status":
 		return ec.fieldContext_ApiKey_status(ctx, field)
 	case "createdAt":
@@ -1176,6 +1185,29 @@ func (ec *executionContext) _ApiKey_prefix(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_ApiKey_prefix(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "String")
+}
+
+func (ec *executionContext) _ApiKey_scope(ctx context.Context, field graphql.CollectedField, obj *models.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.APIKeyScope) graphql.Marshaler {
+			return ec.marshalNApiKeyScope2keywardᚋmodelsᚐAPIKeyScope(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "ApiKeyScope")
 }
 
 func (ec *executionContext) _ApiKey_status(ctx context.Context, field graphql.CollectedField, obj *models.APIKey) (ret graphql.Marshaler) {
@@ -3727,7 +3759,7 @@ func (ec *executionContext) unmarshalInputCreateApiKeyInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "expiresInDays"}
+	fieldsInOrder := [...]string{"name", "expiresInDays", "scope"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -3748,6 +3780,13 @@ func (ec *executionContext) unmarshalInputCreateApiKeyInput(ctx context.Context,
 				return it, err
 			}
 			it.ExpiresInDays = data
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalOApiKeyScope2ᚖkeywardᚋmodelsᚐAPIKeyScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
 		}
 	}
 	return it, nil
@@ -3859,6 +3898,11 @@ func (ec *executionContext) _ApiKey(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "prefix":
 			out.Values[i] = ec._ApiKey_prefix(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scope":
+			out.Values[i] = ec._ApiKey_scope(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -4729,6 +4773,16 @@ func (ec *executionContext) marshalNApiKey2ᚖkeywardᚋmodelsᚐAPIKey(ctx cont
 	return ec._ApiKey(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNApiKeyScope2keywardᚋmodelsᚐAPIKeyScope(ctx context.Context, v any) (models.APIKeyScope, error) {
+	var res models.APIKeyScope
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNApiKeyScope2keywardᚋmodelsᚐAPIKeyScope(ctx context.Context, sel ast.SelectionSet, v models.APIKeyScope) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNApiKeyStatus2keywardᚋmodelsᚐAPIKeyStatus(ctx context.Context, v any) (models.APIKeyStatus, error) {
 	var res models.APIKeyStatus
 	err := res.UnmarshalGQL(v)
@@ -5054,6 +5108,22 @@ func (ec *executionContext) marshalOApiKey2ᚖkeywardᚋmodelsᚐAPIKey(ctx cont
 		return graphql.Null
 	}
 	return ec._ApiKey(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOApiKeyScope2ᚖkeywardᚋmodelsᚐAPIKeyScope(ctx context.Context, v any) (*models.APIKeyScope, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(models.APIKeyScope)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOApiKeyScope2ᚖkeywardᚋmodelsᚐAPIKeyScope(ctx context.Context, sel ast.SelectionSet, v *models.APIKeyScope) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {

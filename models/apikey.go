@@ -36,6 +36,9 @@ type APIKey struct {
 	CreatedAt   time.Time  `gorm:"not null"`
 	ExpiresAt   time.Time  `gorm:"not null"`
 	LastUsedAt  *time.Time ``
+
+	// Scope bounds what the key may do; keys made before scopes existed are READ_WRITE.
+	Scope APIKeyScope `gorm:"type:varchar(12);not null;default:'READ_WRITE';check:chk_api_keys_scope,scope IN ('READ_WRITE','READ_ONLY')"`
 }
 
 // APIKeyStatus is computed from the expiry time; it is never stored.
@@ -57,6 +60,39 @@ func (s *APIKeyStatus) UnmarshalGQL(v any) error {
 
 func (s APIKeyStatus) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
 
+// APIKeyScope is chosen when a key is created and never changes: a key that
+// only exports data should not be able to change it if it leaks.
+type APIKeyScope string
+
+const (
+	// ScopeReadWrite gives a key Editor rights on governance data.
+	ScopeReadWrite APIKeyScope = "READ_WRITE"
+	// ScopeReadOnly gives a key Viewer rights: queries only.
+	ScopeReadOnly APIKeyScope = "READ_ONLY"
+)
+
+// Valid reports whether s is one of the two scopes.
+func (s APIKeyScope) Valid() bool { return s == ScopeReadWrite || s == ScopeReadOnly }
+
+// Role is the role a key of this scope acts with.
+func (s APIKeyScope) Role() Role {
+	if s == ScopeReadOnly {
+		return RoleViewer
+	}
+	return RoleEditor
+}
+
+func (s *APIKeyScope) UnmarshalGQL(v any) error {
+	str, _ := v.(string)
+	*s = APIKeyScope(str)
+	if !s.Valid() {
+		return Invalid("scope", "%q is not an API key scope: use READ_WRITE or READ_ONLY", str)
+	}
+	return nil
+}
+
+func (s APIKeyScope) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
+
 // Status is ACTIVE until the expiry instant, EXPIRED from then on.
 func (k *APIKey) Status() APIKeyStatus {
 	if k.Expired(time.Now()) {
@@ -72,6 +108,8 @@ func (k *APIKey) Expired(now time.Time) bool { return !now.Before(k.ExpiresAt) }
 type CreateAPIKeyInput struct {
 	Name          string
 	ExpiresInDays *int
+	// Scope defaults to READ_WRITE.
+	Scope *APIKeyScope
 	// Max is the organisation's key limit (KEYWARD_MAX_API_KEYS).
 	Max int
 }
@@ -96,6 +134,13 @@ func CreateAPIKey(ctx context.Context, db *gorm.DB, orgID string, creator *User,
 	if days < 1 || days > MaxKeyDays {
 		return nil, "", Invalid("expiresInDays", "Expiry must be between 1 and %d days", MaxKeyDays)
 	}
+	scope := ScopeReadWrite
+	if in.Scope != nil {
+		scope = *in.Scope
+	}
+	if !scope.Valid() {
+		return nil, "", Invalid("scope", "Scope must be READ_WRITE or READ_ONLY")
+	}
 	secret, prefix, hash, err := GenerateKey()
 	if err != nil {
 		return nil, "", err
@@ -103,7 +148,7 @@ func CreateAPIKey(ctx context.Context, db *gorm.DB, orgID string, creator *User,
 	now := time.Now().UTC().Truncate(time.Microsecond)
 	key := &APIKey{
 		ID: uuid.NewString(), OrganizationID: orgID, Name: name, NameKey: strings.ToLower(name),
-		Prefix: prefix, SecretHash: hash, CreatedAt: now, ExpiresAt: now.AddDate(0, 0, days),
+		Prefix: prefix, Scope: scope, SecretHash: hash, CreatedAt: now, ExpiresAt: now.AddDate(0, 0, days),
 	}
 	if creator != nil {
 		key.CreatedByID = &creator.ID
@@ -179,6 +224,9 @@ func DeleteAPIKey(ctx context.Context, db *gorm.DB, orgID, id string, actor Acto
 		if res.RowsAffected == 0 {
 			// A concurrent delete won the race.
 			return NotFound("API key")
+		}
+		if err := announceRevocation(tx, key.SecretHash); err != nil {
+			return err
 		}
 		return recordAudit(tx, orgID, actor, AuditAPIKeyDeleted, "API_KEY", key.ID, key.Name)
 	})

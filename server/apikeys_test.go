@@ -299,8 +299,7 @@ func TestKeySurvivesRestartAndLastUsedIsFlushed(t *testing.T) {
 		id, secret := s.admin().createKey("long lived")
 		s.bearer(secret).gql(`{ whoami { kind } }`, nil).ok()
 		// Shutting down flushes the batched last-used time.
-		s.ts.Close()
-		s.app.close(context.Background())
+		s.shutdown()
 
 		s2 := newServer(t, dbURL)
 		s2.bearer(secret).gql(`{ whoami { kind } }`, nil).ok()

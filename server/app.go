@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/rs/cors"
@@ -15,7 +18,9 @@ import (
 	"keyward/frontend"
 	"keyward/graph"
 	"keyward/httplog"
+	"keyward/metrics"
 	"keyward/models"
+	"keyward/ratelimit"
 )
 
 // maxBodyBytes bounds a GraphQL request body.
@@ -30,6 +35,9 @@ type app struct {
 	keys     *auth.KeyVerifier
 	lastUsed *auth.LastUsed
 	setup    *auth.SetupToken
+	limiter  ratelimit.Limiter
+	redis    *ratelimit.Redis         // nil without KEYWARD_REDIS_URL
+	listener *auth.RevocationListener // nil on SQLite
 	handler  http.Handler
 	// bootstrapped names the admin created from the environment, if any.
 	bootstrapped string
@@ -48,8 +56,35 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	}
 	a.lastUsed = auth.NewLastUsed(db, log)
 	a.keys = auth.NewKeyVerifier(db, cfg.KeyCacheTTL, a.lastUsed)
+	a.limiter = ratelimit.NewMemory()
+	if cfg.RedisURL != "" {
+		if a.redis, err = ratelimit.NewRedis(cfg.RedisURL, log); err != nil {
+			a.closeDB()
+			return nil, fmt.Errorf("KEYWARD_REDIS_URL: %v", err)
+		}
+		a.limiter = a.redis
+	}
+	if dialect == models.Postgres {
+		a.listener = &auth.RevocationListener{DSN: withParam(cfg.DatabaseURL, "application_name", "keyward-revocation-"+randomID()),
+			Keys: a.keys, Log: log}
+	}
 	a.handler = a.routes()
 	return a, nil
+}
+
+// withParam adds a query parameter to a database URL.
+func withParam(url, name, value string) string {
+	sep := "?"
+	if strings.Contains(url, "?") {
+		sep = "&"
+	}
+	return url + sep + name + "=" + value
+}
+
+func randomID() string {
+	buf := make([]byte, 6)
+	_, _ = rand.Read(buf)
+	return hex.EncodeToString(buf)
 }
 
 // bootstrap creates the first organisation and admin from the environment,
@@ -93,8 +128,10 @@ func (a *app) routes() http.Handler {
 		LoginLimiter: auth.NewLoginLimiter(10, 15*time.Minute),
 		AllowSignup:  a.cfg.AllowSignup, MaxAPIKeys: a.cfg.MaxAPIKeys,
 	}
-	authn := &auth.Authenticator{DB: a.db, Keys: a.keys, Log: a.log}
-	var api http.Handler = limitBody(authn.Middleware(graph.NewHandler(resolver, a.log)))
+	authn := &auth.Authenticator{DB: a.db, Keys: a.keys, Log: a.log,
+		Failures: ratelimit.FailedAuth{L: a.limiter, Limit: a.cfg.AuthFailLimit}}
+	perKey := ratelimit.PerKey(a.limiter, a.cfg.RateLimit, a.log)
+	var api http.Handler = limitBody(authn.Middleware(perKey(graph.NewHandler(resolver, a.log))))
 	if len(a.cfg.CORSOrigins) > 0 {
 		api = cors.New(cors.Options{
 			AllowedOrigins:   a.cfg.CORSOrigins,
@@ -112,26 +149,42 @@ func (a *app) routes() http.Handler {
 		_, _ = io.WriteString(w, "ok\n")
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
+	mux.Handle("GET /metrics", metrics.Handler())
 	mux.Handle("/", spaHandler(frontend.Dist()))
 	return httplog.Middleware(a.log)(recoverPanics(a.log, mux))
 }
 
-// ready answers 200 only while the database answers.
+// ready answers 200 only while the database answers. Redis is reported but
+// does not decide: without it the server still serves, with per-process limits.
 func (a *app) ready(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	w.Header().Set("Content-Type", "text/plain")
+	var report strings.Builder
+	status := http.StatusOK
 	sqlDB, err := a.db.DB()
 	if err == nil {
 		err = sqlDB.PingContext(ctx)
 	}
 	if err != nil {
 		a.log.Warn("readiness check failed", "err", err)
-		w.WriteHeader(http.StatusServiceUnavailable)
-		_, _ = io.WriteString(w, "database: unavailable\n")
-		return
+		status = http.StatusServiceUnavailable
+		report.WriteString("database: unavailable\n")
+	} else {
+		report.WriteString("database: ok\n")
 	}
-	_, _ = io.WriteString(w, "database: ok\n")
+	if a.listener != nil {
+		fmt.Fprintf(&report, "revocation listener: %s\n", map[bool]string{true: "ok", false: "reconnecting"}[a.listener.Healthy()])
+	}
+	if a.redis != nil {
+		if err := a.redis.Ping(ctx); err != nil {
+			report.WriteString("redis: unavailable (rate limits are per process)\n")
+		} else {
+			report.WriteString("redis: ok\n")
+		}
+	}
+	w.Header().Set("Content-Type", "text/plain")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, report.String())
 }
 
 // limitBody refuses bodies over maxBodyBytes before GraphQL reads them.
@@ -166,12 +219,18 @@ func recoverPanics(log *slog.Logger, next http.Handler) http.Handler {
 // start runs background work until ctx ends.
 func (a *app) start(ctx context.Context) {
 	go a.lastUsed.Run(ctx, a.cfg.LastUsedFlush)
+	if a.listener != nil {
+		go a.listener.Run(ctx)
+	}
 }
 
 // close flushes last-used times and closes the database.
 func (a *app) close(ctx context.Context) {
 	if err := a.lastUsed.Flush(ctx); err != nil {
 		a.log.Warn("final flush of last-used times", "err", err)
+	}
+	if a.redis != nil {
+		_ = a.redis.Close()
 	}
 	a.closeDB()
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"keyward/ratelimit"
 )
 
 // config holds every setting. Each is a flag and an environment variable;
@@ -23,6 +25,9 @@ type config struct {
 	LogFormat     string
 	KeyCacheTTL   time.Duration
 	LastUsedFlush time.Duration
+	RedisURL      string
+	RateLimit     ratelimit.Limit
+	AuthFailLimit ratelimit.Limit
 }
 
 func env(name, fallback string) string {
@@ -36,7 +41,7 @@ func env(name, fallback string) string {
 func parseConfig(args []string) (config, error) {
 	var c config
 	fs := flag.NewFlagSet("keyward", flag.ContinueOnError)
-	var cors, maxKeys, signup, ttl, flush string
+	var cors, maxKeys, signup, ttl, flush, rate, failRate string
 	fs.StringVar(&c.Addr, "addr", env("KEYWARD_ADDR", "127.0.0.1:8080"), "listen address (KEYWARD_ADDR)")
 	fs.StringVar(&c.DatabaseURL, "database-url", env("KEYWARD_DATABASE_URL", env("DATABASE_URL", "sqlite:data/keyward.db")),
 		"sqlite:PATH or postgres://… (KEYWARD_DATABASE_URL, then DATABASE_URL)")
@@ -49,6 +54,9 @@ func parseConfig(args []string) (config, error) {
 	fs.StringVar(&c.LogFormat, "log-format", env("KEYWARD_LOG_FORMAT", "text"), "text or json (KEYWARD_LOG_FORMAT)")
 	fs.StringVar(&ttl, "key-cache-ttl", env("KEYWARD_KEY_CACHE_TTL", "30s"), "how long a verified API key is trusted before the database is asked again (KEYWARD_KEY_CACHE_TTL)")
 	fs.StringVar(&flush, "last-used-flush", env("KEYWARD_LAST_USED_FLUSH", "1m"), "how often last-used times are written (KEYWARD_LAST_USED_FLUSH)")
+	fs.StringVar(&c.RedisURL, "redis-url", env("KEYWARD_REDIS_URL", ""), "redis://… to share rate limits between replicas; empty keeps them per process (KEYWARD_REDIS_URL)")
+	fs.StringVar(&rate, "rate-limit", env("KEYWARD_RATE_LIMIT", "600/m"), "requests per API key, like 600/m, 20/s or off (KEYWARD_RATE_LIMIT)")
+	fs.StringVar(&failRate, "auth-fail-limit", env("KEYWARD_AUTH_FAIL_LIMIT", "20/m"), "failed API-key authentications per client IP before 429, or off (KEYWARD_AUTH_FAIL_LIMIT)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -64,6 +72,15 @@ func parseConfig(args []string) (config, error) {
 	}
 	if c.LastUsedFlush, err = time.ParseDuration(flush); err != nil || c.LastUsedFlush < time.Second || c.LastUsedFlush > time.Hour {
 		return c, fmt.Errorf("KEYWARD_LAST_USED_FLUSH must be a duration from 1s to 1h, like 1m, not %q", flush)
+	}
+	if c.RateLimit, err = ratelimit.ParseLimit(rate); err != nil {
+		return c, fmt.Errorf("KEYWARD_RATE_LIMIT: %v", err)
+	}
+	if c.AuthFailLimit, err = ratelimit.ParseLimit(failRate); err != nil {
+		return c, fmt.Errorf("KEYWARD_AUTH_FAIL_LIMIT: %v", err)
+	}
+	if c.RedisURL != "" && !strings.HasPrefix(c.RedisURL, "redis://") && !strings.HasPrefix(c.RedisURL, "rediss://") {
+		return c, fmt.Errorf("KEYWARD_REDIS_URL must start with redis:// or rediss://")
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return c, fmt.Errorf("KEYWARD_LOG_FORMAT must be text or json, not %q", c.LogFormat)

@@ -26,6 +26,7 @@ import (
 	"gorm.io/gorm/logger"
 
 	"keyward/models"
+	"keyward/ratelimit"
 )
 
 func TestMain(m *testing.M) {
@@ -104,11 +105,22 @@ func (b *syncBuffer) String() string {
 
 // testServer is the real router behind a real HTTP listener.
 type testServer struct {
-	t   testing.TB
-	app *app
-	ts  *httptest.Server
-	log *syncBuffer
-	url string
+	t    testing.TB
+	app  *app
+	ts   *httptest.Server
+	log  *syncBuffer
+	url  string
+	stop context.CancelFunc
+	once sync.Once
+}
+
+// shutdown stops the server the way SIGTERM does; safe to call twice.
+func (s *testServer) shutdown() {
+	s.once.Do(func() {
+		s.ts.Close()
+		s.stop()
+		s.app.close(context.Background())
+	})
 }
 
 const adminEmail, adminPassword = "admin@example.com", "correct-horse-1"
@@ -117,6 +129,8 @@ func testConfig(dbURL string) config {
 	return config{
 		DatabaseURL: dbURL, AdminEmail: adminEmail, AdminPassword: adminPassword, OrgName: "Acme",
 		MaxAPIKeys: 20, LogFormat: "text", KeyCacheTTL: 30 * time.Second, LastUsedFlush: time.Minute,
+		RateLimit:     ratelimit.Limit{Rate: 600, Period: time.Minute},
+		AuthFailLimit: ratelimit.Limit{Rate: 20, Period: time.Minute},
 	}
 }
 
@@ -133,11 +147,10 @@ func newServer(t testing.TB, dbURL string, change ...func(*config)) *testServer 
 		t.Fatalf("newApp: %v", err)
 	}
 	ts := httptest.NewServer(a.handler)
-	s := &testServer{t: t, app: a, ts: ts, log: logs, url: ts.URL}
-	t.Cleanup(func() {
-		ts.Close()
-		a.close(context.Background())
-	})
+	bg, stop := context.WithCancel(context.Background())
+	a.start(bg)
+	s := &testServer{t: t, app: a, ts: ts, log: logs, url: ts.URL, stop: stop}
+	t.Cleanup(s.shutdown)
 	return s
 }
 

@@ -15,6 +15,8 @@ type CreateAPIKeyInput struct {
 	Name string `json:"name"`
 	// 1–365 days; 30 when omitted.
 	ExpiresInDays *int `json:"expiresInDays,omitempty"`
+	// READ_WRITE when omitted.
+	Scope *models.APIKeyScope `json:"scope,omitempty"`
 }
 
 type CreateAPIKeyPayload struct {

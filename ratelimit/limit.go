@@ -1,0 +1,56 @@
+// Package ratelimit throttles API-key traffic and failed authentication with
+// GCRA, in memory for one process or in Redis for replicas sharing a budget.
+package ratelimit
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Limit is Rate requests per Period, with bursts up to Rate.
+type Limit struct {
+	Rate   int
+	Period time.Duration
+}
+
+// Off reports a disabled limit.
+func (l Limit) Off() bool { return l.Rate <= 0 }
+
+func (l Limit) String() string {
+	if l.Off() {
+		return "off"
+	}
+	unit := map[time.Duration]string{time.Second: "s", time.Minute: "m", time.Hour: "h"}[l.Period]
+	return fmt.Sprintf("%d/%s", l.Rate, unit)
+}
+
+// ParseLimit reads "600/m", "10/s", "5000/h", or "off".
+func ParseLimit(s string) (Limit, error) {
+	s = strings.TrimSpace(s)
+	if s == "off" || s == "0" {
+		return Limit{}, nil
+	}
+	n, unit, ok := strings.Cut(s, "/")
+	rate, err := strconv.Atoi(n)
+	period := map[string]time.Duration{"s": time.Second, "m": time.Minute, "h": time.Hour}[unit]
+	if !ok || err != nil || rate < 1 || rate > 1_000_000 || period == 0 {
+		return Limit{}, fmt.Errorf("%q is not a rate limit: use a count per s, m or h, like 600/m, or off", s)
+	}
+	return Limit{Rate: rate, Period: period}, nil
+}
+
+// Result is the state of one key's budget after a request.
+type Result struct {
+	Allowed    bool
+	Remaining  int
+	RetryAfter time.Duration // when not allowed: wait this long
+	ResetAfter time.Duration // until the budget is full again
+}
+
+// Limiter spends n units of key's budget under limit; n = 0 only looks.
+type Limiter interface {
+	Allow(ctx context.Context, key string, limit Limit, n int) (Result, error)
+}
