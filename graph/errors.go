@@ -25,7 +25,7 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gerr.Extensions = map[string]any{"code": typed.Code}
 			field := typed.Field
 			var input *gqlerror.Error
-			if field == "" && errors.As(err, &input) && len(input.Path) > 0 {
+			if field == "" && typed.Code == models.CodeBadUserInput && errors.As(err, &input) && len(input.Path) > 0 {
 				// An input value gqlgen could not unmarshal: name it by its path.
 				if name, ok := input.Path[len(input.Path)-1].(ast.PathName); ok {
 					field = string(name)
