@@ -101,12 +101,21 @@ func run(o options) (err error) {
 		_ = os.RemoveAll(dir)
 	}()
 
-	srv, err := startServer(ctx, bin, dir)
+	srv, err := startServer(ctx, bin, dir, limiterOn)
 	if err != nil {
 		return err
 	}
 	defer func() {
 		if stopErr := srv.stop(); stopErr != nil && err == nil {
+			err = stopErr
+		}
+	}()
+	off, err := startServer(ctx, bin, filepath.Join(dir, "limiter-off"), "off")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if stopErr := off.stop(); stopErr != nil && err == nil {
 			err = stopErr
 		}
 	}()
@@ -126,14 +135,11 @@ func run(o options) (err error) {
 	}
 	defer client.CloseIdleConnections()
 
-	if err := waitHealthy(ctx, client, srv); err != nil {
-		return err
-	}
-	cookie, err := login(ctx, client, srv.url)
+	cookie, secret, err := prepare(ctx, client, srv)
 	if err != nil {
 		return err
 	}
-	secret, err := createKey(ctx, client, srv.url, cookie)
+	_, offSecret, err := prepare(ctx, client, off)
 	if err != nil {
 		return err
 	}
@@ -145,11 +151,18 @@ func run(o options) (err error) {
 		{id: "c", name: "admin session `{ apiKeys { id name status lastUsedAt } }`",
 			body:   `{"query":"{ apiKeys { id name status lastUsedAt } }"}`,
 			header: "Cookie", value: sessionCookie + "=" + cookie},
+		{id: "d", name: "Bearer key `{ __typename }`, rate limiter off", body: `{"query":"{ __typename }"}`,
+			header: "Authorization", value: "Bearer " + offSecret, server: off},
+	}
+	for i := range scenarios {
+		if scenarios[i].server == nil {
+			scenarios[i].server = srv
+		}
 	}
 	// One checked request per scenario first: a scenario that answers with
 	// GraphQL errors would otherwise be measured as a fast success.
 	for _, s := range scenarios {
-		if err := s.check(ctx, client, srv.url); err != nil {
+		if err := s.check(ctx, client, s.server.url); err != nil {
 			return fmt.Errorf("scenario %s: %w", s.id, err)
 		}
 	}
@@ -160,9 +173,9 @@ func run(o options) (err error) {
 		fmt.Fprintf(os.Stderr, "scenario %s: %s — warm-up %s, measuring %s with %d workers\n",
 			s.id, s.name, o.warmup, o.duration, o.concurrency)
 		if o.warmup > 0 {
-			s.load(ctx, client, srv.url, o.warmup, o.concurrency)
+			s.load(ctx, client, s.server.url, o.warmup, o.concurrency)
 		}
-		r := s.load(ctx, client, srv.url, o.duration, o.concurrency)
+		r := s.load(ctx, client, s.server.url, o.duration, o.concurrency)
 		results = append(results, r)
 		if ctx.Err() != nil {
 			return errors.New("interrupted")
@@ -199,7 +212,29 @@ type server struct {
 	err  error // the process's exit status, valid once done is closed
 }
 
-func startServer(ctx context.Context, bin, dir string) (*server, error) {
+// startServer runs the binary on a fresh database in dir. rateLimit is
+// KEYWARD_RATE_LIMIT: the limiter's cost is measured as "on with a budget no
+// scenario exhausts" against "off".
+// limiterOn is a per-key budget no scenario exhausts, so every request pays
+// for a limiter check and none is refused.
+const limiterOn = "1000000/s"
+
+// prepare waits for the server, signs in and creates a key.
+func prepare(ctx context.Context, client *http.Client, srv *server) (cookie, secret string, err error) {
+	if err := waitHealthy(ctx, client, srv); err != nil {
+		return "", "", err
+	}
+	if cookie, err = login(ctx, client, srv.url); err != nil {
+		return "", "", err
+	}
+	secret, err = createKey(ctx, client, srv.url, cookie)
+	return cookie, secret, err
+}
+
+func startServer(ctx context.Context, bin, dir, rateLimit string) (*server, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
 	addr, err := freeLoopbackAddr()
 	if err != nil {
 		return nil, err
@@ -218,6 +253,7 @@ func startServer(ctx context.Context, bin, dir string) (*server, error) {
 		"KEYWARD_ADMIN_EMAIL="+adminEmail,
 		"KEYWARD_ADMIN_PASSWORD="+adminPassword,
 		"KEYWARD_ORG_NAME=Bench",
+		"KEYWARD_RATE_LIMIT="+rateLimit,
 	)
 	if err := cmd.Start(); err != nil {
 		logFile.Close()
@@ -386,6 +422,7 @@ type scenario struct {
 	id, name      string
 	body          string
 	header, value string
+	server        *server
 }
 
 // check sends the scenario once and insists on a 2xx answer with data and
@@ -509,10 +546,10 @@ func render(o options, started time.Time, results []result) string {
 			r.s.id, r.s.name, r.requests(), r.rps(), ms(r.percentile(50)), ms(r.percentile(90)), ms(r.percentile(99)),
 			r.non2xx, r.gqlErrors, r.failed)
 	}
-	if len(results) == 3 && results[0].rps() > 0 {
+	if len(results) == 4 && results[0].rps() > 0 && results[3].rps() > 0 {
 		a := results[0].rps()
-		fmt.Fprintf(&b, "\nRatios of req/s: b/a = %.2f (Bearer key vs anonymous), c/a = %.2f (admin apiKeys list vs anonymous).\n",
-			results[1].rps()/a, results[2].rps()/a)
+		fmt.Fprintf(&b, "\nRatios of req/s: b/a = %.2f (Bearer key vs anonymous), c/a = %.2f (admin apiKeys list vs anonymous), b/d = %.2f (rate limiter on vs off).\n",
+			results[1].rps()/a, results[2].rps()/a, results[1].rps()/results[3].rps())
 	}
 	for _, r := range results {
 		if r.non2xx > 0 || r.failed > 0 || r.gqlErrors > 0 {
