@@ -121,9 +121,12 @@ export function registerTests({ browser, baseURL, admin, artifacts }) {
     await page.setViewportSize({ width: 360, height: 760 });
     await page.reload();
     await page.getByTestId('api-key-row').first().waitFor();
+    await shot(page, '07-api-keys-360px', { fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `page is ${overflow}px wider than the viewport`);
-    await shot(page, '07-api-keys-360px', { fullPage: true });
+    // The delete button is reachable without scrolling sideways.
+    const box = await page.getByRole('button', { name: 'Delete API key E2E pipeline' }).boundingBox();
+    assert.ok(box && box.x + box.width <= 360, `delete button at x=${box?.x}`);
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 

@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What a key may do. Chosen at creation; it cannot be changed later. */
+export type ApiKeyScope =
+  /** Read governance data only (Viewer rights): every mutation is refused with FORBIDDEN. */
+  | 'READ_ONLY'
+  /** Read and write governance data (Editor rights). The default. */
+  | 'READ_WRITE';
+
 export type ApiKeyStatus =
   | 'ACTIVE'
   | 'EXPIRED';
@@ -13,6 +20,8 @@ export type CreateApiKeyInput = {
   expiresInDays?: number | null | undefined;
   /** 3–50 characters, unique in the organisation ignoring case. */
   name: string;
+  /** READ_WRITE when omitted. */
+  scope?: ApiKeyScope | null | undefined;
 };
 
 export type CreateUserInput = {

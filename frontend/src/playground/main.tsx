@@ -7,12 +7,12 @@ import './playground.css';
 import { fetcher, memoryOnlyStorage } from './fetcher';
 import { fixGraphiQLTabs } from './a11yFixes';
 
-const DEFAULT_QUERY = `# Welcome to the Keyward GraphQL playground.
+const DEFAULT_QUERY = `# Keyward GraphQL playground
 #
 # Signed in to the admin? Requests use your session.
-# Calling as an integrator? Open "Headers" below and paste:
+# Using an API key? Paste into Headers below:
 #   {"Authorization": "Bearer kw_…"}
-# Headers stay in this tab only; nothing is saved in the browser.
+# Headers are never saved in the browser.
 
 {
   whoami {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { AppBar, Box, Button, Chip, Toolbar, Typography } from '@mui/material';
+import { AppBar, Avatar, Box, Button, Chip, Toolbar, Typography } from '@mui/material';
 import KeyIcon from '@mui/icons-material/VpnKeyOutlined';
 import LogoutIcon from '@mui/icons-material/Logout';
 import { useMe, useSession } from '../auth/session';
@@ -42,7 +42,11 @@ export function AppShell() {
           >
             {me.organization.name}
           </Typography>
-          <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 1, ml: { xs: 0, sm: 2 } }}>
+          <Box
+            component="nav"
+            aria-label="Main"
+            sx={{ display: 'flex', gap: 1, ml: { xs: -1, sm: 2 }, order: { xs: 3, sm: 0 }, width: { xs: '100%', sm: 'auto' } }}
+          >
             <Button component={NavLink} to="/settings" color="inherit" sx={{ '&.active': { color: 'primary.main' } }}>
               Settings
             </Button>
@@ -60,8 +64,22 @@ export function AppShell() {
                 {me.email}
               </Typography>
             </Box>
-            <Chip size="small" label={roleLabel(me.role)} variant="outlined" />
-            <Button onClick={onSignOut} disabled={signingOut} startIcon={<LogoutIcon aria-hidden />} color="inherit">
+            <Avatar
+              role="img"
+              aria-label={`Signed in as ${me.name}, ${roleLabel(me.role)}`}
+              title={`${me.name} (${me.email})`}
+              sx={{ display: { xs: 'flex', sm: 'none' }, width: 30, height: 30, fontSize: 14, bgcolor: 'primary.main' }}
+            >
+              {me.name.trim().charAt(0).toUpperCase() || '?'}
+            </Avatar>
+            <Chip size="small" label={roleLabel(me.role)} variant="outlined" sx={{ display: { xs: 'none', sm: 'flex' } }} />
+            <Button
+              onClick={onSignOut}
+              disabled={signingOut}
+              startIcon={<LogoutIcon aria-hidden />}
+              color="inherit"
+              title={`Signed in as ${me.name} (${me.email}, ${roleLabel(me.role)})`}
+            >
               Sign out
             </Button>
           </Box>

@@ -11,6 +11,8 @@ import {
   TableRow,
   Tooltip,
   Typography,
+  useMediaQuery,
+  useTheme,
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import WarningIcon from '@mui/icons-material/WarningAmber';
@@ -44,8 +46,13 @@ function Expires({ row, now }: { row: ApiKeyRow; now: number }) {
       <Typography
         variant="body2"
         component="div"
-        color={soon ? 'warning.main' : 'text.secondary'}
-        sx={{ display: 'flex', alignItems: 'center', gap: 0.5, fontWeight: soon ? 600 : undefined }}
+        sx={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 0.5,
+          color: soon ? 'warning.main' : 'text.secondary',
+          fontWeight: soon ? 600 : undefined,
+        }}
       >
         {soon && <WarningIcon fontSize="inherit" aria-hidden />}
         {row.status === 'EXPIRED' ? `expired ${relativeDays(days)}` : relativeDays(days)}
@@ -57,15 +64,87 @@ function Expires({ row, now }: { row: ApiKeyRow; now: number }) {
 
 const visuallyHidden = {
   position: 'absolute',
-  width: 1,
-  height: 1,
+  width: '1px',
+  height: '1px',
+  margin: '-1px',
   overflow: 'hidden',
   clip: 'rect(0 0 0 0)',
   whiteSpace: 'nowrap',
 } as const;
 
-/** The organisation's keys, newest first, as the server orders them. */
-export function ApiKeyList({ keys, onDelete, now = Date.now() }: { keys: ApiKeyRow[]; onDelete: (key: ApiKeyRow) => void; now?: number }) {
+const mono = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
+
+interface ListProps {
+  keys: ApiKeyRow[];
+  onDelete: (key: ApiKeyRow) => void;
+  now?: number;
+}
+
+/** The organisation's keys, newest first, as the server orders them: a table, or cards on phones. */
+export function ApiKeyList(props: ListProps) {
+  const theme = useTheme();
+  const narrow = useMediaQuery(theme.breakpoints.down('sm'));
+  return narrow ? <ApiKeyCards {...props} /> : <ApiKeyTable {...props} />;
+}
+
+function DeleteButton({ row, onDelete }: { row: ApiKeyRow; onDelete: (key: ApiKeyRow) => void }) {
+  return (
+    <Tooltip title="Delete" describeChild>
+      <IconButton aria-label={`Delete API key ${row.name}`} onClick={() => onDelete(row)}>
+        <DeleteIcon />
+      </IconButton>
+    </Tooltip>
+  );
+}
+
+function ApiKeyCards({ keys, onDelete, now = Date.now() }: ListProps) {
+  return (
+    <Box component="ul" aria-label="API keys" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1.5 }}>
+      {keys.map((k) => (
+        <Paper component="li" variant="outlined" key={k.id} data-testid="api-key-row" sx={{ p: 2, position: 'relative' }}>
+          <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
+            <Box sx={{ flex: 1, minWidth: 0 }}>
+              <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{k.name}</Typography>
+              <Typography variant="body2" color="text.secondary" sx={{ fontFamily: mono }}>
+                {k.prefix}…
+              </Typography>
+            </Box>
+            <StatusChip status={k.status} />
+            <Box sx={{ mt: -1, mr: -1 }}>
+              <DeleteButton row={k} onDelete={onDelete} />
+            </Box>
+          </Box>
+          <Box
+            component="dl"
+            sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.75, m: 0, mt: 1.5 }}
+          >
+            <Typography component="dt" variant="body2" color="text.secondary">
+              Created
+            </Typography>
+            <Typography component="dd" variant="body2" sx={{ m: 0 }}>
+              {formatDate(k.createdAt)}
+              {k.createdBy && ` by ${k.createdBy.name}`}
+            </Typography>
+            <Typography component="dt" variant="body2" color="text.secondary">
+              Expires
+            </Typography>
+            <Box component="dd" sx={{ m: 0, typography: 'body2' }}>
+              <Expires row={k} now={now} />
+            </Box>
+            <Typography component="dt" variant="body2" color="text.secondary">
+              Last used
+            </Typography>
+            <Typography component="dd" variant="body2" sx={{ m: 0 }}>
+              {lastUsedText(k.lastUsedAt, now)}
+            </Typography>
+          </Box>
+        </Paper>
+      ))}
+    </Box>
+  );
+}
+
+function ApiKeyTable({ keys, onDelete, now = Date.now() }: ListProps) {
   return (
     <TableContainer component={Paper} variant="outlined" sx={{ position: 'relative' }}>
       <Table aria-label="API keys" sx={{ minWidth: 640 }}>
@@ -88,7 +167,7 @@ export function ApiKeyList({ keys, onDelete, now = Date.now() }: { keys: ApiKeyR
             <TableRow key={k.id} data-testid="api-key-row">
               <TableCell sx={{ maxWidth: 260 }}>
                 <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{k.name}</Typography>
-                <Typography variant="body2" color="text.secondary" sx={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}>
+                <Typography variant="body2" color="text.secondary" sx={{ fontFamily: mono }}>
                   {k.prefix}…
                 </Typography>
               </TableCell>
@@ -108,11 +187,7 @@ export function ApiKeyList({ keys, onDelete, now = Date.now() }: { keys: ApiKeyR
               </TableCell>
               <TableCell title={k.lastUsedAt ? formatDateTime(k.lastUsedAt) : undefined}>{lastUsedText(k.lastUsedAt, now)}</TableCell>
               <TableCell align="right">
-                <Tooltip title="Delete" describeChild>
-                  <IconButton aria-label={`Delete API key ${k.name}`} onClick={() => onDelete(k)}>
-                    <DeleteIcon />
-                  </IconButton>
-                </Tooltip>
+                <DeleteButton row={k} onDelete={onDelete} />
               </TableCell>
             </TableRow>
           ))}

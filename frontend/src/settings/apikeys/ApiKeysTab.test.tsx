@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render as rtlRender, screen, waitFor, within } from '@testing-library/react';
+import { ThemeProvider } from '@mui/material';
+import type { ReactElement } from 'react';
+import { theme } from '../../theme';
 import userEvent from '@testing-library/user-event';
 import { ApiKeysTab } from './ApiKeysTab';
 import { gqlError, stubGraphQL } from '../../test/graphqlStub';
+
+const render = (ui: ReactElement) => rtlRender(<ThemeProvider theme={theme}>{ui}</ThemeProvider>);
 
 const DAY = 24 * 60 * 60 * 1000;
 const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString();
