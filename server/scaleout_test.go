@@ -330,3 +330,34 @@ func waitFor(t *testing.T, limit time.Duration, ok func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+func TestMetrics(t *testing.T) {
+	s := newServer(t, sqliteURL(t))
+	_, secret := s.admin().createKey("metrics key")
+	s.bearer(secret).gql(`{ whoami { kind } }`, nil).ok()
+	s.bearer(secret).gql(`{ whoami { kind } }`, nil).ok()
+	bad := s.anon()
+	bad.headers["Authorization"] = "Bearer nope"
+	bad.gql(`{ whoami { kind } }`, nil)
+	r := s.anon().do(http.MethodGet, "/metrics", "", nil)
+	if r.status != http.StatusOK {
+		t.Fatalf("/metrics: %d", r.status)
+	}
+	for _, want := range []string{
+		`keyward_graphql_operations_total{operation="query:whoami",outcome="ok"}`,
+		`keyward_graphql_operation_duration_seconds_bucket{operation="query:whoami"`,
+		`keyward_auth_outcomes_total{outcome="ok"}`,
+		`keyward_auth_outcomes_total{outcome="invalid"}`,
+		`keyward_key_cache_lookups_total{result="hit"}`,
+		`keyward_key_cache_lookups_total{result="miss"}`,
+		`keyward_key_revocation_lag_seconds_bucket`,
+		`keyward_ratelimit_degraded`,
+	} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	if strings.Contains(r.body, secret[3:]) {
+		t.Fatal("a secret reached /metrics")
+	}
+}
