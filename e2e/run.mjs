@@ -9,7 +9,8 @@ import { startServer } from './lib/server.mjs';
 import { run } from './lib/runner.mjs';
 import { registerTests } from './tests.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
+// note: KEYWARD_CHROMIUM exists only to exercise the missing-browser path.
+const CHROMIUM = process.env.KEYWARD_CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -27,6 +28,7 @@ async function main() {
   if (!existsSync(CHROMIUM)) {
     if (process.env.KEYWARD_REQUIRE_BROWSER === '1') {
       console.error(`BROWSER TESTS FAILED: ${CHROMIUM} not found and KEYWARD_REQUIRE_BROWSER=1 (apt-get install chromium)`);
+      console.log('0 passed, 1 failed');
       return 1;
     }
     console.log('#'.repeat(72));
@@ -75,7 +77,7 @@ async function main() {
       args: CHROMIUM_ARGS,
       timeout: 30_000,
     });
-    registerTests({ browser, baseURL: server.baseURL, admin, artifacts });
+    registerTests({ browser, baseURL: server.baseURL, admin, artifacts, bin });
     const { passed, failed } = await run();
     console.log(`screenshots and server log: ${artifacts}`);
     console.log(`${passed} passed, ${failed} failed`);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startServer } from './lib/server.mjs';
 import { test } from './lib/runner.mjs';
 import { checkA11y } from './lib/axe.mjs';
 import { gql, loginCookie } from './lib/gql.mjs';
@@ -7,7 +9,7 @@ import { gql, loginCookie } from './lib/gql.mjs';
 const WAIT = 10_000;
 
 /** Registers the browser scenarios; they share one server and run in order. */
-export function registerTests({ browser, baseURL, admin, artifacts }) {
+export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
   const origin = new URL(baseURL).origin;
   const shot = (page, name, opts = {}) => page.screenshot({ path: join(artifacts, `${name}.png`), ...opts });
   const state = {};
@@ -235,5 +237,39 @@ export function registerTests({ browser, baseURL, admin, artifacts }) {
     await page.waitForURL('**/login');
     assert.deepEqual(foreign, []);
     await context.close();
+  });
+
+  test('setup: the one-time link creates the organisation and its first admin', async () => {
+    const logFile = join(artifacts, 'server-setup.log');
+    const fresh = await startServer({ bin, logFile });
+    try {
+      let token;
+      for (let i = 0; i < 50 && !token; i++) {
+        token = /\/setup\?token=([^\s]+)/.exec(readFileSync(logFile, 'utf8'))?.[1];
+        if (!token) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(token, 'the server printed a setup link');
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(WAIT);
+      await page.goto(`${fresh.baseURL}/login`);
+      await page.getByText('No administrator exists yet').waitFor();
+      await page.goto(`${fresh.baseURL}/setup`);
+      await page.getByText('This setup link has no token').waitFor();
+      await page.goto(`${fresh.baseURL}/setup?token=${token}`);
+      await page.getByLabel('Organisation name').fill('Globex');
+      await page.getByLabel('Your name').fill('Grace Admin');
+      await page.getByLabel('Email').fill('grace@example.com');
+      await page.getByLabel('Password').fill('correct horse battery');
+      await checkA11y(page, 'setup');
+      await shot(page, '12-setup');
+      await page.getByRole('button', { name: 'Create organisation' }).click();
+      await page.waitForURL('**/settings/api-keys');
+      assert.equal(await page.getByTestId('org-name').textContent(), 'Globex');
+      await page.getByText('No API keys yet').waitFor();
+      await context.close();
+    } finally {
+      await fresh.stop();
+    }
   });
 }

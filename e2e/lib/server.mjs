@@ -26,17 +26,22 @@ export async function startServer({ bin, logFile, adminEmail, adminPassword, org
   const dir = mkdtempSync(join(tmpdir(), 'keyward-e2e-'));
   const port = await freePort();
   const out = openSync(logFile, 'w');
-  const child = spawn(bin, [], {
-    env: {
-      ...process.env,
-      KEYWARD_ADDR: `127.0.0.1:${port}`,
-      KEYWARD_DATABASE_URL: `sqlite:${join(dir, 'k.db')}`,
-      KEYWARD_ADMIN_EMAIL: adminEmail,
-      KEYWARD_ADMIN_PASSWORD: adminPassword,
-      KEYWARD_ORG_NAME: orgName,
-    },
-    stdio: ['ignore', out, out],
-  });
+  const env = {
+    ...process.env,
+    KEYWARD_ADDR: `127.0.0.1:${port}`,
+    KEYWARD_DATABASE_URL: `sqlite:${join(dir, 'k.db')}`,
+  };
+  delete env.DATABASE_URL;
+  // Without an admin, the server prints a one-time setup link instead.
+  for (const [name, value] of [
+    ['KEYWARD_ADMIN_EMAIL', adminEmail],
+    ['KEYWARD_ADMIN_PASSWORD', adminPassword],
+    ['KEYWARD_ORG_NAME', orgName],
+  ]) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  const child = spawn(bin, [], { env, stdio: ['ignore', out, out] });
   let exited = null;
   child.on('exit', (code, signal) => {
     exited = { code, signal };
