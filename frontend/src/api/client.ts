@@ -25,6 +25,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Fired when the server says there is no session, e.g. it expired; the app then shows sign-in. */
+export const SESSION_LOST_EVENT = 'keyward:session-lost';
+
 interface GraphQLErrorJSON {
   message: string;
   extensions?: { code?: string; field?: string };
@@ -57,6 +60,9 @@ export async function request<TResult, TVariables>(
   }
   const first = body.errors?.[0];
   if (first) {
+    if (first.extensions?.code === 'UNAUTHENTICATED') {
+      window.dispatchEvent(new Event(SESSION_LOST_EVENT));
+    }
     throw new ApiError(
       first.message || 'Something went wrong.',
       (first.extensions?.code as ErrorCode | undefined) ?? 'INTERNAL',

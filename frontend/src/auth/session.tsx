@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { request, errorMessage } from '../api/client';
+import { SESSION_LOST_EVENT, errorMessage, request } from '../api/client';
 import { LogoutMutation, SessionQuery } from '../api/operations';
 import type { SessionQuery as SessionData } from '../gql/graphql';
 
@@ -43,6 +43,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  useEffect(() => {
+    const onLost = () => setState((s) => (s.status === 'ready' && s.me ? { ...s, me: null } : s));
+    window.addEventListener(SESSION_LOST_EVENT, onLost);
+    return () => window.removeEventListener(SESSION_LOST_EVENT, onLost);
+  }, []);
 
   const value = useMemo(() => ({ state, refresh, signOut }), [state, refresh, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

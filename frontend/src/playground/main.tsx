@@ -9,7 +9,7 @@ import { fixGraphiQLTabs } from './a11yFixes';
 
 const DEFAULT_QUERY = `# Keyward GraphQL playground
 #
-# Signed in to the admin? Requests use your session.
+# Signed in? Requests use your admin session.
 # Using an API key? Paste into Headers below:
 #   {"Authorization": "Bearer kw_…"}
 # Headers are never saved in the browser.
