@@ -61,7 +61,8 @@ func SessionUser(ctx context.Context, db *gorm.DB, token string) (*User, error) 
 		return nil, nil
 	}
 	var s Session
-	err := db.WithContext(ctx).Preload("User").Where("token_hash = ?", hashToken(token)).Take(&s).Error
+	// One query: the session joined with its user.
+	err := db.WithContext(ctx).Joins("User").Where("sessions.token_hash = ?", hashToken(token)).Take(&s).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, nil
 	}

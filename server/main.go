@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -16,7 +17,10 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:]); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout)
+	stop()
+	if err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "keyward:", err)
 		}
@@ -24,7 +28,8 @@ func main() {
 	}
 }
 
-func run(args []string) error {
+// run serves until ctx ends (SIGINT or SIGTERM), then drains and closes.
+func run(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg, err := parseConfig(args)
 	if err != nil {
 		return err
@@ -35,9 +40,6 @@ func run(args []string) error {
 	}
 	log := slog.New(handler)
 
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
-
 	a, err := newApp(ctx, cfg, log)
 	if err != nil {
 		return err
@@ -47,7 +49,7 @@ func run(args []string) error {
 		a.closeDB()
 		return fmt.Errorf("listen on %s: %v", cfg.Addr, err)
 	}
-	a.banner(os.Stdout, "http://"+ln.Addr().String())
+	a.banner(stdout, "http://"+ln.Addr().String())
 
 	bg, cancelBG := context.WithCancel(context.Background())
 	a.start(bg)
