@@ -26,14 +26,16 @@ build: spa
 run: build
 	./$(BIN)
 
-## generate: regenerate gqlgen code from graph/*.graphqls
-generate:
+## generate: regenerate gqlgen code and the SPA's typed operations from graph/*.graphqls
+generate: deps
 	go tool gqlgen generate
+	npm run codegen
 
-## check-generated: fail when committed generated code is stale
-check-generated:
+## check-generated: fail when committed generated code (gqlgen, SPA operations) is stale
+check-generated: deps
 	go tool gqlgen generate
-	git diff --exit-code -- graph go.mod go.sum || { echo "generated code is stale: run 'make generate' and commit"; exit 1; }
+	npm run codegen
+	git diff --exit-code -- graph go.mod go.sum frontend/src/gql || { echo "generated code is stale: run 'make generate' and commit"; exit 1; }
 
 ## test: every test — Go (SQLite, plus PostgreSQL when TEST_DATABASE_URL is set), SPA components, browser
 test: test-go test-web test-e2e
