@@ -37,7 +37,7 @@ func (r *auditEventResolver) ActorKind(ctx context.Context, obj *models.AuditEve
 func (r *mutationResolver) CreateAPIKey(ctx context.Context, input model.CreateAPIKeyInput) (*model.CreateAPIKeyPayload, error) {
 	p := auth.FromContext(ctx)
 	key, secret, err := models.CreateAPIKey(ctx, r.DB, p.OrganizationID, p.User,
-		models.CreateAPIKeyInput{Name: input.Name, ExpiresInDays: input.ExpiresInDays, Scope: input.Scope, Max: r.MaxAPIKeys}, p.Actor())
+		models.CreateAPIKeyInput{Name: input.Name, ExpiresInDays: input.ExpiresInDays.Value(), Scope: input.Scope.Value(), Max: r.MaxAPIKeys}, p.Actor())
 	if err != nil {
 		return nil, err
 	}

@@ -61,3 +61,29 @@ func checkPassword(field, value string) error {
 	}
 	return nil
 }
+
+// cleanOptionalText is cleanText for a field that may be left empty.
+func cleanOptionalText(field, label, value string, max int) (string, error) {
+	if strings.TrimSpace(value) == "" {
+		return "", nil
+	}
+	return cleanText(field, label, value, 1, max)
+}
+
+// cleanLongText checks free text such as a description: it may be empty and
+// may span lines, but holds no other control characters.
+func cleanLongText(field, label, value string, max int) (string, error) {
+	v := strings.TrimSpace(value)
+	if !utf8.ValidString(v) {
+		return "", Invalid(field, "%s must be valid text", label)
+	}
+	if n := utf8.RuneCountInString(v); n > max {
+		return "", Invalid(field, "%s must be at most %d characters (it has %d)", label, max, n)
+	}
+	for _, r := range v {
+		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' {
+			return "", Invalid(field, "%s must not contain control characters other than tabs and line breaks", label)
+		}
+	}
+	return v, nil
+}

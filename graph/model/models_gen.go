@@ -8,21 +8,97 @@ import (
 	"io"
 	"keyward/models"
 	"strconv"
+
+	"github.com/99designs/gqlgen/graphql"
 )
+
+// Every field narrows the list; leave a field out to not filter on it.
+type AIModelFilter struct {
+	// Any of these statuses.
+	Status graphql.Omittable[[]models.AIModelStatus] `json:"status,omitempty"`
+	// The whole provider name, ignoring case.
+	Provider graphql.Omittable[*string] `json:"provider,omitempty"`
+	// Models linked to this project.
+	ProjectID graphql.Omittable[*string] `json:"projectId,omitempty"`
+	// Part of the provider or model name, ignoring case (at most 200 characters).
+	Search graphql.Omittable[*string] `json:"search,omitempty"`
+}
+
+// Fields of a new model. provider, model and version identify the entry
+// (ignoring case): upsertAIModel updates the entry they name, or creates it.
+type AIModelInput struct {
+	// 1–100 characters.
+	Provider string `json:"provider"`
+	// 1–200 characters.
+	Model string `json:"model"`
+	// 1–100 characters.
+	Version string `json:"version"`
+	// A user of your organisation.
+	ApproverID graphql.Omittable[*string] `json:"approverId,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	Capabilities graphql.Omittable[*string] `json:"capabilities,omitempty"`
+	// At most 200 characters.
+	HostingProvider graphql.Omittable[*string] `json:"hostingProvider,omitempty"`
+	// PENDING for a new entry when omitted.
+	Status     graphql.Omittable[*models.AIModelStatus] `json:"status,omitempty"`
+	StatusDate graphql.Omittable[*models.Date]          `json:"statusDate,omitempty"`
+	// An http:// or https:// link, at most 2,000 characters.
+	ReferenceLink graphql.Omittable[*string] `json:"referenceLink,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	Biases graphql.Omittable[*string] `json:"biases,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	Limitations graphql.Omittable[*string] `json:"limitations,omitempty"`
+	// Projects of your organisation that use the model (at most 100). Replaces the current links when sent.
+	ProjectIds graphql.Omittable[[]string] `json:"projectIds,omitempty"`
+}
 
 type CreateAPIKeyInput struct {
 	// 3–50 characters, unique in the organisation ignoring case.
 	Name string `json:"name"`
 	// 1–365 days; 30 when omitted.
-	ExpiresInDays *int `json:"expiresInDays,omitempty"`
+	ExpiresInDays graphql.Omittable[*int] `json:"expiresInDays,omitempty"`
 	// READ_WRITE when omitted.
-	Scope *models.APIKeyScope `json:"scope,omitempty"`
+	Scope graphql.Omittable[*models.APIKeyScope] `json:"scope,omitempty"`
 }
 
 type CreateAPIKeyPayload struct {
 	APIKey *models.APIKey `json:"apiKey"`
 	// The key itself. It is shown here once and can never be retrieved again.
 	Secret string `json:"secret"`
+}
+
+type CreateProjectInput struct {
+	// 1–200 characters.
+	Title string `json:"title"`
+	// A user of your organisation.
+	OwnerID graphql.Omittable[*string] `json:"ownerId,omitempty"`
+	// At most 2,000 characters; line breaks allowed.
+	Goal graphql.Omittable[*string] `json:"goal,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	Description        graphql.Omittable[*string]                    `json:"description,omitempty"`
+	RiskClassification graphql.Omittable[*models.RiskClassification] `json:"riskClassification,omitempty"`
+	// NOT_STARTED when omitted.
+	Status    graphql.Omittable[*models.ProjectStatus] `json:"status,omitempty"`
+	StartDate graphql.Omittable[*models.Date]          `json:"startDate,omitempty"`
+}
+
+type CreateRiskInput struct {
+	// A project of your organisation.
+	ProjectID string `json:"projectId"`
+	// 1–200 characters.
+	Name string `json:"name"`
+	// A user of your organisation.
+	OwnerID        graphql.Omittable[*string]                `json:"ownerId,omitempty"`
+	LifecyclePhase graphql.Omittable[*models.LifecyclePhase] `json:"lifecyclePhase,omitempty"`
+	// 1–5.
+	Likelihood int `json:"likelihood"`
+	// 1–5.
+	Severity int `json:"severity"`
+	// NOT_STARTED when omitted.
+	MitigationStatus graphql.Omittable[*models.MitigationStatus] `json:"mitigationStatus,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	MitigationPlan graphql.Omittable[*string]      `json:"mitigationPlan,omitempty"`
+	Deadline       graphql.Omittable[*models.Date] `json:"deadline,omitempty"`
 }
 
 type CreateUserInput struct {
@@ -46,7 +122,76 @@ type Principal struct {
 	APIKey *models.APIKey `json:"apiKey,omitempty"`
 }
 
+// Every field narrows the list; leave a field out to not filter on it.
+type ProjectFilter struct {
+	// Any of these statuses.
+	Status graphql.Omittable[[]models.ProjectStatus] `json:"status,omitempty"`
+	// Any of these classifications.
+	RiskClassification graphql.Omittable[[]models.RiskClassification] `json:"riskClassification,omitempty"`
+	OwnerID            graphql.Omittable[*string]                     `json:"ownerId,omitempty"`
+	// Part of the title, ignoring case (at most 200 characters).
+	Search graphql.Omittable[*string] `json:"search,omitempty"`
+}
+
 type Query struct {
+}
+
+// Every field narrows the list; leave a field out to not filter on it.
+type RiskFilter struct {
+	ProjectID graphql.Omittable[*string] `json:"projectId,omitempty"`
+	OwnerID   graphql.Omittable[*string] `json:"ownerId,omitempty"`
+	// Any of these statuses.
+	MitigationStatus graphql.Omittable[[]models.MitigationStatus] `json:"mitigationStatus,omitempty"`
+	// Part of the name, ignoring case (at most 200 characters).
+	Search graphql.Omittable[*string] `json:"search,omitempty"`
+}
+
+// Only the fields you send change. Send null to clear an optional field.
+type UpdateAIModelInput struct {
+	Provider        graphql.Omittable[*string]               `json:"provider,omitempty"`
+	Model           graphql.Omittable[*string]               `json:"model,omitempty"`
+	Version         graphql.Omittable[*string]               `json:"version,omitempty"`
+	ApproverID      graphql.Omittable[*string]               `json:"approverId,omitempty"`
+	Capabilities    graphql.Omittable[*string]               `json:"capabilities,omitempty"`
+	HostingProvider graphql.Omittable[*string]               `json:"hostingProvider,omitempty"`
+	Status          graphql.Omittable[*models.AIModelStatus] `json:"status,omitempty"`
+	StatusDate      graphql.Omittable[*models.Date]          `json:"statusDate,omitempty"`
+	ReferenceLink   graphql.Omittable[*string]               `json:"referenceLink,omitempty"`
+	Biases          graphql.Omittable[*string]               `json:"biases,omitempty"`
+	Limitations     graphql.Omittable[*string]               `json:"limitations,omitempty"`
+	// Replaces the current links; [] or null removes them all.
+	ProjectIds graphql.Omittable[[]string] `json:"projectIds,omitempty"`
+}
+
+// Only the fields you send change. Send null to clear an optional field.
+type UpdateProjectInput struct {
+	Title              graphql.Omittable[*string]                    `json:"title,omitempty"`
+	OwnerID            graphql.Omittable[*string]                    `json:"ownerId,omitempty"`
+	Goal               graphql.Omittable[*string]                    `json:"goal,omitempty"`
+	Description        graphql.Omittable[*string]                    `json:"description,omitempty"`
+	RiskClassification graphql.Omittable[*models.RiskClassification] `json:"riskClassification,omitempty"`
+	Status             graphql.Omittable[*models.ProjectStatus]      `json:"status,omitempty"`
+	StartDate          graphql.Omittable[*models.Date]               `json:"startDate,omitempty"`
+}
+
+// Only the fields you send change. Send null to clear an optional field.
+type UpdateRiskInput struct {
+	// Moves the risk to another project of your organisation.
+	ProjectID        graphql.Omittable[*string]                  `json:"projectId,omitempty"`
+	Name             graphql.Omittable[*string]                  `json:"name,omitempty"`
+	OwnerID          graphql.Omittable[*string]                  `json:"ownerId,omitempty"`
+	LifecyclePhase   graphql.Omittable[*models.LifecyclePhase]   `json:"lifecyclePhase,omitempty"`
+	Likelihood       graphql.Omittable[*int]                     `json:"likelihood,omitempty"`
+	Severity         graphql.Omittable[*int]                     `json:"severity,omitempty"`
+	MitigationStatus graphql.Omittable[*models.MitigationStatus] `json:"mitigationStatus,omitempty"`
+	MitigationPlan   graphql.Omittable[*string]                  `json:"mitigationPlan,omitempty"`
+	Deadline         graphql.Omittable[*models.Date]             `json:"deadline,omitempty"`
+}
+
+type UpsertAIModelPayload struct {
+	AiModel *models.AIModel `json:"aiModel"`
+	// True when this call created the entry, false when it updated an existing one.
+	Created bool `json:"created"`
 }
 
 type PrincipalKind string

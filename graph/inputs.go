@@ -1,0 +1,135 @@
+package graph
+
+import (
+	"github.com/99designs/gqlgen/graphql"
+
+	"keyward/graph/model"
+	"keyward/models"
+)
+
+// Conversions from GraphQL inputs to models.Opt. gqlgen gives nullable input
+// fields as Omittable, which tells a field left out from an explicit null.
+
+// change is an update field: left out keeps the value, null clears it.
+func change[T any](o graphql.Omittable[*T]) models.Opt[T] {
+	v, set := o.ValueOK()
+	return models.Opt[T]{Set: set, Value: v}
+}
+
+// given is a create field: left out or null both mean "use the default".
+func given[T any](o graphql.Omittable[*T]) models.Opt[T] {
+	v := o.Value()
+	return models.Opt[T]{Set: v != nil, Value: v}
+}
+
+// required is a non-null create field: always set.
+func required[T any](v T) models.Opt[T] { return models.Opt[T]{Set: true, Value: &v} }
+
+// idList is a list of ids: null is the same as [] (no links).
+func idList(o graphql.Omittable[[]string], create bool) models.Opt[[]string] {
+	v, set := o.ValueOK()
+	if !set || (create && v == nil) {
+		return models.Opt[[]string]{}
+	}
+	if v == nil {
+		v = []string{}
+	}
+	return models.Opt[[]string]{Set: true, Value: &v}
+}
+
+// page bundles a list's arguments.
+func page(first *int, after *string) models.PageArgs {
+	return models.PageArgs{First: first, After: after}
+}
+
+// optString is a filter's text: null and left out both mean no filter.
+func optString(o graphql.Omittable[*string]) string {
+	if v := o.Value(); v != nil {
+		return *v
+	}
+	return ""
+}
+
+func projectFields(in model.CreateProjectInput) models.ProjectFields {
+	return models.ProjectFields{
+		Title: required(in.Title), OwnerID: given(in.OwnerID), Goal: given(in.Goal),
+		Description: given(in.Description), RiskClassification: given(in.RiskClassification),
+		Status: given(in.Status), StartDate: given(in.StartDate),
+	}
+}
+
+func projectChanges(in model.UpdateProjectInput) models.ProjectFields {
+	return models.ProjectFields{
+		Title: change(in.Title), OwnerID: change(in.OwnerID), Goal: change(in.Goal),
+		Description: change(in.Description), RiskClassification: change(in.RiskClassification),
+		Status: change(in.Status), StartDate: change(in.StartDate),
+	}
+}
+
+func projectFilter(f *model.ProjectFilter) models.ProjectFilter {
+	if f == nil {
+		return models.ProjectFilter{}
+	}
+	return models.ProjectFilter{Status: f.Status.Value(), RiskClassification: f.RiskClassification.Value(),
+		OwnerID: f.OwnerID.Value(), Search: optString(f.Search)}
+}
+
+// aiModelFields serves createAIModel (create: null means default) and
+// upsertAIModel (null clears the stored value).
+func aiModelFields(in model.AIModelInput, create bool) models.AIModelFields {
+	opt := change[string]
+	if create {
+		opt = given[string]
+	}
+	status, date := change(in.Status), change(in.StatusDate)
+	if create {
+		status, date = given(in.Status), given(in.StatusDate)
+	}
+	return models.AIModelFields{
+		Provider: required(in.Provider), Model: required(in.Model), Version: required(in.Version),
+		ApproverID: opt(in.ApproverID), Capabilities: opt(in.Capabilities), HostingProvider: opt(in.HostingProvider),
+		Status: status, StatusDate: date, ReferenceLink: opt(in.ReferenceLink),
+		Biases: opt(in.Biases), Limitations: opt(in.Limitations), ProjectIDs: idList(in.ProjectIds, create),
+	}
+}
+
+func aiModelChanges(in model.UpdateAIModelInput) models.AIModelFields {
+	return models.AIModelFields{
+		Provider: change(in.Provider), Model: change(in.Model), Version: change(in.Version),
+		ApproverID: change(in.ApproverID), Capabilities: change(in.Capabilities), HostingProvider: change(in.HostingProvider),
+		Status: change(in.Status), StatusDate: change(in.StatusDate), ReferenceLink: change(in.ReferenceLink),
+		Biases: change(in.Biases), Limitations: change(in.Limitations), ProjectIDs: idList(in.ProjectIds, false),
+	}
+}
+
+func aiModelFilter(f *model.AIModelFilter) models.AIModelFilter {
+	if f == nil {
+		return models.AIModelFilter{}
+	}
+	return models.AIModelFilter{Status: f.Status.Value(), Provider: f.Provider.Value(),
+		ProjectID: f.ProjectID.Value(), Search: optString(f.Search)}
+}
+
+func riskFields(in model.CreateRiskInput) models.RiskFields {
+	return models.RiskFields{
+		ProjectID: required(in.ProjectID), Name: required(in.Name), OwnerID: given(in.OwnerID),
+		LifecyclePhase: given(in.LifecyclePhase), Likelihood: required(in.Likelihood), Severity: required(in.Severity),
+		MitigationStatus: given(in.MitigationStatus), MitigationPlan: given(in.MitigationPlan), Deadline: given(in.Deadline),
+	}
+}
+
+func riskChanges(in model.UpdateRiskInput) models.RiskFields {
+	return models.RiskFields{
+		ProjectID: change(in.ProjectID), Name: change(in.Name), OwnerID: change(in.OwnerID),
+		LifecyclePhase: change(in.LifecyclePhase), Likelihood: change(in.Likelihood), Severity: change(in.Severity),
+		MitigationStatus: change(in.MitigationStatus), MitigationPlan: change(in.MitigationPlan), Deadline: change(in.Deadline),
+	}
+}
+
+func riskFilter(f *model.RiskFilter) models.RiskFilter {
+	if f == nil {
+		return models.RiskFilter{}
+	}
+	return models.RiskFilter{ProjectID: f.ProjectID.Value(), OwnerID: f.OwnerID.Value(),
+		MitigationStatus: f.MitigationStatus.Value(), Search: optString(f.Search)}
+}

@@ -1,0 +1,160 @@
+package graph
+
+import (
+	"context"
+	"net/http"
+	"sync"
+
+	"gorm.io/gorm"
+
+	"keyward/auth"
+	"keyward/models"
+)
+
+// batcher loads values by id for one GraphQL operation, without N+1
+// queries. A list resolver primes it with the ids its rows will ask for;
+// the first load then fetches every primed id in one query, and the rest
+// are served from memory. Unprimed ids (a single object) cost one query.
+// note: deterministic, unlike time-window dataloaders, so statement counts
+// do not depend on scheduling.
+type batcher[V any] struct {
+	mu      sync.Mutex
+	fetch   func(ctx context.Context, ids []string) (map[string]V, error)
+	pending map[string]bool
+	loaded  map[string]V
+	tried   map[string]bool
+}
+
+func newBatcher[V any](fetch func(ctx context.Context, ids []string) (map[string]V, error)) *batcher[V] {
+	return &batcher[V]{fetch: fetch, pending: map[string]bool{}, loaded: map[string]V{}, tried: map[string]bool{}}
+}
+
+func (b *batcher[V]) prime(ids ...string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, id := range ids {
+		if !b.tried[id] {
+			b.pending[id] = true
+		}
+	}
+}
+
+// load returns the value for id, or the zero value when there is none.
+func (b *batcher[V]) load(ctx context.Context, id string) (V, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.tried[id] {
+		return b.loaded[id], nil
+	}
+	b.pending[id] = true
+	ids := make([]string, 0, len(b.pending))
+	for k := range b.pending {
+		ids = append(ids, k)
+	}
+	clear(b.pending)
+	got, err := b.fetch(ctx, ids)
+	if err != nil {
+		var zero V
+		return zero, err
+	}
+	for _, k := range ids {
+		b.tried[k] = true
+		b.loaded[k] = got[k]
+	}
+	return b.loaded[id], nil
+}
+
+// loaders are the batchers of one operation. Every fetch is scoped to the
+// caller's organisation, so a foreign id loads nothing.
+type loaders struct {
+	users         *batcher[*models.User]
+	projects      *batcher[*models.Project]
+	modelProjects *batcher[[]*models.Project]
+}
+
+func newLoaders(db *gorm.DB) *loaders {
+	l := &loaders{}
+	l.users = newBatcher(func(ctx context.Context, ids []string) (map[string]*models.User, error) {
+		return models.UsersByIDs(ctx, db, orgOf(ctx), ids)
+	})
+	l.projects = newBatcher(func(ctx context.Context, ids []string) (map[string]*models.Project, error) {
+		got, err := models.ProjectsByIDs(ctx, db, orgOf(ctx), ids)
+		for _, p := range got {
+			l.sawProject(p)
+		}
+		return got, err
+	})
+	l.modelProjects = newBatcher(func(ctx context.Context, ids []string) (map[string][]*models.Project, error) {
+		got, err := models.ProjectsOfModels(ctx, db, orgOf(ctx), ids)
+		for _, ps := range got {
+			l.sawProjects(ps)
+		}
+		return got, err
+	})
+	return l
+}
+
+func orgOf(ctx context.Context) string {
+	if p := auth.FromContext(ctx); p != nil {
+		return p.OrganizationID
+	}
+	return ""
+}
+
+// The saw* methods prime the batchers with the relations of rows a list
+// returned; see batcher.
+func (l *loaders) sawProject(p *models.Project) {
+	if p.OwnerID != nil {
+		l.users.prime(*p.OwnerID)
+	}
+}
+
+func (l *loaders) sawProjects(ps []*models.Project) {
+	for _, p := range ps {
+		l.sawProject(p)
+	}
+}
+
+func (l *loaders) sawAIModels(ms []*models.AIModel) {
+	for _, m := range ms {
+		if m.ApproverID != nil {
+			l.users.prime(*m.ApproverID)
+		}
+		l.modelProjects.prime(m.ID)
+	}
+}
+
+func (l *loaders) sawRisks(rs []*models.Risk) {
+	for _, r := range rs {
+		l.projects.prime(r.ProjectID)
+		if r.OwnerID != nil {
+			l.users.prime(*r.OwnerID)
+		}
+	}
+}
+
+// user loads an optional user reference.
+func (l *loaders) user(ctx context.Context, id *string) (*models.User, error) {
+	if id == nil {
+		return nil, nil
+	}
+	return l.users.load(ctx, *id)
+}
+
+type loadersKey struct{}
+
+// withLoaders gives each request its own batchers, so nothing cached
+// outlives the request or crosses organisations.
+func withLoaders(db *gorm.DB, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), loadersKey{}, newLoaders(db))))
+	})
+}
+
+// loaders returns the request's loaders (fresh ones outside a request).
+func (r *Resolver) loaders(ctx context.Context) *loaders {
+	if l, ok := ctx.Value(loadersKey{}).(*loaders); ok {
+		return l
+	}
+	return newLoaders(r.DB)
+}

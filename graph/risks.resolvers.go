@@ -1,0 +1,59 @@
+package graph
+
+import (
+	"context"
+	"keyward/auth"
+	"keyward/graph/model"
+	"keyward/models"
+)
+
+// CreateRisk is the resolver for the createRisk field.
+func (r *mutationResolver) CreateRisk(ctx context.Context, input model.CreateRiskInput) (*models.Risk, error) {
+	p := auth.FromContext(ctx)
+	return models.CreateRisk(ctx, r.DB, p.OrganizationID, riskFields(input), p.Actor())
+}
+
+// UpdateRisk is the resolver for the updateRisk field.
+func (r *mutationResolver) UpdateRisk(ctx context.Context, id string, input model.UpdateRiskInput) (*models.Risk, error) {
+	return models.UpdateRisk(ctx, r.DB, auth.FromContext(ctx).OrganizationID, id, riskChanges(input))
+}
+
+// DeleteRisk is the resolver for the deleteRisk field.
+func (r *mutationResolver) DeleteRisk(ctx context.Context, id string) (bool, error) {
+	err := models.DeleteRisk(ctx, r.DB, auth.FromContext(ctx).OrganizationID, id)
+	return err == nil, err
+}
+
+// Risk is the resolver for the risk field.
+func (r *queryResolver) Risk(ctx context.Context, id string) (*models.Risk, error) {
+	return models.GetRisk(ctx, r.DB, auth.FromContext(ctx).OrganizationID, id)
+}
+
+// Risks is the resolver for the risks field.
+func (r *queryResolver) Risks(ctx context.Context, first *int, after *string, filter *model.RiskFilter) (*models.Connection[*models.Risk], error) {
+	c, err := models.ListRisks(ctx, r.DB, auth.FromContext(ctx).OrganizationID, riskFilter(filter), page(first, after))
+	if err != nil {
+		return nil, err
+	}
+	r.loaders(ctx).sawRisks(c.Nodes)
+	return c, nil
+}
+
+// Project is the resolver for the project field.
+func (r *riskResolver) Project(ctx context.Context, obj *models.Risk) (*models.Project, error) {
+	p, err := r.loaders(ctx).projects.load(ctx, obj.ProjectID)
+	if err == nil && p == nil {
+		err = models.NotFound("Project")
+	}
+	return p, err
+}
+
+// Owner is the resolver for the owner field.
+func (r *riskResolver) Owner(ctx context.Context, obj *models.Risk) (*models.User, error) {
+	return r.loaders(ctx).user(ctx, obj.OwnerID)
+}
+
+// Risk returns RiskResolver implementation.
+func (r *Resolver) Risk() RiskResolver { return &riskResolver{r} }
+
+type riskResolver struct{ *Resolver }

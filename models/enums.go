@@ -1,0 +1,41 @@
+package models
+
+import (
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The governance enums share these helpers. Their values are stored as
+// text with a CHECK constraint, so a value is valid in Go exactly when the
+// database accepts it.
+
+// parseEnum reads a GraphQL enum value. GraphQL validation already refuses
+// unknown names; this guards calls that bypass it and names the field.
+func parseEnum[T ~string](field, label string, v any, values []T) (T, error) {
+	s, _ := v.(string)
+	if !slices.Contains(values, T(s)) {
+		return "", Invalid(field, "%q is not a %s: use %s", s, label, enumList(values))
+	}
+	return T(s), nil
+}
+
+// checkEnum validates a value set in Go.
+func checkEnum[T ~string](field, label string, v T, values []T) error {
+	if !slices.Contains(values, v) {
+		return Invalid(field, "%q is not a %s: use %s", string(v), label, enumList(values))
+	}
+	return nil
+}
+
+func enumList[T ~string](values []T) string {
+	names := make([]string, len(values))
+	for i, v := range values {
+		names[i] = string(v)
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// writeEnum is the MarshalGQL of every governance enum.
+func writeEnum(w io.Writer, s string) { _, _ = io.WriteString(w, strconv.Quote(s)) }

@@ -1,0 +1,291 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// Project is an AI use case of the organisation.
+type Project struct {
+	ID             string        `gorm:"type:varchar(36);primaryKey"`
+	OrganizationID string        `gorm:"type:varchar(36);not null;index:idx_projects_org_created,priority:1"`
+	Organization   *Organization `gorm:"constraint:OnDelete:CASCADE"`
+	Title          string        `gorm:"type:varchar(200);not null"`
+	// TitleKey is the lower-cased title that text search matches, the same
+	// way on both databases.
+	TitleKey           string              `gorm:"type:varchar(200);not null"`
+	OwnerID            *string             `gorm:"type:varchar(36);index"`
+	Owner              *User               `gorm:"constraint:OnDelete:SET NULL"`
+	Goal               string              `gorm:"type:text;not null"`
+	Description        string              `gorm:"type:text;not null"`
+	RiskClassification *RiskClassification `gorm:"type:varchar(16);check:chk_projects_classification,risk_classification IN ('HIGH','LIMITED','MINIMAL','PROHIBITED','NOT_AI_SYSTEM')"`
+	Status             ProjectStatus       `gorm:"type:varchar(16);not null;check:chk_projects_status,status IN ('NOT_STARTED','IN_PROGRESS','UNDER_REVIEW','COMPLETED','CLOSED','ON_HOLD','REJECTED')"`
+	StartDate          *Date               `gorm:"type:varchar(10)"`
+	Provenance
+	CreatedAt time.Time `gorm:"not null;index:idx_projects_org_created,priority:2"`
+	UpdatedAt time.Time `gorm:"not null"`
+}
+
+func (p *Project) cursor() (time.Time, string) { return p.CreatedAt, p.ID }
+
+// RiskClassification is the EU AI Act class of a project.
+type RiskClassification string
+
+var riskClassifications = []RiskClassification{"HIGH", "LIMITED", "MINIMAL", "PROHIBITED", "NOT_AI_SYSTEM"}
+
+func (c *RiskClassification) UnmarshalGQL(v any) (err error) {
+	*c, err = parseEnum("riskClassification", "risk classification", v, riskClassifications)
+	return err
+}
+
+func (c RiskClassification) MarshalGQL(w io.Writer) { writeEnum(w, string(c)) }
+
+// ProjectStatus is where a project stands.
+type ProjectStatus string
+
+const ProjectNotStarted ProjectStatus = "NOT_STARTED"
+
+var projectStatuses = []ProjectStatus{ProjectNotStarted, "IN_PROGRESS", "UNDER_REVIEW", "COMPLETED", "CLOSED", "ON_HOLD", "REJECTED"}
+
+func (s *ProjectStatus) UnmarshalGQL(v any) (err error) {
+	*s, err = parseEnum("status", "project status", v, projectStatuses)
+	return err
+}
+
+func (s ProjectStatus) MarshalGQL(w io.Writer) { writeEnum(w, string(s)) }
+
+// ProjectFields are the writable fields of a project.
+type ProjectFields struct {
+	Title              Opt[string]
+	OwnerID            Opt[string]
+	Goal               Opt[string]
+	Description        Opt[string]
+	RiskClassification Opt[RiskClassification]
+	Status             Opt[ProjectStatus]
+	StartDate          Opt[Date]
+}
+
+// apply validates the set fields and copies them onto p.
+func (f ProjectFields) apply(tx *gorm.DB, p *Project) error {
+	if f.Title.Set {
+		title, err := cleanText("title", "Title", deref(f.Title.Value), 1, 200)
+		if err != nil {
+			return err
+		}
+		p.Title, p.TitleKey = title, strings.ToLower(title)
+	}
+	if f.OwnerID.Set {
+		id, err := checkUserRef(tx, p.OrganizationID, "ownerId", f.OwnerID.Value)
+		if err != nil {
+			return err
+		}
+		p.OwnerID = id
+	}
+	var err error
+	if f.Goal.Set {
+		if p.Goal, err = cleanLongText("goal", "Goal", deref(f.Goal.Value), 2000); err != nil {
+			return err
+		}
+	}
+	if f.Description.Set {
+		if p.Description, err = cleanLongText("description", "Description", deref(f.Description.Value), 10000); err != nil {
+			return err
+		}
+	}
+	if f.RiskClassification.Set {
+		if c := f.RiskClassification.Value; c != nil {
+			if err := checkEnum("riskClassification", "risk classification", *c, riskClassifications); err != nil {
+				return err
+			}
+		}
+		p.RiskClassification = f.RiskClassification.Value
+	}
+	if f.Status.Set {
+		if f.Status.Value == nil {
+			return Invalid("status", "Status cannot be empty: use %s", enumList(projectStatuses))
+		}
+		if err := checkEnum("status", "project status", *f.Status.Value, projectStatuses); err != nil {
+			return err
+		}
+		p.Status = *f.Status.Value
+	}
+	if f.StartDate.Set {
+		if p.StartDate, err = checkDate("startDate", f.StartDate.Value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CreateProject validates and saves a new project.
+func CreateProject(ctx context.Context, db *gorm.DB, orgID string, f ProjectFields, actor Actor) (*Project, error) {
+	at := nowUTC()
+	p := &Project{ID: uuid.NewString(), OrganizationID: orgID, Status: ProjectNotStarted,
+		Provenance: provenance(actor), CreatedAt: at, UpdatedAt: at}
+	if !f.Title.Set {
+		return nil, Invalid("title", "Title is required")
+	}
+	if err := f.apply(db.WithContext(ctx), p); err != nil {
+		return nil, err
+	}
+	if err := db.WithContext(ctx).Omit(clause.Associations).Create(p).Error; err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// UpdateProject changes the set fields of one of the organisation's projects.
+func UpdateProject(ctx context.Context, db *gorm.DB, orgID, id string, f ProjectFields) (*Project, error) {
+	var p *Project
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var err error
+		if p, err = getProject(tx, orgID, id, true); err != nil {
+			return err
+		}
+		if err := f.apply(tx, p); err != nil {
+			return err
+		}
+		p.UpdatedAt = nowUTC()
+		return tx.Omit(clause.Associations).Save(p).Error
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// DeleteProject removes a project; its risks and its links to models go with it.
+func DeleteProject(ctx context.Context, db *gorm.DB, orgID, id string) error {
+	if _, err := uuid.Parse(id); err != nil {
+		return NotFound("Project")
+	}
+	res := db.WithContext(ctx).Where("id = ? AND organization_id = ?", id, orgID).Delete(&Project{})
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return NotFound("Project")
+	}
+	return nil
+}
+
+// GetProject returns one of the organisation's projects.
+func GetProject(ctx context.Context, db *gorm.DB, orgID, id string) (*Project, error) {
+	return getProject(db.WithContext(ctx), orgID, id, false)
+}
+
+// getProject optionally locks the row (PostgreSQL; SQLite transactions
+// already hold the write lock), so concurrent updates apply one after another.
+func getProject(tx *gorm.DB, orgID, id string, lock bool) (*Project, error) {
+	if _, err := uuid.Parse(id); err != nil {
+		return nil, NotFound("Project")
+	}
+	q := tx.Where("id = ? AND organization_id = ?", id, orgID)
+	if lock && tx.Dialector.Name() == "postgres" {
+		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
+	var p Project
+	err := q.Take(&p).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, NotFound("Project")
+	}
+	return &p, err
+}
+
+// ProjectFilter narrows a project list; empty fields match everything.
+type ProjectFilter struct {
+	Status             []ProjectStatus
+	RiskClassification []RiskClassification
+	OwnerID            *string
+	// Search matches part of the title, ignoring case.
+	Search string
+}
+
+// ProjectConnection is a page of projects.
+type ProjectConnection = Connection[*Project]
+
+// ListProjects returns a page of the organisation's projects, oldest first.
+func ListProjects(ctx context.Context, db *gorm.DB, orgID string, f ProjectFilter, page PageArgs) (*ProjectConnection, error) {
+	pattern, err := searchPattern("search", f.Search)
+	if err != nil {
+		return nil, err
+	}
+	return paginate[*Project](ctx, func() *gorm.DB {
+		q := db.Model(&Project{}).Where("organization_id = ?", orgID)
+		if len(f.Status) > 0 {
+			q = q.Where("status IN ?", f.Status)
+		}
+		if len(f.RiskClassification) > 0 {
+			q = q.Where("risk_classification IN ?", f.RiskClassification)
+		}
+		if f.OwnerID != nil {
+			q = q.Where("owner_id = ?", *f.OwnerID)
+		}
+		if pattern != "" {
+			q = q.Where("title_key LIKE ?"+likeEscape, pattern)
+		}
+		return q
+	}, page)
+}
+
+// ProjectsByIDs loads projects of one organisation in one query.
+func ProjectsByIDs(ctx context.Context, db *gorm.DB, orgID string, ids []string) (map[string]*Project, error) {
+	out := map[string]*Project{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []*Project
+	err := db.WithContext(ctx).Where("organization_id = ? AND id IN ?", orgID, ids).Find(&rows).Error
+	for _, p := range rows {
+		out[p.ID] = p
+	}
+	return out, err
+}
+
+// checkUserRef resolves an optional user id in an input: nil clears it, an
+// id must name a user of the organisation.
+func checkUserRef(tx *gorm.DB, orgID, field string, id *string) (*string, error) {
+	if id == nil || *id == "" {
+		return nil, nil
+	}
+	missing := Invalid(field, "No user with id %q in your organisation. Use the id of a user in your organisation, or null for none.", *id)
+	if _, err := uuid.Parse(*id); err != nil {
+		return nil, missing
+	}
+	var n int64
+	if err := tx.Model(&User{}).Where("id = ? AND organization_id = ?", *id, orgID).Count(&n).Error; err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, missing
+	}
+	v := *id
+	return &v, nil
+}
+
+// checkDate re-checks a date set in Go (GraphQL input was checked on the way in).
+func checkDate(field string, d *Date) (*Date, error) {
+	if d == nil || *d == "" {
+		return nil, nil
+	}
+	v, err := ParseDate(field, string(*d))
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+func deref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
+}

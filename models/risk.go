@@ -1,0 +1,311 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// Risk is a risk of one project, scored on a 5×5 likelihood × severity matrix.
+type Risk struct {
+	ID             string        `gorm:"type:varchar(36);primaryKey"`
+	OrganizationID string        `gorm:"type:varchar(36);not null;index:idx_risks_org_created,priority:1"`
+	Organization   *Organization `gorm:"constraint:OnDelete:CASCADE"`
+	ProjectID      string        `gorm:"type:varchar(36);not null;index"`
+	Project        *Project      `gorm:"constraint:OnDelete:CASCADE"`
+	Name           string        `gorm:"type:varchar(200);not null"`
+	// NameKey is the lower-cased name that text search matches.
+	NameKey          string           `gorm:"type:varchar(200);not null"`
+	OwnerID          *string          `gorm:"type:varchar(36);index"`
+	Owner            *User            `gorm:"constraint:OnDelete:SET NULL"`
+	LifecyclePhase   *LifecyclePhase  `gorm:"type:varchar(20);check:chk_risks_phase,lifecycle_phase IN ('DESIGN','DATA_COLLECTION','DEVELOPMENT','VALIDATION','DEPLOYMENT','OPERATION','RETIREMENT')"`
+	Likelihood       int              `gorm:"not null;check:chk_risks_likelihood,likelihood BETWEEN 1 AND 5"`
+	Severity         int              `gorm:"not null;check:chk_risks_severity,severity BETWEEN 1 AND 5"`
+	MitigationStatus MitigationStatus `gorm:"type:varchar(12);not null;check:chk_risks_mitigation,mitigation_status IN ('NOT_STARTED','IN_PROGRESS','COMPLETED','ON_HOLD','ACCEPTED')"`
+	MitigationPlan   string           `gorm:"type:text;not null"`
+	Deadline         *Date            `gorm:"type:varchar(10)"`
+	Provenance
+	CreatedAt time.Time `gorm:"not null;index:idx_risks_org_created,priority:2"`
+	UpdatedAt time.Time `gorm:"not null"`
+}
+
+func (r *Risk) cursor() (time.Time, string) { return r.CreatedAt, r.ID }
+
+// Score is likelihood × severity, 1 to 25.
+func (r *Risk) Score() int { return r.Likelihood * r.Severity }
+
+// RiskLevel is derived from the score, never stored, so it cannot disagree
+// with likelihood and severity. Bands of the usual 5×5 matrix:
+// 1–4 LOW, 5–9 MEDIUM, 10–16 HIGH, 20–25 CRITICAL (no product lies between
+// 16 and 20).
+func (r *Risk) RiskLevel() RiskLevel {
+	switch s := r.Score(); {
+	case s >= 20:
+		return RiskCritical
+	case s >= 10:
+		return RiskHigh
+	case s >= 5:
+		return RiskMedium
+	default:
+		return RiskLow
+	}
+}
+
+// RiskLevel is the band a risk's score falls in.
+type RiskLevel string
+
+const (
+	RiskLow      RiskLevel = "LOW"
+	RiskMedium   RiskLevel = "MEDIUM"
+	RiskHigh     RiskLevel = "HIGH"
+	RiskCritical RiskLevel = "CRITICAL"
+)
+
+func (l *RiskLevel) UnmarshalGQL(v any) (err error) {
+	*l, err = parseEnum("riskLevel", "risk level", v, []RiskLevel{RiskLow, RiskMedium, RiskHigh, RiskCritical})
+	return err
+}
+
+func (l RiskLevel) MarshalGQL(w io.Writer) { writeEnum(w, string(l)) }
+
+// LifecyclePhase is the stage of the AI lifecycle a risk arises in.
+type LifecyclePhase string
+
+var lifecyclePhases = []LifecyclePhase{"DESIGN", "DATA_COLLECTION", "DEVELOPMENT", "VALIDATION", "DEPLOYMENT", "OPERATION", "RETIREMENT"}
+
+func (p *LifecyclePhase) UnmarshalGQL(v any) (err error) {
+	*p, err = parseEnum("lifecyclePhase", "lifecycle phase", v, lifecyclePhases)
+	return err
+}
+
+func (p LifecyclePhase) MarshalGQL(w io.Writer) { writeEnum(w, string(p)) }
+
+// MitigationStatus is how far the mitigation of a risk has got.
+type MitigationStatus string
+
+const MitigationNotStarted MitigationStatus = "NOT_STARTED"
+
+var mitigationStatuses = []MitigationStatus{MitigationNotStarted, "IN_PROGRESS", "COMPLETED", "ON_HOLD", "ACCEPTED"}
+
+func (s *MitigationStatus) UnmarshalGQL(v any) (err error) {
+	*s, err = parseEnum("mitigationStatus", "mitigation status", v, mitigationStatuses)
+	return err
+}
+
+func (s MitigationStatus) MarshalGQL(w io.Writer) { writeEnum(w, string(s)) }
+
+// RiskFields are the writable fields of a risk.
+type RiskFields struct {
+	ProjectID            Opt[string]
+	Name                 Opt[string]
+	OwnerID              Opt[string]
+	LifecyclePhase       Opt[LifecyclePhase]
+	Likelihood, Severity Opt[int]
+	MitigationStatus     Opt[MitigationStatus]
+	MitigationPlan       Opt[string]
+	Deadline             Opt[Date]
+}
+
+func (f RiskFields) apply(tx *gorm.DB, r *Risk) error {
+	var err error
+	if f.ProjectID.Set {
+		id := deref(f.ProjectID.Value)
+		missing := Invalid("projectId", "No project with id %q in your organisation. Use the id of one of its projects.", id)
+		if _, err := uuid.Parse(id); err != nil {
+			return missing
+		}
+		var n int64
+		if err := tx.Model(&Project{}).Where("id = ? AND organization_id = ?", id, r.OrganizationID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			return missing
+		}
+		r.ProjectID = id
+	}
+	if f.Name.Set {
+		name, err := cleanText("name", "Name", deref(f.Name.Value), 1, 200)
+		if err != nil {
+			return err
+		}
+		r.Name, r.NameKey = name, strings.ToLower(name)
+	}
+	if f.OwnerID.Set {
+		if r.OwnerID, err = checkUserRef(tx, r.OrganizationID, "ownerId", f.OwnerID.Value); err != nil {
+			return err
+		}
+	}
+	if f.LifecyclePhase.Set {
+		if p := f.LifecyclePhase.Value; p != nil {
+			if err := checkEnum("lifecyclePhase", "lifecycle phase", *p, lifecyclePhases); err != nil {
+				return err
+			}
+		}
+		r.LifecyclePhase = f.LifecyclePhase.Value
+	}
+	for _, it := range []struct {
+		o          Opt[int]
+		field, lbl string
+		dst        *int
+	}{{f.Likelihood, "likelihood", "Likelihood", &r.Likelihood}, {f.Severity, "severity", "Severity", &r.Severity}} {
+		if !it.o.Set {
+			continue
+		}
+		if it.o.Value == nil || *it.o.Value < 1 || *it.o.Value > 5 {
+			return Invalid(it.field, "%s must be a whole number from 1 (lowest) to 5 (highest)", it.lbl)
+		}
+		*it.dst = *it.o.Value
+	}
+	if f.MitigationStatus.Set {
+		if f.MitigationStatus.Value == nil {
+			return Invalid("mitigationStatus", "Mitigation status cannot be empty: use %s", enumList(mitigationStatuses))
+		}
+		if err := checkEnum("mitigationStatus", "mitigation status", *f.MitigationStatus.Value, mitigationStatuses); err != nil {
+			return err
+		}
+		r.MitigationStatus = *f.MitigationStatus.Value
+	}
+	if f.MitigationPlan.Set {
+		if r.MitigationPlan, err = cleanLongText("mitigationPlan", "Mitigation plan", deref(f.MitigationPlan.Value), 10000); err != nil {
+			return err
+		}
+	}
+	if f.Deadline.Set {
+		if r.Deadline, err = checkDate("deadline", f.Deadline.Value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CreateRisk validates and saves a new risk of one of the organisation's projects.
+func CreateRisk(ctx context.Context, db *gorm.DB, orgID string, f RiskFields, actor Actor) (*Risk, error) {
+	for _, req := range []struct {
+		set   bool
+		field string
+		label string
+	}{
+		{f.ProjectID.Set && f.ProjectID.Value != nil, "projectId", "Project"},
+		{f.Name.Set && f.Name.Value != nil, "name", "Name"},
+		{f.Likelihood.Set && f.Likelihood.Value != nil, "likelihood", "Likelihood"},
+		{f.Severity.Set && f.Severity.Value != nil, "severity", "Severity"},
+	} {
+		if !req.set {
+			return nil, Invalid(req.field, "%s is required", req.label)
+		}
+	}
+	at := nowUTC()
+	r := &Risk{ID: uuid.NewString(), OrganizationID: orgID, MitigationStatus: MitigationNotStarted,
+		Provenance: provenance(actor), CreatedAt: at, UpdatedAt: at}
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := f.apply(tx, r); err != nil {
+			return err
+		}
+		return tx.Omit(clause.Associations).Create(r).Error
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// UpdateRisk changes the set fields of one of the organisation's risks.
+func UpdateRisk(ctx context.Context, db *gorm.DB, orgID, id string, f RiskFields) (*Risk, error) {
+	var r *Risk
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var err error
+		if r, err = getRisk(tx, orgID, id, true); err != nil {
+			return err
+		}
+		if f.ProjectID.Set && f.ProjectID.Value == nil {
+			return Invalid("projectId", "A risk always belongs to a project: give the id of one")
+		}
+		if err := f.apply(tx, r); err != nil {
+			return err
+		}
+		r.UpdatedAt = nowUTC()
+		return tx.Omit(clause.Associations).Save(r).Error
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// DeleteRisk removes one of the organisation's risks.
+func DeleteRisk(ctx context.Context, db *gorm.DB, orgID, id string) error {
+	if _, err := uuid.Parse(id); err != nil {
+		return NotFound("Risk")
+	}
+	res := db.WithContext(ctx).Where("id = ? AND organization_id = ?", id, orgID).Delete(&Risk{})
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return NotFound("Risk")
+	}
+	return nil
+}
+
+// GetRisk returns one of the organisation's risks.
+func GetRisk(ctx context.Context, db *gorm.DB, orgID, id string) (*Risk, error) {
+	return getRisk(db.WithContext(ctx), orgID, id, false)
+}
+
+func getRisk(tx *gorm.DB, orgID, id string, lock bool) (*Risk, error) {
+	if _, err := uuid.Parse(id); err != nil {
+		return nil, NotFound("Risk")
+	}
+	q := tx.Where("id = ? AND organization_id = ?", id, orgID)
+	if lock && tx.Dialector.Name() == "postgres" {
+		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
+	var r Risk
+	err := q.Take(&r).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, NotFound("Risk")
+	}
+	return &r, err
+}
+
+// RiskFilter narrows a risk list; empty fields match everything.
+type RiskFilter struct {
+	ProjectID        *string
+	OwnerID          *string
+	MitigationStatus []MitigationStatus
+	// Search matches part of the name, ignoring case.
+	Search string
+}
+
+// RiskConnection is a page of risks.
+type RiskConnection = Connection[*Risk]
+
+// ListRisks returns a page of the organisation's risks, oldest first.
+func ListRisks(ctx context.Context, db *gorm.DB, orgID string, f RiskFilter, page PageArgs) (*RiskConnection, error) {
+	pattern, err := searchPattern("search", f.Search)
+	if err != nil {
+		return nil, err
+	}
+	return paginate[*Risk](ctx, func() *gorm.DB {
+		q := db.Model(&Risk{}).Where("organization_id = ?", orgID)
+		if f.ProjectID != nil {
+			q = q.Where("project_id = ?", *f.ProjectID)
+		}
+		if f.OwnerID != nil {
+			q = q.Where("owner_id = ?", *f.OwnerID)
+		}
+		if len(f.MitigationStatus) > 0 {
+			q = q.Where("mitigation_status IN ?", f.MitigationStatus)
+		}
+		if pattern != "" {
+			q = q.Where("name_key LIKE ?"+likeEscape, pattern)
+		}
+		return q
+	}, page)
+}
