@@ -40,9 +40,7 @@ func TestLoginSessionLogout(t *testing.T) {
 		if got := c.gql(`{ me { email } }`, nil).ok(); got.get("me") != nil {
 			t.Fatalf("me after logout: %s", got.body)
 		}
-		var n int64
-		s.app.db.Model(&models.Session{}).Count(&n)
-		if n != 0 {
+		if n := countRows(t, s, &models.Session{}); n != 0 {
 			t.Fatalf("%d sessions remain after logout", n)
 		}
 		// A replayed cookie is dead too.
@@ -190,9 +188,7 @@ func TestCreateUserValidation(t *testing.T) {
 				}
 			})
 		}
-		var n int64
-		s.app.db.Model(&models.User{}).Count(&n)
-		if n != 2 {
+		if n := countRows(t, s, &models.User{}); n != 2 {
 			t.Fatalf("want 2 users after rejected creates, have %d", n)
 		}
 		// Wrong JSON types are refused before any resolver runs.
@@ -267,9 +263,7 @@ func TestSignupSwitch(t *testing.T) {
 	if who.str("whoami", "organization", "name") != "Initech" || who.str("whoami", "user", "role") != "ADMIN" {
 		t.Fatalf("signup did not sign in as the new admin: %s", who.body)
 	}
-	var orgs int64
-	on.app.db.Model(&models.Organization{}).Count(&orgs)
-	if orgs != 2 {
+	if orgs := countRows(t, on, &models.Organization{}); orgs != 2 {
 		t.Fatalf("want 2 organisations (failed signups leave none), have %d", orgs)
 	}
 }
@@ -301,9 +295,7 @@ func TestSetupFlow(t *testing.T) {
 			t.Fatal("setup did not sign in")
 		}
 		s.anon().gql(q, vars{"t": token, "p": "password-2"}).wantCode("BAD_USER_INPUT")
-		var n int64
-		s.app.db.Model(&models.User{}).Count(&n)
-		if n != 1 {
+		if n := countRows(t, s, &models.User{}); n != 1 {
 			t.Fatalf("want 1 user, have %d", n)
 		}
 	})
