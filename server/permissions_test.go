@@ -1,0 +1,182 @@
+package main
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/google/uuid"
+)
+
+// fixture is one object of each kind, made fresh for every call.
+type fixture struct{ project, model, risk string }
+
+const secretTitle = "Confidential project"
+
+func (c *client) fixture() fixture {
+	c.s.t.Helper()
+	p := c.createProject(secretTitle)
+	m := c.gql(`mutation($p:ID!,$v:String!){ createAIModel(input:{provider:"Secret", model:"internal-model", version:$v, projectIds:[$p]}) { id } }`,
+		vars{"p": p, "v": uuid.NewString()}).ok().str("createAIModel", "id")
+	return fixture{project: p, model: m, risk: c.createRisk(p, "Confidential risk", 2, 3)}
+}
+
+// mutations lists every governance mutation with variables for a fixture.
+var mutations = []struct {
+	name  string
+	query string
+	vars  func(f fixture) vars
+	// creates is true for mutations that make a new object: another
+	// organisation may make its own, but may not attach it to ours.
+	creates bool
+}{
+	{"createProject", `mutation{ createProject(input:{title:"New"}) { id title } }`, func(fixture) vars { return nil }, true},
+	{"updateProject", `mutation($id:ID!){ updateProject(id:$id, input:{status:CLOSED}) { id title } }`, func(f fixture) vars { return vars{"id": f.project} }, false},
+	{"deleteProject", `mutation($id:ID!){ deleteProject(id:$id) }`, func(f fixture) vars { return vars{"id": f.project} }, false},
+	{"createAIModel", `mutation($v:String!){ createAIModel(input:{provider:"P", model:"M", version:$v}) { id } }`, func(fixture) vars { return vars{"v": uuid.NewString()} }, true},
+	{"upsertAIModel", `mutation{ upsertAIModel(input:{provider:"Secret", model:"internal-model", version:"1", status:BLOCKED}) { created aiModel { id projects { title } } } }`, func(fixture) vars { return nil }, true},
+	{"updateAIModel", `mutation($id:ID!){ updateAIModel(id:$id, input:{status:APPROVED}) { id provider } }`, func(f fixture) vars { return vars{"id": f.model} }, false},
+	{"deleteAIModel", `mutation($id:ID!){ deleteAIModel(id:$id) }`, func(f fixture) vars { return vars{"id": f.model} }, false},
+	{"createRisk", `mutation($p:ID!){ createRisk(input:{projectId:$p, name:"New risk", likelihood:1, severity:1}) { id project { title } } }`, func(f fixture) vars { return vars{"p": f.project} }, false},
+	{"updateRisk", `mutation($id:ID!){ updateRisk(id:$id, input:{severity:5}) { id name } }`, func(f fixture) vars { return vars{"id": f.risk} }, false},
+	{"deleteRisk", `mutation($id:ID!){ deleteRisk(id:$id) }`, func(f fixture) vars { return vars{"id": f.risk} }, false},
+}
+
+func TestGovernancePermissionMatrix(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s := newServer(t, dbURL, func(c *config) { c.AllowSignup = true })
+		admin := s.admin()
+		admin.createUser("editor@example.com", "EDITOR")
+		admin.createUser("viewer@example.com", "VIEWER")
+		editor := s.login("editor@example.com", "password-EDITOR")
+		viewer := s.login("viewer@example.com", "password-VIEWER")
+		_, rw := admin.createKey("read write")
+		r := admin.gql(`mutation{ createApiKey(input:{name:"read only", scope:READ_ONLY}) { secret apiKey { scope } } }`, nil).ok()
+		if r.str("createApiKey", "apiKey", "scope") != "READ_ONLY" {
+			t.Fatalf("scope: %s", r.body)
+		}
+		ro := r.str("createApiKey", "secret")
+		otherAdmin := s.anon()
+		otherAdmin.gql(`mutation{ signup(orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1") { id } }`, nil).ok()
+		_, otherSecret := otherAdmin.createKey("globex key")
+
+		callers := []struct {
+			name string
+			c    *client
+			// want is "" for success, else the error code.
+			want string
+			// other is true for another organisation's callers.
+			other bool
+		}{
+			{"ADMIN", admin, "", false},
+			{"EDITOR", editor, "", false},
+			{"VIEWER", viewer, "FORBIDDEN", false},
+			{"READ_WRITE key", s.bearer(rw), "", false},
+			{"READ_ONLY key", s.bearer(ro), "FORBIDDEN", false},
+			{"anonymous", s.anon(), "UNAUTHENTICATED", false},
+			{"other organisation's admin", otherAdmin, "NOT_FOUND", true},
+			{"other organisation's key", s.bearer(otherSecret), "NOT_FOUND", true},
+		}
+		for _, m := range mutations {
+			for _, c := range callers {
+				t.Run(m.name+"/"+c.name, func(t *testing.T) {
+					f := admin.fixture()
+					r := c.c.gql(m.query, m.vars(f))
+					want := c.want
+					if c.other && m.creates {
+						want = "" // their own organisation's object
+					}
+					if c.other && m.name == "createRisk" {
+						r.wantField("projectId")
+					} else if want == "" {
+						r.ok()
+					} else {
+						r.wantCode(want)
+					}
+					if r.status != http.StatusOK {
+						t.Fatalf("status %d", r.status)
+					}
+					if c.other && (strings.Contains(r.body, secretTitle) || strings.Contains(r.body, "Confidential")) {
+						t.Fatalf("another organisation saw our data: %s", r.body)
+					}
+					switch {
+					case c.name == "VIEWER" && !strings.Contains(r.Errors[0].Message, "Editor role"):
+						t.Fatalf("message: %s", r.body)
+					case c.name == "READ_ONLY key" && !strings.Contains(r.Errors[0].Message, "read-only (scope READ_ONLY)"):
+						t.Fatalf("message does not name the scope: %s", r.body)
+					}
+					// Refused writes change nothing.
+					if want != "" || c.other {
+						g := admin.gql(`query($p:ID!,$m:ID!,$r:ID!){ project(id:$p) { status } aiModel(id:$m) { status } risk(id:$r) { severity } }`,
+							vars{"p": f.project, "m": f.model, "r": f.risk}).ok()
+						if g.str("project", "status") != "NOT_STARTED" || g.str("aiModel", "status") != "PENDING" || g.get("risk", "severity") != float64(3) {
+							t.Fatalf("a refused %s changed data: %s", m.name, g.body)
+						}
+					}
+				})
+			}
+		}
+
+		// Reads: every role and both scopes; never across organisations.
+		f := admin.fixture()
+		read := `query($p:ID!,$m:ID!,$r:ID!){ project(id:$p) { title } aiModel(id:$m) { model } risk(id:$r) { name }
+			projects { totalCount } aiModels { totalCount } risks { totalCount } }`
+		v := vars{"p": f.project, "m": f.model, "r": f.risk}
+		for _, c := range callers[:5] {
+			r := c.c.gql(read, v).ok()
+			if r.str("project", "title") != secretTitle {
+				t.Fatalf("%s read: %s", c.name, r.body)
+			}
+		}
+		s.anon().gql(read, v).wantCode("UNAUTHENTICATED")
+		for _, c := range callers[6:] {
+			for q, id := range map[string]string{
+				`query($id:ID!){ project(id:$id) { title } }`: f.project,
+				`query($id:ID!){ aiModel(id:$id) { model } }`: f.model,
+				`query($id:ID!){ risk(id:$id) { name } }`:     f.risk,
+			} {
+				r := c.c.gql(q, vars{"id": id}).wantCode("NOT_FOUND")
+				if strings.Contains(r.body, "Confidential") || strings.Contains(r.body, "internal-model") {
+					t.Fatalf("%s: %s", c.name, r.body)
+				}
+			}
+			lists := c.c.gql(`{ projects { nodes { id title } } aiModels { nodes { id model } } risks(filter:{search:"confidential"}) { nodes { name } } }`, nil).ok()
+			if strings.Contains(lists.body, "Confidential") || strings.Contains(lists.body, f.model) || strings.Contains(lists.body, f.project) {
+				t.Fatalf("%s lists show our data: %s", c.name, lists.body)
+			}
+			// Filtering by our ids finds nothing either.
+			byID := c.c.gql(`query($p:ID){ risks(filter:{projectId:$p}) { totalCount } aiModels(filter:{projectId:$p}) { totalCount } }`, vars{"p": f.project}).ok()
+			if byID.get("risks", "totalCount") != float64(0) || byID.get("aiModels", "totalCount") != float64(0) {
+				t.Fatalf("%s: %s", c.name, byID.body)
+			}
+		}
+	})
+}
+
+func TestAPIKeyScope(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s := newServer(t, dbURL)
+		admin := s.admin()
+		_, rw := admin.createKey("default scope")
+		r := admin.gql(`mutation{ createApiKey(input:{name:"exporter", scope:READ_ONLY}) { secret apiKey { scope } } }`, nil).ok()
+		ro := r.str("createApiKey", "secret")
+		list := admin.gql(`{ apiKeys { name scope } }`, nil).ok()
+		if !strings.Contains(list.body, `{"name":"exporter","scope":"READ_ONLY"}`) || !strings.Contains(list.body, `{"name":"default scope","scope":"READ_WRITE"}`) {
+			t.Fatalf("list: %s", list.body)
+		}
+		who := s.bearer(ro).gql(`{ whoami { kind apiKey { name scope } } }`, nil).ok()
+		if who.str("whoami", "apiKey", "scope") != "READ_ONLY" {
+			t.Fatalf("whoami: %s", who.body)
+		}
+		if s.bearer(rw).gql(`{ whoami { apiKey { scope } } }`, nil).ok().str("whoami", "apiKey", "scope") != "READ_WRITE" {
+			t.Fatal("default scope is not READ_WRITE")
+		}
+		admin.gql(`mutation{ createApiKey(input:{name:"bad scope", scope:ADMIN}) { secret } }`, nil).wantCode("BAD_USER_INPUT")
+		admin.gql(`mutation($s:ApiKeyScope){ createApiKey(input:{name:"bad scope", scope:$s}) { secret } }`, vars{"s": "WRITE_ONLY"}).wantCode("BAD_USER_INPUT")
+		// Neither scope reaches admin fields.
+		for _, k := range []string{rw, ro} {
+			s.bearer(k).gql(`{ apiKeys { id } }`, nil).wantCode("FORBIDDEN")
+			s.bearer(k).gql(`mutation{ createApiKey(input:{name:"escalate"}) { secret } }`, nil).wantCode("FORBIDDEN")
+		}
+	})
+}

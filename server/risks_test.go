@@ -1,0 +1,157 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+const riskFields = `id name project { id title } owner { email } lifecyclePhase likelihood severity score riskLevel mitigationStatus mitigationPlan deadline createdBy { kind name }`
+
+// createRisk adds a risk to the project as the client and returns its id.
+func (c *client) createRisk(projectID, name string, likelihood, severity int) string {
+	c.s.t.Helper()
+	r := c.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { id } }`, vars{"i": map[string]any{
+		"projectId": projectID, "name": name, "likelihood": likelihood, "severity": severity}}).ok()
+	return r.str("createRisk", "id")
+}
+
+func TestRiskCRUD(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s := newServer(t, dbURL)
+		admin := s.admin()
+		owner := admin.createUser("risk.owner@example.com", "EDITOR")
+		p, p2 := admin.createProject("Credit scoring"), admin.createProject("Chatbot")
+		r := admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { `+riskFields+` } }`, vars{"i": map[string]any{
+			"projectId": p, "name": "Disparate impact", "ownerId": owner, "lifecyclePhase": "VALIDATION", "likelihood": 3, "severity": 5,
+			"mitigationStatus": "IN_PROGRESS", "mitigationPlan": "Fairness audit\nper release", "deadline": "2025-12-31",
+		}}).ok()
+		id := r.str("createRisk", "id")
+		if r.str("createRisk", "project", "title") != "Credit scoring" || r.get("createRisk", "score") != float64(15) ||
+			r.str("createRisk", "riskLevel") != "HIGH" || r.str("createRisk", "owner", "email") != "risk.owner@example.com" ||
+			r.str("createRisk", "deadline") != "2025-12-31" || r.str("createRisk", "lifecyclePhase") != "VALIDATION" {
+			t.Fatalf("created: %s", r.body)
+		}
+		u := admin.gql(`mutation($id:ID!,$p:ID){ updateRisk(id:$id, input:{likelihood:5, projectId:$p, deadline:null}) { `+riskFields+` } }`, vars{"id": id, "p": p2}).ok()
+		if u.str("updateRisk", "riskLevel") != "CRITICAL" || u.str("updateRisk", "project", "title") != "Chatbot" ||
+			u.get("updateRisk", "deadline") != nil || u.str("updateRisk", "mitigationPlan") != "Fairness audit\nper release" {
+			t.Fatalf("update: %s", u.body)
+		}
+		admin.gql(`mutation($id:ID!){ updateRisk(id:$id, input:{projectId:null}) { id } }`, vars{"id": id}).wantField("projectId")
+		admin.gql(`mutation($id:ID!){ updateRisk(id:$id, input:{severity:null}) { id } }`, vars{"id": id}).wantField("severity")
+		admin.gql(`query($id:ID!){ risk(id:$id) { name } }`, vars{"id": id}).ok()
+		admin.gql(`mutation($id:ID!){ deleteRisk(id:$id) }`, vars{"id": id}).ok()
+		admin.gql(`query($id:ID!){ risk(id:$id) { name } }`, vars{"id": id}).wantCode("NOT_FOUND")
+		admin.gql(`mutation($id:ID!){ deleteRisk(id:$id) }`, vars{"id": id}).wantCode("NOT_FOUND")
+
+		// A project's risks go with it.
+		admin.createRisk(p, "Drift", 2, 2)
+		admin.gql(`mutation($id:ID!){ deleteProject(id:$id) }`, vars{"id": p}).ok()
+		if n := admin.gql(`{ risks { totalCount } }`, nil).ok().get("risks", "totalCount"); n != float64(0) {
+			t.Fatalf("risks left after deleting their project: %v", n)
+		}
+	})
+}
+
+// The level is a pure function of likelihood × severity; every cell of the
+// 5×5 matrix is checked against the documented bands.
+func TestRiskLevelBands(t *testing.T) {
+	s := newServer(t, sqliteURL(t))
+	admin := s.admin()
+	p := admin.createProject("Matrix")
+	for l := 1; l <= 5; l++ {
+		for sv := 1; sv <= 5; sv++ {
+			r := admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { score riskLevel } }`, vars{"i": map[string]any{
+				"projectId": p, "name": fmt.Sprintf("%d×%d", l, sv), "likelihood": l, "severity": sv}}).ok()
+			want := "LOW"
+			switch score := l * sv; {
+			case score >= 20:
+				want = "CRITICAL"
+			case score >= 10:
+				want = "HIGH"
+			case score >= 5:
+				want = "MEDIUM"
+			}
+			if r.str("createRisk", "riskLevel") != want || r.get("createRisk", "score") != float64(l*sv) {
+				t.Fatalf("%d×%d: %s, want %s", l, sv, r.body, want)
+			}
+		}
+	}
+}
+
+func TestRiskFiltersAndValidation(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s := newServer(t, dbURL, func(c *config) { c.AllowSignup = true })
+		admin := s.admin()
+		p1, p2 := admin.createProject("One"), admin.createProject("Two")
+		admin.createRisk(p1, "Data leakage", 2, 4)
+		admin.createRisk(p1, "Prompt injection", 4, 4)
+		id := admin.createRisk(p2, "Model drift", 3, 2)
+		admin.gql(`mutation($id:ID!){ updateRisk(id:$id, input:{mitigationStatus:ACCEPTED}) { id } }`, vars{"id": id}).ok()
+		for _, tc := range []struct {
+			filter map[string]any
+			want   string
+		}{
+			{map[string]any{"projectId": p1}, "Data leakage|Prompt injection"},
+			{map[string]any{"mitigationStatus": []string{"ACCEPTED"}}, "Model drift"},
+			{map[string]any{"search": "INJECT"}, "Prompt injection"},
+			{map[string]any{"projectId": p2, "search": "leak"}, ""},
+		} {
+			r := admin.gql(`query($f:RiskFilter){ risks(filter:$f) { nodes { name } } }`, vars{"f": tc.filter}).ok()
+			var got []string
+			for _, n := range r.get("risks", "nodes").([]any) {
+				got = append(got, n.(map[string]any)["name"].(string))
+			}
+			if strings.Join(got, "|") != tc.want {
+				t.Fatalf("filter %v: got %v, want %s", tc.filter, got, tc.want)
+			}
+		}
+
+		other := s.anon()
+		other.gql(`mutation{ signup(orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1") { id } }`, nil).ok()
+		foreignProject := other.createProject("Theirs")
+		base := func(extra map[string]any) map[string]any {
+			in := map[string]any{"projectId": p1, "name": "Risk", "likelihood": 3, "severity": 3}
+			for k, v := range extra {
+				in[k] = v
+			}
+			return in
+		}
+		for _, tc := range []struct {
+			name  string
+			input map[string]any
+			field string
+		}{
+			{"likelihood 0", base(map[string]any{"likelihood": 0}), "likelihood"},
+			{"likelihood 6", base(map[string]any{"likelihood": 6}), "likelihood"},
+			{"severity -1", base(map[string]any{"severity": -1}), "severity"},
+			{"severity 99", base(map[string]any{"severity": 99}), "severity"},
+			{"likelihood as text", base(map[string]any{"likelihood": "3"}), "likelihood"},
+			{"severity fractional", base(map[string]any{"severity": 2.5}), ""},
+			{"empty name", base(map[string]any{"name": ""}), "name"},
+			{"name too long", base(map[string]any{"name": strings.Repeat("n", 201)}), "name"},
+			{"plan too long", base(map[string]any{"mitigationPlan": strings.Repeat("m", 10001)}), "mitigationPlan"},
+			{"bad deadline", base(map[string]any{"deadline": "2025-02-29"}), "deadline"},
+			{"unknown phase", base(map[string]any{"lifecyclePhase": "LAUNCH"}), ""},
+			{"unknown mitigation status", base(map[string]any{"mitigationStatus": "DONE"}), ""},
+			{"unknown project", base(map[string]any{"projectId": "6f1c1a70-0000-4000-8000-000000000000"}), "projectId"},
+			{"malformed project", base(map[string]any{"projectId": "p1"}), "projectId"},
+			{"another organisation's project", base(map[string]any{"projectId": foreignProject}), "projectId"},
+			{"unknown owner", base(map[string]any{"ownerId": "6f1c1a70-0000-4000-8000-000000000000"}), "ownerId"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				r := admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { id } }`, vars{"i": tc.input})
+				if tc.field == "" {
+					r.wantCode("BAD_USER_INPUT")
+				} else {
+					r.wantField(tc.field)
+				}
+			})
+		}
+		admin.gql(`mutation($id:ID!){ updateRisk(id:$id, input:{likelihood:7}) { id } }`, vars{"id": id}).wantField("likelihood")
+		admin.gql(`mutation($id:ID!,$p:ID){ updateRisk(id:$id, input:{projectId:$p}) { id } }`, vars{"id": id, "p": foreignProject}).wantField("projectId")
+		if n := admin.gql(`{ risks { totalCount } }`, nil).ok().get("risks", "totalCount"); n != float64(3) {
+			t.Fatalf("%v risks: failed writes must leave none", n)
+		}
+	})
+}
