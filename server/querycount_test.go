@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"sync/atomic"
+	"testing"
+
+	"gorm.io/gorm"
+)
+
+// countStatements counts every SQL statement the app's database handle runs.
+func countStatements(t *testing.T, db *gorm.DB) *atomic.Int64 {
+	t.Helper()
+	var n atomic.Int64
+	inc := func(*gorm.DB) { n.Add(1) }
+	cb := db.Callback()
+	for _, err := range []error{
+		cb.Query().After("gorm:query").Register("test:count_query", inc),
+		cb.Row().After("gorm:row").Register("test:count_row", inc),
+		cb.Raw().After("gorm:raw").Register("test:count_raw", inc),
+		cb.Create().After("gorm:create").Register("test:count_create", inc),
+		cb.Update().After("gorm:update").Register("test:count_update", inc),
+		cb.Delete().After("gorm:delete").Register("test:count_delete", inc),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return &n
+}
+
+// Lists with nested relations issue a fixed number of statements whether a
+// page has 5 rows or 40: the page, the count, then one batch per relation.
+func TestNestedListsIssueBoundedStatements(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s := newServer(t, dbURL)
+		admin := s.admin()
+		const rows = 40
+		users := make([]string, 4)
+		for i := range users {
+			users[i] = admin.createUser(fmt.Sprintf("u%d@example.com", i), "EDITOR")
+		}
+		projects := make([]string, rows)
+		for i := range projects {
+			projects[i] = admin.createProject(fmt.Sprintf("P%02d", i), vars{"ownerId": users[i%len(users)]})
+		}
+		for i := 0; i < rows; i++ {
+			admin.gql(`mutation($i:AIModelInput!){ createAIModel(input:$i) { id } }`, vars{"i": map[string]any{
+				"provider": "P", "model": "M", "version": fmt.Sprint(i), "approverId": users[(i+1)%len(users)],
+				"projectIds": []string{projects[i], projects[(i+1)%rows]}}}).ok()
+			admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { id } }`, vars{"i": map[string]any{
+				"projectId": projects[i], "name": fmt.Sprint("R", i), "likelihood": 3, "severity": 3, "ownerId": users[(i+2)%len(users)]}}).ok()
+		}
+		_, secret := admin.createKey("counter")
+		key := s.bearer(secret)
+		key.gql(`{ whoami { kind } }`, nil).ok() // the key is verified and cached now
+
+		counter := countStatements(t, s.app.db)
+		queries := []struct{ name, query string }{
+			{"projects with owners", `query($n:Int){ projects(first:$n) { nodes { id owner { name } } totalCount } }`},
+			{"models with approvers, projects and their owners", `query($n:Int){ aiModels(first:$n) { nodes { id approver { name } projects { title owner { name } } } totalCount } }`},
+			{"risks with owners, projects and their owners", `query($n:Int){ risks(first:$n) { nodes { id owner { name } project { title owner { name } } } totalCount } }`},
+		}
+		for _, q := range queries {
+			counts := map[int]int64{}
+			for _, n := range []int{5, rows} {
+				before := counter.Load()
+				r := key.gql(q.query, vars{"n": n}).ok()
+				counts[n] = counter.Load() - before
+				if r.status != 200 {
+					t.Fatal(r.body)
+				}
+			}
+			t.Logf("%s: %d statements for 5 rows, %d for %d rows", q.name, counts[5], counts[rows], rows)
+			// note: up to 5, not exactly 4: when a user field resolves before the
+			// projects are fetched, their owners come in a second batch.
+			if counts[5] > 5 || counts[rows] > 5 {
+				t.Errorf("%s: %d statements for 5 rows, %d for %d: not bounded", q.name, counts[5], counts[rows], rows)
+			}
+		}
+	})
+}
