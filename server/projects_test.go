@@ -272,3 +272,22 @@ func TestProjectValidation(t *testing.T) {
 		}
 	})
 }
+
+// A connection costs its page size times its selection: a full page of a
+// plain selection fits, the same page with every field nested many times
+// over does not, and the refusal runs nothing.
+func TestConnectionComplexity(t *testing.T) {
+	s := newServer(t, sqliteURL(t))
+	admin := s.admin()
+	admin.gql(`{ projects(first: 100) { nodes { id title status owner { name } } totalCount } }`, nil).ok()
+	var b strings.Builder
+	for i := 0; i < 30; i++ {
+		fmt.Fprintf(&b, " t%d: title", i)
+	}
+	r := admin.gql(`{ projects(first: 100) { nodes { `+b.String()+` } } }`, nil).wantCode("BAD_USER_INPUT")
+	if r.status != 422 || !strings.Contains(r.Errors[0].Message, "complexity") {
+		t.Fatalf("want 422 naming the complexity: %d %s", r.status, r.body)
+	}
+	// The same selection fits a smaller page.
+	admin.gql(`{ projects(first: 20) { nodes { `+b.String()+` } } }`, nil).ok()
+}
