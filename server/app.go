@@ -15,6 +15,7 @@ import (
 	"gorm.io/gorm"
 
 	"keyward/auth"
+	"keyward/docs"
 	"keyward/frontend"
 	"keyward/graph"
 	"keyward/httplog"
@@ -150,6 +151,11 @@ func (a *app) routes() http.Handler {
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
 	mux.Handle("GET /metrics", metrics.Handler())
+	mux.HandleFunc("GET /docs/api.md", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		_, _ = w.Write(docs.API)
+	})
 	mux.Handle("/", spaHandler(frontend.Dist()))
 	return httplog.Middleware(a.log)(recoverPanics(a.log, mux))
 }

@@ -143,3 +143,12 @@ func TestDatabaseURLErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestAPIReferenceIsServed(t *testing.T) {
+	s := newServer(t, sqliteURL(t))
+	r := s.anon().do(http.MethodGet, "/docs/api.md", "", nil)
+	if r.status != http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Type"), "text/markdown") ||
+		!strings.Contains(r.body, "Authorization: Bearer") {
+		t.Fatalf("/docs/api.md: %d %s %.100s", r.status, r.header.Get("Content-Type"), r.body)
+	}
+}
