@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -332,7 +331,7 @@ func UpdateAIModel(ctx context.Context, db *gorm.DB, orgID, id string, f AIModel
 	var m *AIModel
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var err error
-		if m, err = getAIModel(tx, orgID, id, true); err != nil {
+		if m, err = findInOrg[AIModel](tx, "Model", orgID, id, true); err != nil {
 			return err
 		}
 		links, err := f.apply(tx, m)
@@ -356,38 +355,12 @@ func UpdateAIModel(ctx context.Context, db *gorm.DB, orgID, id string, f AIModel
 
 // DeleteAIModel removes a model from the inventory, with its project links.
 func DeleteAIModel(ctx context.Context, db *gorm.DB, orgID, id string) error {
-	if _, err := uuid.Parse(id); err != nil {
-		return NotFound("Model")
-	}
-	res := db.WithContext(ctx).Where("id = ? AND organization_id = ?", id, orgID).Delete(&AIModel{})
-	if res.Error != nil {
-		return res.Error
-	}
-	if res.RowsAffected == 0 {
-		return NotFound("Model")
-	}
-	return nil
+	return deleteInOrg[AIModel](db.WithContext(ctx), "Model", orgID, id)
 }
 
 // GetAIModel returns one of the organisation's models.
 func GetAIModel(ctx context.Context, db *gorm.DB, orgID, id string) (*AIModel, error) {
-	return getAIModel(db.WithContext(ctx), orgID, id, false)
-}
-
-func getAIModel(tx *gorm.DB, orgID, id string, lock bool) (*AIModel, error) {
-	if _, err := uuid.Parse(id); err != nil {
-		return nil, NotFound("Model")
-	}
-	q := tx.Where("id = ? AND organization_id = ?", id, orgID)
-	if lock && tx.Dialector.Name() == "postgres" {
-		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
-	}
-	var m AIModel
-	err := q.Take(&m).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, NotFound("Model")
-	}
-	return &m, err
+	return findInOrg[AIModel](db.WithContext(ctx), "Model", orgID, id, false)
 }
 
 // AIModelFilter narrows a model list; empty fields match everything.

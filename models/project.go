@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"errors"
 	"io"
 	"strings"
 	"time"
@@ -146,7 +145,7 @@ func UpdateProject(ctx context.Context, db *gorm.DB, orgID, id string, f Project
 	var p *Project
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var err error
-		if p, err = getProject(tx, orgID, id, true); err != nil {
+		if p, err = findInOrg[Project](tx, "Project", orgID, id, true); err != nil {
 			return err
 		}
 		if err := f.apply(tx, p); err != nil {
@@ -163,40 +162,12 @@ func UpdateProject(ctx context.Context, db *gorm.DB, orgID, id string, f Project
 
 // DeleteProject removes a project; its risks and its links to models go with it.
 func DeleteProject(ctx context.Context, db *gorm.DB, orgID, id string) error {
-	if _, err := uuid.Parse(id); err != nil {
-		return NotFound("Project")
-	}
-	res := db.WithContext(ctx).Where("id = ? AND organization_id = ?", id, orgID).Delete(&Project{})
-	if res.Error != nil {
-		return res.Error
-	}
-	if res.RowsAffected == 0 {
-		return NotFound("Project")
-	}
-	return nil
+	return deleteInOrg[Project](db.WithContext(ctx), "Project", orgID, id)
 }
 
 // GetProject returns one of the organisation's projects.
 func GetProject(ctx context.Context, db *gorm.DB, orgID, id string) (*Project, error) {
-	return getProject(db.WithContext(ctx), orgID, id, false)
-}
-
-// getProject optionally locks the row (PostgreSQL; SQLite transactions
-// already hold the write lock), so concurrent updates apply one after another.
-func getProject(tx *gorm.DB, orgID, id string, lock bool) (*Project, error) {
-	if _, err := uuid.Parse(id); err != nil {
-		return nil, NotFound("Project")
-	}
-	q := tx.Where("id = ? AND organization_id = ?", id, orgID)
-	if lock && tx.Dialector.Name() == "postgres" {
-		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
-	}
-	var p Project
-	err := q.Take(&p).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, NotFound("Project")
-	}
-	return &p, err
+	return findInOrg[Project](db.WithContext(ctx), "Project", orgID, id, false)
 }
 
 // ProjectFilter narrows a project list; empty fields match everything.

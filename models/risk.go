@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"errors"
 	"io"
 	"strings"
 	"time"
@@ -220,7 +219,7 @@ func UpdateRisk(ctx context.Context, db *gorm.DB, orgID, id string, f RiskFields
 	var r *Risk
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var err error
-		if r, err = getRisk(tx, orgID, id, true); err != nil {
+		if r, err = findInOrg[Risk](tx, "Risk", orgID, id, true); err != nil {
 			return err
 		}
 		if f.ProjectID.Set && f.ProjectID.Value == nil {
@@ -240,38 +239,12 @@ func UpdateRisk(ctx context.Context, db *gorm.DB, orgID, id string, f RiskFields
 
 // DeleteRisk removes one of the organisation's risks.
 func DeleteRisk(ctx context.Context, db *gorm.DB, orgID, id string) error {
-	if _, err := uuid.Parse(id); err != nil {
-		return NotFound("Risk")
-	}
-	res := db.WithContext(ctx).Where("id = ? AND organization_id = ?", id, orgID).Delete(&Risk{})
-	if res.Error != nil {
-		return res.Error
-	}
-	if res.RowsAffected == 0 {
-		return NotFound("Risk")
-	}
-	return nil
+	return deleteInOrg[Risk](db.WithContext(ctx), "Risk", orgID, id)
 }
 
 // GetRisk returns one of the organisation's risks.
 func GetRisk(ctx context.Context, db *gorm.DB, orgID, id string) (*Risk, error) {
-	return getRisk(db.WithContext(ctx), orgID, id, false)
-}
-
-func getRisk(tx *gorm.DB, orgID, id string, lock bool) (*Risk, error) {
-	if _, err := uuid.Parse(id); err != nil {
-		return nil, NotFound("Risk")
-	}
-	q := tx.Where("id = ? AND organization_id = ?", id, orgID)
-	if lock && tx.Dialector.Name() == "postgres" {
-		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
-	}
-	var r Risk
-	err := q.Take(&r).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, NotFound("Risk")
-	}
-	return &r, err
+	return findInOrg[Risk](db.WithContext(ctx), "Risk", orgID, id, false)
 }
 
 // RiskFilter narrows a risk list; empty fields match everything.

@@ -1,0 +1,47 @@
+package models
+
+import (
+	"errors"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// findInOrg loads one row of T by id within the organisation; another
+// organisation's row is NOT_FOUND, like a missing one. With lock, the row is
+// locked for the rest of the transaction on PostgreSQL (SQLite transactions
+// already hold the write lock), so concurrent updates apply one after another.
+func findInOrg[T any](tx *gorm.DB, what, orgID, id string, lock bool) (*T, error) {
+	if _, err := uuid.Parse(id); err != nil {
+		return nil, NotFound(what)
+	}
+	q := tx.Where("id = ? AND organization_id = ?", id, orgID)
+	if lock && tx.Dialector.Name() == "postgres" {
+		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
+	var row T
+	err := q.Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, NotFound(what)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &row, nil
+}
+
+// deleteInOrg deletes one row of T by id within the organisation.
+func deleteInOrg[T any](db *gorm.DB, what, orgID, id string) error {
+	if _, err := uuid.Parse(id); err != nil {
+		return NotFound(what)
+	}
+	res := db.Where("id = ? AND organization_id = ?", id, orgID).Delete(new(T))
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return NotFound(what)
+	}
+	return nil
+}
