@@ -1,5 +1,6 @@
+import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { Typography } from '@mui/material';
+import { Box, CircularProgress, Typography } from '@mui/material';
 import { RequireAuth } from './auth/RequireAuth';
 import { LoginPage } from './pages/LoginPage';
 import { SetupPage } from './pages/SetupPage';
@@ -8,6 +9,9 @@ import { RoleGate, SettingsIndex, SettingsPage } from './settings/SettingsPage';
 import { ApiKeysTab } from './settings/apikeys/ApiKeysTab';
 import { UsersTab } from './settings/users/UsersTab';
 import { AccountTab } from './settings/AccountTab';
+
+// note: loaded on first visit, so the markdown renderer stays out of the main chunk.
+const ApiReferencePage = lazy(() => import('./docs/ApiReferencePage'));
 
 export function App() {
   return (
@@ -42,6 +46,20 @@ export function App() {
           />
           <Route path="account" element={<AccountTab />} />
         </Route>
+        <Route
+          path="docs/api"
+          element={
+            <Suspense
+              fallback={
+                <Box sx={{ display: 'grid', placeItems: 'center', py: 8 }} role="status" aria-live="polite">
+                  <CircularProgress aria-label="Loading the API reference" />
+                </Box>
+              }
+            >
+              <ApiReferencePage />
+            </Suspense>
+          }
+        />
         <Route
           path="*"
           element={

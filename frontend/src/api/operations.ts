@@ -44,6 +44,7 @@ export const ApiKeysQuery = graphql(`
       id
       name
       prefix
+      scope
       status
       createdAt
       expiresAt
@@ -63,6 +64,7 @@ export const CreateApiKeyMutation = graphql(`
       apiKey {
         id
         name
+        scope
       }
       secret
     }

@@ -69,14 +69,14 @@ export type SetupMutation = { setup: { id: string } };
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, createdBy: { id: string, name: string, email: string } | null }> };
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, createdBy: { id: string, name: string, email: string } | null }> };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
 
 
-export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string } } };
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, scope: ApiKeyScope } } };
 
 export type DeleteApiKeyMutationVariables = Exact<{
   id: string;
@@ -177,6 +177,7 @@ export const ApiKeysDocument = new TypedDocumentString(`
     id
     name
     prefix
+    scope
     status
     createdAt
     expiresAt
@@ -195,6 +196,7 @@ export const CreateApiKeyDocument = new TypedDocumentString(`
     apiKey {
       id
       name
+      scope
     }
     secret
   }

@@ -6,6 +6,7 @@ import 'graphiql/style.css';
 import './playground.css';
 import { fetcher, memoryOnlyStorage } from './fetcher';
 import { fixGraphiQLTabs } from './a11yFixes';
+import { API_REFERENCE_PATH } from '../docs/paths';
 
 const DEFAULT_QUERY = `# Keyward GraphQL playground
 #
@@ -32,6 +33,9 @@ function Playground() {
           ← Back to Keyward admin
         </a>
         <h1 className="kw-title">GraphQL playground</h1>
+        <a className="kw-back kw-docs" href={API_REFERENCE_PATH}>
+          API reference
+        </a>
       </header>
       <main className="kw-graphiql">
         <GraphiQL

@@ -5,6 +5,7 @@ import KeyIcon from '@mui/icons-material/VpnKeyOutlined';
 import LogoutIcon from '@mui/icons-material/Logout';
 import { useMe, useSession } from '../auth/session';
 import { roleLabel } from '../settings/roles';
+import { API_REFERENCE_PATH } from '../docs/paths';
 
 /** Top bar with the organisation, the user and sign-out, around every signed-in page. */
 export function AppShell() {
@@ -49,6 +50,9 @@ export function AppShell() {
           >
             <Button component={NavLink} to="/settings" color="inherit" sx={{ '&.active': { color: 'primary.main' } }}>
               Settings
+            </Button>
+            <Button component={NavLink} to={API_REFERENCE_PATH} color="inherit" sx={{ '&.active': { color: 'primary.main' } }}>
+              API reference
             </Button>
             <Button component="a" href="/playground" color="inherit">
               Playground

@@ -17,6 +17,7 @@ import {
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import WarningIcon from '@mui/icons-material/WarningAmber';
 import type { ApiKeysQuery } from '../../gql/graphql';
+import { SCOPE_LABEL } from './scope';
 import { EXPIRY_WARNING_DAYS, daysUntil, formatDate, formatDateTime, lastUsedText, relativeDays } from './dates';
 
 export type ApiKeyRow = ApiKeysQuery['apiKeys'][number];
@@ -35,6 +36,10 @@ function StatusChip({ status }: { status: ApiKeyRow['status'] }) {
       sx={{ fontWeight: 600 }}
     />
   );
+}
+
+function ScopeChip({ scope }: { scope: ApiKeyRow['scope'] }) {
+  return <Chip size="small" variant="outlined" label={SCOPE_LABEL[scope]} />;
 }
 
 function Expires({ row, now }: { row: ApiKeyRow; now: number }) {
@@ -119,6 +124,12 @@ function ApiKeyCards({ keys, onDelete, now = Date.now() }: ListProps) {
             sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.75, m: 0, mt: 1.5 }}
           >
             <Typography component="dt" variant="body2" color="text.secondary">
+              Scope
+            </Typography>
+            <Typography component="dd" variant="body2" sx={{ m: 0 }}>
+              {SCOPE_LABEL[k.scope]}
+            </Typography>
+            <Typography component="dt" variant="body2" color="text.secondary">
               Created
             </Typography>
             <Typography component="dd" variant="body2" sx={{ m: 0 }}>
@@ -147,10 +158,11 @@ function ApiKeyCards({ keys, onDelete, now = Date.now() }: ListProps) {
 function ApiKeyTable({ keys, onDelete, now = Date.now() }: ListProps) {
   return (
     <TableContainer component={Paper} variant="outlined" sx={{ position: 'relative' }}>
-      <Table aria-label="API keys" sx={{ minWidth: 640 }}>
+      <Table aria-label="API keys" sx={{ minWidth: 720 }}>
         <TableHead>
           <TableRow>
             <TableCell>Name</TableCell>
+            <TableCell>Scope</TableCell>
             <TableCell>Status</TableCell>
             <TableCell>Created</TableCell>
             <TableCell>Expires</TableCell>
@@ -170,6 +182,9 @@ function ApiKeyTable({ keys, onDelete, now = Date.now() }: ListProps) {
                 <Typography variant="body2" color="text.secondary" sx={{ fontFamily: mono }}>
                   {k.prefix}…
                 </Typography>
+              </TableCell>
+              <TableCell>
+                <ScopeChip scope={k.scope} />
               </TableCell>
               <TableCell>
                 <StatusChip status={k.status} />

@@ -1,13 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render as rtlRender, screen, waitFor, within } from '@testing-library/react';
 import { ThemeProvider } from '@mui/material';
+import { MemoryRouter } from 'react-router';
 import type { ReactElement } from 'react';
 import { theme } from '../../theme';
 import userEvent from '@testing-library/user-event';
 import { ApiKeysTab } from './ApiKeysTab';
 import { gqlError, stubGraphQL } from '../../test/graphqlStub';
 
-const render = (ui: ReactElement) => rtlRender(<ThemeProvider theme={theme}>{ui}</ThemeProvider>);
+const render = (ui: ReactElement) =>
+  rtlRender(
+    <ThemeProvider theme={theme}>
+      <MemoryRouter>{ui}</MemoryRouter>
+    </ThemeProvider>,
+  );
 
 const DAY = 24 * 60 * 60 * 1000;
 const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString();
@@ -16,6 +22,7 @@ const activeKey = {
   id: '1',
   name: 'CI pipeline',
   prefix: 'kw_AbC1',
+  scope: 'READ_WRITE',
   status: 'ACTIVE',
   createdAt: iso(-2),
   expiresAt: iso(28),
@@ -26,6 +33,7 @@ const expiredKey = {
   id: '2',
   name: 'Old billing job',
   prefix: 'kw_XyZ9',
+  scope: 'READ_ONLY',
   status: 'EXPIRED',
   createdAt: iso(-40),
   expiresAt: iso(-10),
@@ -41,7 +49,7 @@ function renderTab(keys: unknown[]) {
   const stub = stubGraphQL({
     ApiKeys: () => ({ data: { apiKeys: current } }),
     CreateApiKey: (v) => {
-      const input = v.input as { name: string };
+      const input = v.input as { name: string; scope: string };
       if (input.name === 'taken') {
         return gqlError(
           'A key named "taken" already exists. Choose another name, or delete the existing key first.',
@@ -49,9 +57,9 @@ function renderTab(keys: unknown[]) {
           'name',
         );
       }
-      const created = { ...activeKey, id: '9', name: input.name };
+      const created = { ...activeKey, id: '9', name: input.name, scope: input.scope };
       current = [created, ...current];
-      return { data: { createApiKey: { apiKey: { id: '9', name: input.name }, secret: SECRET } } };
+      return { data: { createApiKey: { apiKey: { id: '9', name: input.name, scope: input.scope }, secret: SECRET } } };
     },
   });
   const user = userEvent.setup();
@@ -71,6 +79,9 @@ describe('API Keys tab', () => {
     expect(screen.getByText(/call the Keyward GraphQL API/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Create API key' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Create new key' })).not.toBeInTheDocument();
+    const links = screen.getAllByRole('link', { name: 'Read the API reference' });
+    expect(links).toHaveLength(2); // beside the tab's description and in the empty state
+    for (const link of links) expect(link).toHaveAttribute('href', '/docs/api');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
@@ -88,7 +99,7 @@ describe('API Keys tab', () => {
     expect(screen.getByRole('button', { name: 'Create new key' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Create API key' })).not.toBeInTheDocument();
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers.slice(0, 5)).toEqual(['Name', 'Status', 'Created', 'Expires', 'Last used']);
+    expect(headers.slice(0, 6)).toEqual(['Name', 'Scope', 'Status', 'Created', 'Expires', 'Last used']);
 
     const rows = within(table).getAllByTestId('api-key-row');
     expect(rows).toHaveLength(3);
@@ -97,6 +108,9 @@ describe('API Keys tab', () => {
     expect(within(active).getByText('in 28 days')).toBeInTheDocument();
     expect(within(active).getByText('Never')).toBeInTheDocument();
     expect(within(active).getByText('by Ada Admin')).toBeInTheDocument();
+    expect(within(active).getByText('Read and write')).toBeInTheDocument();
+    expect(within(expired).getByText('Read only')).toBeInTheDocument();
+    expect(within(soon).getByText('Read and write')).toBeInTheDocument();
     expect(within(expired).getByText('Expired')).toBeInTheDocument();
     expect(within(expired).getByTestId('WarningAmberIcon')).toBeInTheDocument();
     expect(within(expired).getByText('expired 10 days ago')).toBeInTheDocument();
@@ -107,6 +121,26 @@ describe('API Keys tab', () => {
 
     expect(screen.getByRole('button', { name: 'Delete API key CI pipeline' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Delete API key Old billing job' })).toBeInTheDocument();
+  });
+
+  it('shows cards with the scope on a phone-sized screen', async () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query.includes('max-width'),
+      media: query,
+      onchange: null,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      addListener: () => {},
+      removeListener: () => {},
+      dispatchEvent: () => false,
+    }));
+    renderTab([activeKey, expiredKey]);
+    const list = await screen.findByRole('list', { name: 'API keys' });
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    const [active, expired] = within(list).getAllByTestId('api-key-row');
+    expect(within(active).getByText('Scope')).toBeInTheDocument();
+    expect(within(active).getByText('Read and write')).toBeInTheDocument();
+    expect(within(expired).getByText('Read only')).toBeInTheDocument();
   });
 
   it('validates the key name live, counting code points', async () => {
@@ -161,8 +195,9 @@ describe('API Keys tab', () => {
 
     const shown = await screen.findByRole('dialog', { name: 'Copy your new API key' });
     expect(stub.calls.find((c) => c.operation === 'CreateApiKey')?.variables).toEqual({
-      input: { name: 'Billing service', expiresInDays: 90 },
+      input: { name: 'Billing service', expiresInDays: 90, scope: 'READ_WRITE' },
     });
+    expect(within(shown).getByText(/\(Read and write\)/)).toBeInTheDocument();
     const secret = within(shown).getByTestId('api-key-secret');
     expect(secret).toHaveTextContent(SECRET);
     expect(getComputedStyle(secret).fontFamily).toMatch(/monospace/);
@@ -194,6 +229,36 @@ describe('API Keys tab', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(document.body.textContent).not.toContain(SECRET);
     expect(screen.getByRole('button', { name: 'Create new key' })).toBeInTheDocument();
+  });
+
+  it('offers a keyboard-operable scope choice, "Read and write" by default, and sends READ_ONLY when chosen', async () => {
+    const { user, stub } = renderTab([]);
+    const dialog = await openCreateDialog(user);
+    const group = within(dialog).getByRole('radiogroup', { name: 'Scope' });
+    const readWrite = within(group).getByRole('radio', { name: 'Read and write' });
+    const readOnly = within(group).getByRole('radio', { name: 'Read only' });
+    expect(readWrite).toBeChecked();
+    expect(readOnly).not.toBeChecked();
+    expect(readWrite).toHaveAccessibleDescription(/read and change governance data.*Editor/);
+    expect(readOnly).toHaveAccessibleDescription(/only read.*Viewer/);
+
+    // Arrow keys move the choice, as in any radio group.
+    await user.click(readWrite);
+    await user.keyboard('{ArrowDown}');
+    expect(readOnly).toBeChecked();
+    expect(readOnly).toHaveFocus();
+
+    await user.type(within(dialog).getByLabelText(/Key name/), 'Reporting export');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    const shown = await screen.findByRole('dialog', { name: 'Copy your new API key' });
+    expect(stub.calls.find((c) => c.operation === 'CreateApiKey')?.variables).toEqual({
+      input: { name: 'Reporting export', expiresInDays: 30, scope: 'READ_ONLY' },
+    });
+    expect(within(shown).getByText(/\(Read only\)/)).toBeInTheDocument();
+    await user.click(within(shown).getByRole('button', { name: 'I copied the key' }));
+    const row = (await screen.findAllByTestId('api-key-row'))[0];
+    expect(within(row).getByText('Reporting export')).toBeInTheDocument();
+    expect(within(row).getByText('Read only')).toBeInTheDocument();
   });
 
   it('confirms a delete by naming the key and its consequences', async () => {

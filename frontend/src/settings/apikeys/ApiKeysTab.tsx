@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Box, Button, CircularProgress, Snackbar, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { useQuery } from '../../api/useQuery';
+import { ApiReferenceLink } from '../../docs/ApiReferenceLink';
 import { ApiKeysQuery } from '../../api/operations';
 import { ApiKeysEmptyState } from './ApiKeysEmptyState';
 import { ApiKeyList, type ApiKeyRow } from './ApiKeyList';
@@ -38,7 +39,8 @@ export function ApiKeysTab() {
             API Keys
           </Typography>
           <Typography color="text.secondary" variant="body2">
-            Keys let applications call the GraphQL API as your organisation. Only Admins can see and manage them.
+            Keys let applications call the GraphQL API as your organisation. Only Admins can see and manage them.{' '}
+            <ApiReferenceLink>Read the API reference</ApiReferenceLink>
           </Typography>
         </Box>
         {hasKeys && (

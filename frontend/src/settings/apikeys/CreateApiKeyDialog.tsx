@@ -1,11 +1,29 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControl,
+  FormControlLabel,
+  FormLabel,
+  Radio,
+  RadioGroup,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { ApiError, errorMessage, request } from '../../api/client';
 import { CreateApiKeyMutation } from '../../api/operations';
+import type { ApiKeyScope } from '../../gql/graphql';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, KEY_NAME_MAX, codePointLength, validateKeyName } from './keyName';
+import { DEFAULT_SCOPE, SCOPES, SCOPE_HELP, SCOPE_LABEL } from './scope';
 
 export interface CreatedKey {
   name: string;
+  scope: ApiKeyScope;
   secret: string;
 }
 
@@ -15,7 +33,7 @@ interface Props {
   onCreated: (key: CreatedKey) => void;
 }
 
-/** Asks for a name and an expiry; server errors stay inside the dialog. */
+/** Asks for a name, an expiry and a scope; server errors stay inside the dialog. */
 export function CreateApiKeyDialog({ open, onClose, onCreated }: Props) {
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="create-key-title">
@@ -28,6 +46,7 @@ function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
   const [name, setName] = useState('');
   const [touched, setTouched] = useState(false);
   const [days, setDays] = useState<number>(DEFAULT_EXPIRY_DAYS);
+  const [scope, setScope] = useState<ApiKeyScope>(DEFAULT_SCOPE);
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
 
@@ -46,8 +65,9 @@ function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
     setBusy(true);
     setServerError(null);
     try {
-      const data = await request(CreateApiKeyMutation, { input: { name: name.trim(), expiresInDays: days } });
-      onCreated({ name: data.createApiKey.apiKey.name, secret: data.createApiKey.secret });
+      const data = await request(CreateApiKeyMutation, { input: { name: name.trim(), expiresInDays: days, scope } });
+      const { apiKey, secret } = data.createApiKey;
+      onCreated({ name: apiKey.name, scope: apiKey.scope, secret });
     } catch (err) {
       setServerError(err instanceof ApiError ? err : new ApiError(errorMessage(err), 'INTERNAL'));
       setBusy(false);
@@ -100,6 +120,7 @@ function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
             </option>
           ))}
         </TextField>
+        <ScopeChoice value={scope} onChange={setScope} />
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button onClick={onClose} disabled={busy}>
@@ -110,5 +131,40 @@ function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
         </Button>
       </DialogActions>
     </Box>
+  );
+}
+
+/**
+ * A radio group (arrow keys move between choices). Each choice's helper text
+ * sits outside its label, so the radio's name stays "Read only", and is tied
+ * to it as its description.
+ */
+function ScopeChoice({ value, onChange }: { value: ApiKeyScope; onChange: (scope: ApiKeyScope) => void }) {
+  return (
+    <FormControl component="fieldset">
+      <FormLabel component="legend" id="key-scope-label" sx={{ mb: 0.5 }}>
+        Scope
+      </FormLabel>
+      <RadioGroup
+        aria-labelledby="key-scope-label"
+        name="scope"
+        value={value}
+        onChange={(e) => onChange(e.target.value as ApiKeyScope)}
+      >
+        {SCOPES.map((s) => (
+          <Box key={s} sx={{ mb: 0.5 }}>
+            <FormControlLabel
+              value={s}
+              control={<Radio slotProps={{ input: { 'aria-describedby': `key-scope-${s}-help` } }} />}
+              label={SCOPE_LABEL[s]}
+              sx={{ mr: 0 }}
+            />
+            <Typography id={`key-scope-${s}-help`} variant="body2" color="text.secondary" sx={{ pl: 4, mt: -0.75 }}>
+              {SCOPE_HELP[s]}
+            </Typography>
+          </Box>
+        ))}
+      </RadioGroup>
+    </FormControl>
   );
 }

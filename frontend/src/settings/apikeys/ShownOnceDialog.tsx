@@ -3,6 +3,7 @@ import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, 
 import CopyIcon from '@mui/icons-material/ContentCopy';
 import CheckIcon from '@mui/icons-material/Check';
 import type { CreatedKey } from './CreateApiKeyDialog';
+import { SCOPE_LABEL } from './scope';
 
 interface Props {
   created: CreatedKey | null;
@@ -50,7 +51,8 @@ function ShownOnceContent({ created, onDone }: { created: CreatedKey; onDone: ()
       <DialogTitle id="shown-once-title">Copy your new API key</DialogTitle>
       <DialogContent sx={{ display: 'grid', gap: 2 }}>
         <Typography>
-          Your key <strong>{created.name}</strong> is ready. Store it somewhere safe, such as your secrets manager.
+          Your key <strong>{created.name}</strong> ({SCOPE_LABEL[created.scope]}) is ready. Store it somewhere safe, such
+          as your secrets manager.
         </Typography>
         <Alert severity="warning" id="shown-once-warning">
           This key will not be shown again. If you lose it, delete it and create a new one.
