@@ -9,11 +9,11 @@ import {
   DialogTitle,
   FormControl,
   FormControlLabel,
+  FormHelperText,
   FormLabel,
   Radio,
   RadioGroup,
   TextField,
-  Typography,
 } from '@mui/material';
 import { ApiError, errorMessage, request } from '../../api/client';
 import { CreateApiKeyMutation } from '../../api/operations';
@@ -159,9 +159,9 @@ function ScopeChoice({ value, onChange }: { value: ApiKeyScope; onChange: (scope
               label={SCOPE_LABEL[s]}
               sx={{ mr: 0 }}
             />
-            <Typography id={`key-scope-${s}-help`} variant="body2" color="text.secondary" sx={{ pl: 4, mt: -0.75 }}>
+            <FormHelperText id={`key-scope-${s}-help`} sx={{ ml: 4, mt: -0.75 }}>
               {SCOPE_HELP[s]}
-            </Typography>
+            </FormHelperText>
           </Box>
         ))}
       </RadioGroup>

@@ -8,8 +8,8 @@ export const SCOPE_LABEL: Record<ApiKeyScope, string> = {
 
 /** What each scope lets a key do, compared with a person's role. */
 export const SCOPE_HELP: Record<ApiKeyScope, string> = {
-  READ_WRITE: 'Can read and change governance data: projects, models and risks. Like an Editor.',
-  READ_ONLY: 'Can only read governance data; every change is refused. Like a Viewer.',
+  READ_WRITE: 'Can read and change governance data (projects, models, risks), like an Editor.',
+  READ_ONLY: 'Can only read governance data, like a Viewer. Every change is refused.',
 };
 
 /** In the order the create dialog offers them; the first is the server's default. */
