@@ -67,7 +67,7 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     await shot(page, '03-api-keys-empty');
   });
 
-  test('admin: create a key, copy it, "I copied the key", key listed Active', async () => {
+  test('admin: create a Read only key, copy it, "I copied the key", key listed Active', async () => {
     const { page } = state.admin;
     await page.getByRole('button', { name: 'Create API key' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create API key' });
@@ -77,12 +77,19 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     await dialog.getByLabel('Key name').fill('E2E pipeline');
     assert.equal(await dialog.getByLabel('Expires in').inputValue(), '30');
     await dialog.getByLabel('Expires in').selectOption('7');
+    const scope = dialog.getByRole('radiogroup', { name: 'Scope' });
+    assert.equal(await scope.getByRole('radio', { name: 'Read and write' }).isChecked(), true, 'READ_WRITE is the default');
+    // Keyboard only: focus the checked radio, then an arrow key moves the choice.
+    await scope.getByRole('radio', { name: 'Read and write' }).focus();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await scope.getByRole('radio', { name: 'Read only' }).isChecked(), true);
     await checkA11y(page, 'create-dialog', { include: '[role="dialog"]' });
     await shot(page, '04-create-dialog');
     await dialog.getByRole('button', { name: 'Create' }).click();
 
     const shown = page.getByRole('dialog', { name: 'Copy your new API key' });
     await shown.waitFor();
+    await shown.getByText('(Read only)').waitFor();
     const secret = (await shown.getByTestId('api-key-secret').textContent()).trim();
     assert.match(secret, /^kw_[0-9A-Za-z]{30,}$/);
     await shown.getByRole('button', { name: 'Copy' }).click();
@@ -104,6 +111,7 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     assert.equal(await page.getByText(secret).count(), 0, 'secret gone from the page');
     const row = page.getByTestId('api-key-row').filter({ hasText: 'E2E pipeline' });
     await row.getByText('Active').waitFor();
+    await row.getByText('Read only').waitFor();
     await row.getByText('in 7 days').waitFor();
     await row.getByText('Never').waitFor();
     await page.getByRole('button', { name: 'Create new key' }).waitFor();
@@ -111,11 +119,38 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     await shot(page, '06-api-keys-list');
   });
 
-  test('the copied secret works as a Bearer key against /graphql', async () => {
-    const res = await gql(baseURL, '{ whoami { kind organization { name } } }', { bearer: state.secret });
+  test('the copied Read only key reads but gets FORBIDDEN on a mutation; a Read and write key may write', async () => {
+    const res = await gql(baseURL, '{ whoami { kind organization { name } apiKey { name scope } } }', { bearer: state.secret });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.data?.whoami?.kind, 'API_KEY');
     assert.equal(res.body.data?.whoami?.organization?.name, 'Acme');
+    assert.deepEqual(res.body.data?.whoami?.apiKey, { name: 'E2E pipeline', scope: 'READ_ONLY' });
+
+    const createProject = 'mutation { createProject(input: { title: "E2E scope check" }) { id title } }';
+    const read = await gql(baseURL, '{ projects { totalCount } }', { bearer: state.secret });
+    assert.equal(typeof read.body.data?.projects?.totalCount, 'number', JSON.stringify(read.body));
+    const refused = await gql(baseURL, createProject, { bearer: state.secret });
+    assert.equal(refused.status, 200, JSON.stringify(refused.body));
+    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(refused.body));
+    assert.match(refused.body.errors[0].message, /read-only/);
+    assert.equal(refused.body.data?.createProject ?? null, null);
+
+    // The same mutation with a key of the default scope succeeds.
+    const cookie = await loginCookie(baseURL, admin.email, admin.password);
+    const made = await gql(
+      baseURL,
+      'mutation{ createApiKey(input:{name:"E2E writer", expiresInDays:7}){ apiKey { id scope } secret } }',
+      { cookie },
+    );
+    const writer = made.body.data?.createApiKey;
+    assert.equal(writer?.apiKey?.scope, 'READ_WRITE', JSON.stringify(made.body));
+    const allowed = await gql(baseURL, createProject, { bearer: writer.secret });
+    assert.equal(allowed.body.data?.createProject?.title, 'E2E scope check', JSON.stringify(allowed.body));
+    const gone = await gql(baseURL, 'mutation($id: ID!){ deleteApiKey(id: $id) }', {
+      cookie,
+      variables: { id: writer.apiKey.id },
+    });
+    assert.equal(gone.body.data?.deleteApiKey, true, JSON.stringify(gone.body));
   });
 
   test('layout at 360 px wide: no sideways page scroll', async () => {
@@ -123,6 +158,7 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     await page.setViewportSize({ width: 360, height: 760 });
     await page.reload();
     await page.getByTestId('api-key-row').first().waitFor();
+    await page.getByTestId('api-key-row').getByText('Read only').waitFor();
     await shot(page, '07-api-keys-360px', { fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `page is ${overflow}px wider than the viewport`);
@@ -148,6 +184,53 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     assert.equal(res.status, 401, JSON.stringify(res.body));
     assert.equal(res.body.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
     state.secret = undefined;
+  });
+
+  test('API reference: linked from API Keys, renders docs/api.md, accessible, #anchors work, fits 360 px', async () => {
+    const { page, errors } = state.admin;
+    await page.getByRole('link', { name: 'Read the API reference' }).first().click();
+    await page.waitForURL('**/docs/api');
+    await page.getByRole('heading', { level: 1, name: 'Keyward API reference' }).waitFor();
+    await page.getByRole('heading', { name: 'Authentication' }).waitFor();
+    await page.getByRole('heading', { name: 'Scopes and roles' }).waitFor();
+    assert.ok((await page.getByRole('table').count()) >= 2, 'tables are rendered');
+    const codeFont = await page.locator('article pre').first().evaluate((el) => getComputedStyle(el).fontFamily);
+    assert.match(codeFont, /monospace/);
+    assert.equal(await page.locator('article script').count(), 0);
+    await checkA11y(page, 'api-reference');
+    await shot(page, '13-api-reference-top');
+
+    // The table of contents links jump to the section.
+    await page.getByRole('link', { name: 'Limits', exact: true }).first().click();
+    await page.waitForURL('**/docs/api#limits');
+    await page.waitForFunction(() => {
+      const top = document.getElementById('limits')?.getBoundingClientRect().top ?? -1;
+      return top >= 0 && top < 200;
+    });
+    // A deep link works on a fresh load too.
+    await page.goto('/settings/account');
+    await page.goto('/docs/api#errors');
+    await page.getByRole('heading', { name: 'Errors' }).waitFor();
+    await page.waitForFunction(() => {
+      const top = document.getElementById('errors')?.getBoundingClientRect().top ?? -1;
+      return top >= 0 && top < 200;
+    });
+    await shot(page, '13-api-reference-errors');
+
+    await page.setViewportSize({ width: 360, height: 760 });
+    await page.goto('/docs/api');
+    await page.getByRole('heading', { name: 'Authentication' }).waitFor();
+    await shot(page, '14-api-reference-360px');
+    await page.getByRole('link', { name: 'Scopes and roles' }).first().click();
+    await page.waitForURL('**/docs/api#scopes-and-roles');
+    await shot(page, '14-api-reference-360px-table');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `page is ${overflow}px wider than the viewport`);
+    await checkA11y(page, 'api-reference-360px');
+    await page.setViewportSize({ width: 1280, height: 860 });
+    assert.deepEqual(errors, []);
+    await page.goto('/settings/api-keys');
+    await page.getByText('No API keys yet').waitFor();
   });
 
   test('admin: Users tab lists users and shows the last-admin rule', async () => {
@@ -184,6 +267,7 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
       await page.getByRole('tab', { name: 'Account' }).waitFor();
       assert.equal(await page.getByRole('tab', { name: 'API Keys' }).count(), 0);
       assert.equal(await page.getByRole('tab', { name: 'Users' }).count(), 0);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API reference' }).waitFor();
       await page.goto('/settings/api-keys');
       await page.getByText('This page is not available for your role').waitFor();
       assert.equal(await page.getByRole('table').count(), 0);
@@ -209,6 +293,7 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     await page.goto('/playground');
     await page.locator('.graphiql-container').waitFor();
     await page.getByRole('link', { name: /Back to Keyward admin/ }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'API reference' }).getAttribute('href'), '/docs/api');
     // The schema loads by introspection: the docs explorer button becomes usable.
     await page.locator('.graphiql-query-editor .view-lines').waitFor();
 

@@ -10,9 +10,15 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  */
 export async function checkA11y(page, label, { include } = {}) {
   // Dialogs fade in: checking contrast mid-transition reports false failures.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, {
-    timeout: 5000,
-  });
+  // note: endless animations (a keyboard-focus ripple's pulse, a spinner) never end, so they do not count.
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    null,
+    { timeout: 5000 },
+  );
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
   if (!hasAxe) await page.addScriptTag({ content: axeSource });
   const results = await page.evaluate(async (inc) => {
