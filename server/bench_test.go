@@ -6,14 +6,19 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
+
+	"keyward/ratelimit"
 )
 
 // Benchmarks of one request through the whole handler (middleware, auth,
 // GraphQL), without the network. Compare them in one run:
 //
 //	go test -run '^$' -bench Request -benchmem ./server
-func benchmarkRequest(b *testing.B, header func(s *testServer) (string, string), query string) {
-	s := newServer(b, sqliteURL(b))
+func benchmarkRequest(b *testing.B, header func(s *testServer) (string, string), query string, change ...func(*config)) {
+	// A budget no benchmark exhausts: every request pays for the limiter check.
+	unlimited := func(c *config) { c.RateLimit = ratelimit.Limit{Rate: 1_000_000, Period: time.Second} }
+	s := newServer(b, sqliteURL(b), append([]func(*config){unlimited}, change...)...)
 	name, value := header(s)
 	body := []byte(`{"query":"` + query + `"}`)
 	b.ReportAllocs()
@@ -39,11 +44,17 @@ func BenchmarkAnonymousRequest(b *testing.B) {
 	benchmarkRequest(b, func(*testServer) (string, string) { return "", "" }, "{ __typename }")
 }
 
+func bearerHeader(s *testServer) (string, string) {
+	_, secret := s.admin().createKey("bench key")
+	return "Authorization", "Bearer " + secret
+}
+
 func BenchmarkAuthenticatedRequest(b *testing.B) {
-	benchmarkRequest(b, func(s *testServer) (string, string) {
-		_, secret := s.admin().createKey("bench key")
-		return "Authorization", "Bearer " + secret
-	}, "{ __typename }")
+	benchmarkRequest(b, bearerHeader, "{ __typename }")
+}
+
+func BenchmarkAuthenticatedRequestLimiterOff(b *testing.B) {
+	benchmarkRequest(b, bearerHeader, "{ __typename }", func(c *config) { c.RateLimit = ratelimit.Limit{} })
 }
 
 func BenchmarkSessionRequest(b *testing.B) {
