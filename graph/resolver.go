@@ -10,9 +10,10 @@ import (
 
 // Resolver holds the dependencies every resolver may use.
 type Resolver struct {
-	DB           *gorm.DB
-	Keys         *auth.KeyVerifier
-	LoginLimiter *auth.LoginLimiter
+	DB   *gorm.DB
+	Keys *auth.KeyVerifier
+	// LoginFailures slows password guessing per client.
+	LoginFailures auth.FailureLimiter
 	// SetupToken is nil once the first admin exists at start-up.
 	SetupToken  *auth.SetupToken
 	AllowSignup bool

@@ -10,12 +10,12 @@ import (
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, email string, password string) (*models.User, error) {
 	client := auth.ClientIP(ctx)
-	if ok, wait := r.LoginLimiter.Allow(client); !ok {
+	if blocked, wait := r.LoginFailures.Blocked(ctx, client); blocked {
 		return nil, rateLimited(wait.Seconds())
 	}
 	user, err := models.Authenticate(ctx, r.DB, email, password)
 	if err != nil {
-		r.LoginLimiter.Fail(client)
+		r.LoginFailures.Failed(ctx, client)
 		return nil, err
 	}
 	if err := startSession(ctx, r.DB, user); err != nil {

@@ -62,11 +62,14 @@ func setHeaders(h http.Header, limit Limit, res Result) {
 // seconds rounds up, so a client that waits that long is let in.
 func seconds(d time.Duration) int { return int(math.Ceil(d.Seconds())) }
 
-// FailedAuth refuses clients (by IP) that failed authentication too often.
-// It implements auth.FailureLimiter.
+// FailedAuth refuses clients (by IP) that failed authentication too often:
+// API keys and sign-in passwords each get their own budget (Kind). With
+// Redis, a client's failures count on every replica. It implements
+// auth.FailureLimiter.
 type FailedAuth struct {
 	L     Limiter
 	Limit Limit
+	Kind  string // "key" or "login"
 }
 
 // Blocked looks without spending: a client is blocked while its budget is empty.
@@ -74,7 +77,7 @@ func (f FailedAuth) Blocked(ctx context.Context, client string) (bool, time.Dura
 	if f.Limit.Off() {
 		return false, 0
 	}
-	res, err := f.L.Allow(ctx, "authfail:"+client, f.Limit, 0)
+	res, err := f.L.Allow(ctx, f.Kind+"fail:"+client, f.Limit, 0)
 	if err != nil || res.Remaining >= 1 {
 		return false, 0
 	}
@@ -85,6 +88,6 @@ func (f FailedAuth) Blocked(ctx context.Context, client string) (bool, time.Dura
 // Failed spends one unit of the client's budget.
 func (f FailedAuth) Failed(ctx context.Context, client string) {
 	if !f.Limit.Off() {
-		_, _ = f.L.Allow(ctx, "authfail:"+client, f.Limit, 1)
+		_, _ = f.L.Allow(ctx, f.Kind+"fail:"+client, f.Limit, 1)
 	}
 }

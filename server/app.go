@@ -27,6 +27,10 @@ import (
 // maxBodyBytes bounds a GraphQL request body.
 const maxBodyBytes = 1 << 20
 
+// loginFailLimit allows a burst of 10 failed sign-ins per client, then one
+// more every 90 seconds.
+var loginFailLimit = ratelimit.Limit{Rate: 10, Period: 15 * time.Minute}
+
 // app is the wired product: database, caches and the HTTP handler.
 type app struct {
 	cfg      config
@@ -126,11 +130,11 @@ func (a *app) banner(w io.Writer, baseURL string) {
 func (a *app) routes() http.Handler {
 	resolver := &graph.Resolver{
 		DB: a.db, Keys: a.keys, SetupToken: a.setup,
-		LoginLimiter: auth.NewLoginLimiter(10, 15*time.Minute),
-		AllowSignup:  a.cfg.AllowSignup, MaxAPIKeys: a.cfg.MaxAPIKeys,
+		LoginFailures: ratelimit.FailedAuth{L: a.limiter, Limit: loginFailLimit, Kind: "login"},
+		AllowSignup:   a.cfg.AllowSignup, MaxAPIKeys: a.cfg.MaxAPIKeys,
 	}
 	authn := &auth.Authenticator{DB: a.db, Keys: a.keys, Log: a.log,
-		Failures: ratelimit.FailedAuth{L: a.limiter, Limit: a.cfg.AuthFailLimit}}
+		Failures: ratelimit.FailedAuth{L: a.limiter, Limit: a.cfg.AuthFailLimit, Kind: "key"}}
 	perKey := ratelimit.PerKey(a.limiter, a.cfg.RateLimit, a.log)
 	var api http.Handler = limitBody(authn.Middleware(perKey(graph.NewHandler(resolver, a.log))))
 	if len(a.cfg.CORSOrigins) > 0 {
