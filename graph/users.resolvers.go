@@ -110,6 +110,11 @@ func (r *queryResolver) Users(ctx context.Context) ([]*models.User, error) {
 	return models.ListUsers(ctx, r.DB, auth.FromContext(ctx).OrganizationID)
 }
 
+// Members is the resolver for the members field.
+func (r *queryResolver) Members(ctx context.Context) ([]*models.User, error) {
+	return models.ListUsers(ctx, r.DB, auth.FromContext(ctx).OrganizationID)
+}
+
 // Organization is the resolver for the organization field.
 func (r *userResolver) Organization(ctx context.Context, obj *models.User) (*models.Organization, error) {
 	return models.GetOrganization(ctx, r.DB, obj.OrganizationID)

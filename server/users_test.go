@@ -316,3 +316,27 @@ func TestBootstrapRunsOnce(t *testing.T) {
 		second.admin()
 	})
 }
+
+func TestMembersForChoosingOwners(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s := newServer(t, dbURL, func(c *config) { c.AllowSignup = true })
+		admin := s.admin()
+		admin.createUser("viewer@example.com", "VIEWER")
+		r := admin.gql(`mutation{ createApiKey(input:{name:"reader", scope: READ_ONLY}) { secret } }`, nil).ok()
+		other := s.anon()
+		other.gql(`mutation{ signup(orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1") { id } }`, nil).ok()
+
+		for who, c := range map[string]*client{
+			"READ_ONLY key": s.bearer(r.str("createApiKey", "secret")),
+			"viewer":        s.login("viewer@example.com", "password-VIEWER"),
+		} {
+			list := c.gql(`{ members { id name email } }`, nil).ok()
+			if got := len(list.get("members").([]any)); got != 2 || strings.Contains(list.body, "globex") {
+				t.Fatalf("%s sees: %s", who, list.body)
+			}
+		}
+		s.anon().gql(`{ members { id } }`, nil).wantCode("UNAUTHENTICATED")
+		// Members expose no more than id, name and email.
+		admin.gql(`{ members { role } }`, nil).wantCode("BAD_USER_INPUT")
+	})
+}
