@@ -17,12 +17,10 @@ import (
 	"keyward/ratelimit"
 )
 
-func perSecond(n int) func(*config) {
-	return func(c *config) { c.RateLimit = ratelimit.Limit{Rate: n, Period: time.Second} }
-}
-
 func TestPerKeyRateLimit(t *testing.T) {
-	s := newServer(t, sqliteURL(t), perSecond(5))
+	// 5 per 5 s: one unit comes back each second, slow enough that the
+	// countdown below is exact even on a busy machine.
+	s := newServer(t, sqliteURL(t), func(c *config) { c.RateLimit = ratelimit.Limit{Rate: 5, Period: 5 * time.Second} })
 	admin := s.admin()
 	_, first := admin.createKey("busy key")
 	_, second := admin.createKey("quiet key")
@@ -32,7 +30,7 @@ func TestPerKeyRateLimit(t *testing.T) {
 		if got := r.header.Get("X-RateLimit-Remaining"); got != strconv.Itoa(i) {
 			t.Fatalf("X-RateLimit-Remaining = %q, want %d", got, i)
 		}
-		if r.header.Get("RateLimit-Policy") != `"default";q=5;w=1` || !strings.HasPrefix(r.header.Get("RateLimit"), fmt.Sprintf(`"default";r=%d;t=`, i)) ||
+		if r.header.Get("RateLimit-Policy") != `"default";q=5;w=5` || !strings.HasPrefix(r.header.Get("RateLimit"), fmt.Sprintf(`"default";r=%d;t=`, i)) ||
 			r.header.Get("X-RateLimit-Limit") != "5" || r.header.Get("X-RateLimit-Reset") == "" {
 			t.Fatalf("headers: %v", r.header)
 		}
@@ -43,7 +41,7 @@ func TestPerKeyRateLimit(t *testing.T) {
 	}
 	retry, err := strconv.Atoi(over.header.Get("Retry-After"))
 	if err != nil || retry < 1 || retry > 1 {
-		t.Fatalf("Retry-After %q for a 5/s budget", over.header.Get("Retry-After"))
+		t.Fatalf("Retry-After %q, want 1 s for a budget of 5 per 5 s", over.header.Get("Retry-After"))
 	}
 	// Another key's budget is its own.
 	s.bearer(second).gql(`{ whoami { kind } }`, nil).ok()
