@@ -26,6 +26,7 @@ func complexity() ComplexityRoot {
 	c.Query.Me = root
 	c.Query.SetupRequired = root
 	c.Query.Users = root
+	c.Query.Members = root
 	c.Query.APIKeys = root
 	c.Query.AuditEvents = func(child int, limit *int) int { return rootCost + child*clampCost(limit, 100, 500) }
 	c.Query.Project = func(child int, _ string) int { return root(child) }
