@@ -13,6 +13,8 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
   const origin = new URL(baseURL).origin;
   const shot = (page, name, opts = {}) => page.screenshot({ path: join(artifacts, `${name}.png`), ...opts });
   const state = {};
+  // Every page the suite opens reports Content-Security-Policy refusals here.
+  const cspViolations = [];
 
   /** A fresh context that records every request to a host other than the server. */
   async function open({ width = 1280, height = 860 } = {}) {
@@ -29,6 +31,9 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     page.setDefaultNavigationTimeout(WAIT);
     const errors = [];
     page.on('pageerror', (err) => errors.push(String(err)));
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) cspViolations.push(`${page.url()}: ${msg.text()}`);
+    });
     return { context, page, foreign, errors };
   }
 
@@ -356,5 +361,9 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     } finally {
       await fresh.stop();
     }
+  });
+
+  test('no page broke the Content-Security-Policy', async () => {
+    assert.deepEqual(cspViolations, []);
   });
 }

@@ -87,6 +87,9 @@ func TestSPAServing(t *testing.T) {
 			if rec.Code != tc.status || !strings.Contains(rec.Body.String(), tc.body) || rec.Header().Get("Cache-Control") != tc.cache {
 				t.Fatalf("%s: %d %q cache=%q", tc.path, rec.Code, rec.Body.String(), rec.Header().Get("Cache-Control"))
 			}
+			if csp := rec.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || !strings.Contains(csp, "frame-ancestors 'none'") {
+				t.Fatalf("%s: Content-Security-Policy %q", tc.path, csp)
+			}
 		})
 	}
 	// Without a built SPA the binary still explains itself.
