@@ -39,12 +39,14 @@ func (r *mutationResolver) UpsertAIModel(ctx context.Context, input model.AIMode
 
 // UpdateAIModel is the resolver for the updateAIModel field.
 func (r *mutationResolver) UpdateAIModel(ctx context.Context, id string, input model.UpdateAIModelInput) (*models.AIModel, error) {
-	return models.UpdateAIModel(ctx, r.DB, auth.FromContext(ctx).OrganizationID, id, aiModelChanges(input))
+	p := auth.FromContext(ctx)
+	return models.UpdateAIModel(ctx, r.DB, p.OrganizationID, id, aiModelChanges(input), p.Actor())
 }
 
 // DeleteAIModel is the resolver for the deleteAIModel field.
 func (r *mutationResolver) DeleteAIModel(ctx context.Context, id string) (bool, error) {
-	err := models.DeleteAIModel(ctx, r.DB, auth.FromContext(ctx).OrganizationID, id)
+	p := auth.FromContext(ctx)
+	err := models.DeleteAIModel(ctx, r.DB, p.OrganizationID, id, p.Actor())
 	return err == nil, err
 }
 

@@ -20,12 +20,14 @@ func (r *mutationResolver) CreateProject(ctx context.Context, input model.Create
 
 // UpdateProject is the resolver for the updateProject field.
 func (r *mutationResolver) UpdateProject(ctx context.Context, id string, input model.UpdateProjectInput) (*models.Project, error) {
-	return models.UpdateProject(ctx, r.DB, auth.FromContext(ctx).OrganizationID, id, projectChanges(input))
+	p := auth.FromContext(ctx)
+	return models.UpdateProject(ctx, r.DB, p.OrganizationID, id, projectChanges(input), p.Actor())
 }
 
 // DeleteProject is the resolver for the deleteProject field.
 func (r *mutationResolver) DeleteProject(ctx context.Context, id string) (bool, error) {
-	err := models.DeleteProject(ctx, r.DB, auth.FromContext(ctx).OrganizationID, id)
+	p := auth.FromContext(ctx)
+	err := models.DeleteProject(ctx, r.DB, p.OrganizationID, id, p.Actor())
 	return err == nil, err
 }
 

@@ -15,12 +15,14 @@ func (r *mutationResolver) CreateRisk(ctx context.Context, input model.CreateRis
 
 // UpdateRisk is the resolver for the updateRisk field.
 func (r *mutationResolver) UpdateRisk(ctx context.Context, id string, input model.UpdateRiskInput) (*models.Risk, error) {
-	return models.UpdateRisk(ctx, r.DB, auth.FromContext(ctx).OrganizationID, id, riskChanges(input))
+	p := auth.FromContext(ctx)
+	return models.UpdateRisk(ctx, r.DB, p.OrganizationID, id, riskChanges(input), p.Actor())
 }
 
 // DeleteRisk is the resolver for the deleteRisk field.
 func (r *mutationResolver) DeleteRisk(ctx context.Context, id string) (bool, error) {
-	err := models.DeleteRisk(ctx, r.DB, auth.FromContext(ctx).OrganizationID, id)
+	p := auth.FromContext(ctx)
+	err := models.DeleteRisk(ctx, r.DB, p.OrganizationID, id, p.Actor())
 	return err == nil, err
 }
 

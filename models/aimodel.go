@@ -265,7 +265,7 @@ func CreateAIModel(ctx context.Context, db *gorm.DB, orgID string, f AIModelFiel
 			}
 			return err
 		}
-		return linkProjects(tx, m.ID, links)
+		return finishModelWrite(tx, m, links, actor, AuditAIModelCreated)
 	})
 	if err != nil {
 		return nil, err
@@ -297,7 +297,7 @@ func UpsertAIModel(ctx context.Context, db *gorm.DB, orgID string, f AIModelFiel
 		}
 		if res.RowsAffected == 1 {
 			created = true
-			return linkProjects(tx, m.ID, links)
+			return finishModelWrite(tx, m, links, actor, AuditAIModelCreated)
 		}
 		// The entry exists (perhaps committed a moment ago by a racing
 		// upsert): update it with the fields that were set.
@@ -318,7 +318,7 @@ func UpsertAIModel(ctx context.Context, db *gorm.DB, orgID string, f AIModelFiel
 			return err
 		}
 		m = &existing
-		return linkProjects(tx, m.ID, links)
+		return finishModelWrite(tx, m, links, actor, AuditAIModelUpdated)
 	})
 	if err != nil {
 		return nil, false, err
@@ -327,7 +327,7 @@ func UpsertAIModel(ctx context.Context, db *gorm.DB, orgID string, f AIModelFiel
 }
 
 // UpdateAIModel changes the set fields of one of the organisation's models.
-func UpdateAIModel(ctx context.Context, db *gorm.DB, orgID, id string, f AIModelFields) (*AIModel, error) {
+func UpdateAIModel(ctx context.Context, db *gorm.DB, orgID, id string, f AIModelFields, actor Actor) (*AIModel, error) {
 	var m *AIModel
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var err error
@@ -345,7 +345,7 @@ func UpdateAIModel(ctx context.Context, db *gorm.DB, orgID, id string, f AIModel
 			}
 			return err
 		}
-		return linkProjects(tx, m.ID, links)
+		return finishModelWrite(tx, m, links, actor, AuditAIModelUpdated)
 	})
 	if err != nil {
 		return nil, err
@@ -354,9 +354,26 @@ func UpdateAIModel(ctx context.Context, db *gorm.DB, orgID, id string, f AIModel
 }
 
 // DeleteAIModel removes a model from the inventory, with its project links.
-func DeleteAIModel(ctx context.Context, db *gorm.DB, orgID, id string) error {
-	return deleteInOrg[AIModel](db.WithContext(ctx), "Model", orgID, id)
+func DeleteAIModel(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor) error {
+	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		m, err := deleteInOrg[AIModel](tx, "Model", orgID, id)
+		if err != nil {
+			return err
+		}
+		return recordAudit(tx, orgID, actor, AuditAIModelDeleted, "AI_MODEL", m.ID, m.label())
+	})
 }
+
+// finishModelWrite links the model's projects and records the audit event.
+func finishModelWrite(tx *gorm.DB, m *AIModel, links []string, actor Actor, action AuditAction) error {
+	if err := linkProjects(tx, m.ID, links); err != nil {
+		return err
+	}
+	return recordAudit(tx, m.OrganizationID, actor, action, "AI_MODEL", m.ID, m.label())
+}
+
+// label names the model in the audit trail, e.g. "OpenAI gpt-4o 2024-08-06".
+func (m *AIModel) label() string { return m.Provider + " " + m.Model + " " + m.Version }
 
 // GetAIModel returns one of the organisation's models.
 func GetAIModel(ctx context.Context, db *gorm.DB, orgID, id string) (*AIModel, error) {

@@ -19,6 +19,15 @@ const (
 	AuditUserCreated     AuditAction = "USER_CREATED"
 	AuditUserRoleChanged AuditAction = "USER_ROLE_CHANGED"
 	AuditUserDeleted     AuditAction = "USER_DELETED"
+	AuditProjectCreated  AuditAction = "PROJECT_CREATED"
+	AuditProjectUpdated  AuditAction = "PROJECT_UPDATED"
+	AuditProjectDeleted  AuditAction = "PROJECT_DELETED"
+	AuditAIModelCreated  AuditAction = "AI_MODEL_CREATED"
+	AuditAIModelUpdated  AuditAction = "AI_MODEL_UPDATED"
+	AuditAIModelDeleted  AuditAction = "AI_MODEL_DELETED"
+	AuditRiskCreated     AuditAction = "RISK_CREATED"
+	AuditRiskUpdated     AuditAction = "RISK_UPDATED"
+	AuditRiskDeleted     AuditAction = "RISK_DELETED"
 )
 
 // Actor is who performed an audited action: a user or an API key.
@@ -44,6 +53,9 @@ type AuditEvent struct {
 }
 
 func recordAudit(tx *gorm.DB, orgID string, actor Actor, action AuditAction, targetType, targetID, targetName string) error {
+	if r := []rune(targetName); len(r) > 300 {
+		targetName = string(r[:299]) + "…"
+	}
 	return tx.Create(&AuditEvent{
 		ID: uuid.NewString(), OrganizationID: orgID,
 		ActorKind: actor.Kind, ActorID: actor.ID, ActorName: actor.Name,

@@ -131,17 +131,23 @@ func CreateProject(ctx context.Context, db *gorm.DB, orgID string, f ProjectFiel
 	if !f.Title.Set {
 		return nil, Invalid("title", "Title is required")
 	}
-	if err := f.apply(db.WithContext(ctx), p); err != nil {
-		return nil, err
-	}
-	if err := db.WithContext(ctx).Omit(clause.Associations).Create(p).Error; err != nil {
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := f.apply(tx, p); err != nil {
+			return err
+		}
+		if err := tx.Omit(clause.Associations).Create(p).Error; err != nil {
+			return err
+		}
+		return recordAudit(tx, orgID, actor, AuditProjectCreated, "PROJECT", p.ID, p.Title)
+	})
+	if err != nil {
 		return nil, err
 	}
 	return p, nil
 }
 
 // UpdateProject changes the set fields of one of the organisation's projects.
-func UpdateProject(ctx context.Context, db *gorm.DB, orgID, id string, f ProjectFields) (*Project, error) {
+func UpdateProject(ctx context.Context, db *gorm.DB, orgID, id string, f ProjectFields, actor Actor) (*Project, error) {
 	var p *Project
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var err error
@@ -152,7 +158,10 @@ func UpdateProject(ctx context.Context, db *gorm.DB, orgID, id string, f Project
 			return err
 		}
 		p.UpdatedAt = nowUTC()
-		return tx.Omit(clause.Associations).Save(p).Error
+		if err := tx.Omit(clause.Associations).Save(p).Error; err != nil {
+			return err
+		}
+		return recordAudit(tx, orgID, actor, AuditProjectUpdated, "PROJECT", p.ID, p.Title)
 	})
 	if err != nil {
 		return nil, err
@@ -161,8 +170,14 @@ func UpdateProject(ctx context.Context, db *gorm.DB, orgID, id string, f Project
 }
 
 // DeleteProject removes a project; its risks and its links to models go with it.
-func DeleteProject(ctx context.Context, db *gorm.DB, orgID, id string) error {
-	return deleteInOrg[Project](db.WithContext(ctx), "Project", orgID, id)
+func DeleteProject(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor) error {
+	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		p, err := deleteInOrg[Project](tx, "Project", orgID, id)
+		if err != nil {
+			return err
+		}
+		return recordAudit(tx, orgID, actor, AuditProjectDeleted, "PROJECT", p.ID, p.Title)
+	})
 }
 
 // GetProject returns one of the organisation's projects.

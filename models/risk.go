@@ -206,7 +206,10 @@ func CreateRisk(ctx context.Context, db *gorm.DB, orgID string, f RiskFields, ac
 		if err := f.apply(tx, r); err != nil {
 			return err
 		}
-		return tx.Omit(clause.Associations).Create(r).Error
+		if err := tx.Omit(clause.Associations).Create(r).Error; err != nil {
+			return err
+		}
+		return recordAudit(tx, orgID, actor, AuditRiskCreated, "RISK", r.ID, r.Name)
 	})
 	if err != nil {
 		return nil, err
@@ -215,7 +218,7 @@ func CreateRisk(ctx context.Context, db *gorm.DB, orgID string, f RiskFields, ac
 }
 
 // UpdateRisk changes the set fields of one of the organisation's risks.
-func UpdateRisk(ctx context.Context, db *gorm.DB, orgID, id string, f RiskFields) (*Risk, error) {
+func UpdateRisk(ctx context.Context, db *gorm.DB, orgID, id string, f RiskFields, actor Actor) (*Risk, error) {
 	var r *Risk
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var err error
@@ -229,7 +232,10 @@ func UpdateRisk(ctx context.Context, db *gorm.DB, orgID, id string, f RiskFields
 			return err
 		}
 		r.UpdatedAt = nowUTC()
-		return tx.Omit(clause.Associations).Save(r).Error
+		if err := tx.Omit(clause.Associations).Save(r).Error; err != nil {
+			return err
+		}
+		return recordAudit(tx, orgID, actor, AuditRiskUpdated, "RISK", r.ID, r.Name)
 	})
 	if err != nil {
 		return nil, err
@@ -238,8 +244,14 @@ func UpdateRisk(ctx context.Context, db *gorm.DB, orgID, id string, f RiskFields
 }
 
 // DeleteRisk removes one of the organisation's risks.
-func DeleteRisk(ctx context.Context, db *gorm.DB, orgID, id string) error {
-	return deleteInOrg[Risk](db.WithContext(ctx), "Risk", orgID, id)
+func DeleteRisk(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor) error {
+	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		r, err := deleteInOrg[Risk](tx, "Risk", orgID, id)
+		if err != nil {
+			return err
+		}
+		return recordAudit(tx, orgID, actor, AuditRiskDeleted, "RISK", r.ID, r.Name)
+	})
 }
 
 // GetRisk returns one of the organisation's risks.

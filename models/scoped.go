@@ -31,17 +31,19 @@ func findInOrg[T any](tx *gorm.DB, what, orgID, id string, lock bool) (*T, error
 	return &row, nil
 }
 
-// deleteInOrg deletes one row of T by id within the organisation.
-func deleteInOrg[T any](db *gorm.DB, what, orgID, id string) error {
-	if _, err := uuid.Parse(id); err != nil {
-		return NotFound(what)
+// deleteInOrg deletes one row of T by id within the organisation and
+// returns it, for the audit trail. It must run inside a transaction.
+func deleteInOrg[T any](tx *gorm.DB, what, orgID, id string) (*T, error) {
+	row, err := findInOrg[T](tx, what, orgID, id, true)
+	if err != nil {
+		return nil, err
 	}
-	res := db.Where("id = ? AND organization_id = ?", id, orgID).Delete(new(T))
+	res := tx.Where("id = ? AND organization_id = ?", id, orgID).Delete(new(T))
 	if res.Error != nil {
-		return res.Error
+		return nil, res.Error
 	}
 	if res.RowsAffected == 0 {
-		return NotFound(what)
+		return nil, NotFound(what)
 	}
-	return nil
+	return row, nil
 }
