@@ -42,17 +42,33 @@ func NewKeyVerifier(db *gorm.DB, ttl time.Duration, lastUsed *LastUsed) *KeyVeri
 	return &KeyVerifier{db: db, cache: cache, ttl: ttl, LastUsed: lastUsed}
 }
 
-// Verify resolves a presented key to its identity.
-func (v *KeyVerifier) Verify(ctx context.Context, secret string) (*KeyIdentity, error) {
-	if !models.WellFormedKey(secret) {
-		return nil, ErrInvalidKey
-	}
-	hash := models.HashKey(secret)
+// Verify resolves a presented key to its identity. guard, when set, runs
+// for every key that is not a cache hit (malformed, unknown or not yet
+// cached) before anything else is done with it, and its error is returned
+// as is: the failed-authentication limiter goes there, so that the steady
+// traffic of valid, cached keys never pays for it.
+func (v *KeyVerifier) Verify(ctx context.Context, secret string, guard func() error) (*KeyIdentity, error) {
 	now := time.Now()
-	entry, ok := v.cache.Get(hash)
-	if ok && now.Sub(entry.cachedAt) <= v.ttl {
+	wellFormed := models.WellFormedKey(secret)
+	var hash string
+	var entry cachedKey
+	hit := false
+	if wellFormed {
+		hash = models.HashKey(secret)
+		entry, hit = v.cache.Get(hash)
+		hit = hit && now.Sub(entry.cachedAt) <= v.ttl
+	}
+	if hit {
 		metrics.KeyCache.WithLabelValues("hit").Inc()
 	} else {
+		if guard != nil {
+			if err := guard(); err != nil {
+				return nil, err
+			}
+		}
+		if !wellFormed {
+			return nil, ErrInvalidKey
+		}
 		metrics.KeyCache.WithLabelValues("miss").Inc()
 		key, err := models.FindAPIKeyByHash(ctx, v.db, hash)
 		if err != nil {
@@ -63,8 +79,7 @@ func (v *KeyVerifier) Verify(ctx context.Context, secret string) (*KeyIdentity, 
 			return nil, ErrInvalidKey
 		}
 		entry = cachedKey{cachedAt: now, id: KeyIdentity{
-			ID: key.ID, Name: key.Name, Prefix: key.Prefix, OrganizationID: key.OrganizationID,
-			ExpiresAt: key.ExpiresAt, CreatedByID: key.CreatedByID, Scope: key.Scope,
+			ID: key.ID, Name: key.Name, OrganizationID: key.OrganizationID, ExpiresAt: key.ExpiresAt, Scope: key.Scope,
 		}}
 		v.cache.Add(hash, entry)
 	}

@@ -66,12 +66,12 @@ func BenchmarkVerifyCacheHit(b *testing.B) {
 	f := newKeyFixture(b)
 	v := f.verifier(time.Hour)
 	ctx := context.Background()
-	if _, err := v.Verify(ctx, f.secret); err != nil { // fill the cache
+	if _, err := v.Verify(ctx, f.secret, nil); err != nil { // fill the cache
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := v.Verify(ctx, f.secret); err != nil {
+		if _, err := v.Verify(ctx, f.secret, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -87,7 +87,7 @@ func BenchmarkVerifyCacheMiss(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		v.Forget(hash) // every iteration goes to the database
-		if _, err := v.Verify(ctx, f.secret); err != nil {
+		if _, err := v.Verify(ctx, f.secret, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -109,7 +109,7 @@ func BenchmarkVerifyMalformed(b *testing.B) {
 	badKey := string(bad)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := v.Verify(ctx, badKey); !errors.Is(err, auth.ErrInvalidKey) {
+		if _, err := v.Verify(ctx, badKey, nil); !errors.Is(err, auth.ErrInvalidKey) {
 			b.Fatalf("Verify(mistyped key) = %v, want ErrInvalidKey", err)
 		}
 	}
@@ -123,7 +123,7 @@ func TestVerifyDeletedKeyAfterForget(t *testing.T) {
 	v := f.verifier(time.Hour)
 	ctx := context.Background()
 
-	id, err := v.Verify(ctx, f.secret)
+	id, err := v.Verify(ctx, f.secret, nil)
 	if err != nil {
 		t.Fatalf("Verify(new key) = %v", err)
 	}
@@ -136,11 +136,11 @@ func TestVerifyDeletedKeyAfterForget(t *testing.T) {
 		t.Fatal(err)
 	}
 	v.Forget(f.key.SecretHash)
-	if _, err := v.Verify(ctx, f.secret); !errors.Is(err, auth.ErrInvalidKey) {
+	if _, err := v.Verify(ctx, f.secret, nil); !errors.Is(err, auth.ErrInvalidKey) {
 		t.Fatalf("Verify(deleted key) after Forget = %v, want ErrInvalidKey", err)
 	}
 	// A failed lookup must not leave the key usable from the cache either.
-	if _, err := v.Verify(ctx, f.secret); !errors.Is(err, auth.ErrInvalidKey) {
+	if _, err := v.Verify(ctx, f.secret, nil); !errors.Is(err, auth.ErrInvalidKey) {
 		t.Fatalf("second Verify(deleted key) = %v, want ErrInvalidKey", err)
 	}
 }
@@ -157,11 +157,11 @@ func TestVerifyCachedKeyExpiresOnTime(t *testing.T) {
 		UpdateColumn("expires_at", expiresAt).Error; err != nil {
 		t.Fatal(err)
 	}
-	if _, err := v.Verify(ctx, f.secret); err != nil {
+	if _, err := v.Verify(ctx, f.secret, nil); err != nil {
 		t.Fatalf("Verify before expiry = %v", err)
 	}
 	time.Sleep(time.Until(expiresAt) + 10*time.Millisecond)
-	if _, err := v.Verify(ctx, f.secret); !errors.Is(err, auth.ErrExpiredKey) {
+	if _, err := v.Verify(ctx, f.secret, nil); !errors.Is(err, auth.ErrExpiredKey) {
 		t.Fatalf("Verify of cached key after its expiry = %v, want ErrExpiredKey", err)
 	}
 }

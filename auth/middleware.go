@@ -43,17 +43,7 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 		ctx := withRequestInfo(r.Context(), ri)
 
 		if headers := r.Header.Values("Authorization"); len(headers) > 0 {
-			if a.Failures != nil {
-				if blocked, wait := a.Failures.Blocked(ctx, ri.clientIP); blocked {
-					metrics.AuthOutcomes.WithLabelValues("rate_limited").Inc()
-					secs := int(math.Ceil(wait.Seconds()))
-					w.Header().Set("Retry-After", strconv.Itoa(secs))
-					WriteError(w, http.StatusTooManyRequests, models.CodeRateLimited, fmt.Sprintf(
-						"Too many failed authentication attempts from your address. Retry after %d seconds.", secs))
-					return
-				}
-			}
-			p, err := a.bearer(r, headers)
+			p, err := a.bearer(ctx, headers, ri.clientIP)
 			if err != nil {
 				if a.Failures != nil && (errors.Is(err, ErrInvalidKey) || errors.As(err, new(*expiredError))) {
 					a.Failures.Failed(ctx, ri.clientIP)
@@ -83,15 +73,28 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 	})
 }
 
-func (a *Authenticator) bearer(r *http.Request, headers []string) (*Principal, error) {
-	if len(headers) != 1 {
-		return nil, ErrInvalidKey
+// bearer verifies the Authorization header. A client that failed too often
+// is refused before its key is looked at, unless the key is a verified one
+// already in the cache (see KeyVerifier.Verify).
+func (a *Authenticator) bearer(ctx context.Context, headers []string, client string) (*Principal, error) {
+	var token string
+	if len(headers) == 1 {
+		if scheme, rest, ok := strings.Cut(headers[0], " "); ok && strings.EqualFold(scheme, "Bearer") {
+			token = strings.TrimSpace(rest)
+		}
 	}
-	scheme, token, ok := strings.Cut(headers[0], " ")
-	if !ok || !strings.EqualFold(scheme, "Bearer") {
-		return nil, ErrInvalidKey
+	var guard func() error
+	if a.Failures != nil {
+		guard = func() error {
+			if blocked, wait := a.Failures.Blocked(ctx, client); blocked {
+				return &blockedError{wait: wait}
+			}
+			return nil
+		}
 	}
-	id, err := a.Keys.Verify(r.Context(), strings.TrimSpace(token))
+	// note: a header that is not "Bearer <token>" leaves token empty, which
+	// Verify refuses as malformed after the guard.
+	id, err := a.Keys.Verify(ctx, token, guard)
 	if err != nil {
 		if errors.Is(err, ErrExpiredKey) {
 			return nil, &expiredError{id: id}
@@ -105,11 +108,23 @@ type expiredError struct{ id *KeyIdentity }
 
 func (e *expiredError) Error() string { return ErrExpiredKey.Error() }
 
+// blockedError refuses a client that failed authentication too often.
+type blockedError struct{ wait time.Duration }
+
+func (e *blockedError) Error() string { return "too many failed authentications" }
+
 // reject answers a request whose credentials failed. The message names an
 // expired key, but not which other check failed.
 func (a *Authenticator) reject(w http.ResponseWriter, r *http.Request, err error) {
 	var exp *expiredError
+	var blocked *blockedError
 	switch {
+	case errors.As(err, &blocked):
+		metrics.AuthOutcomes.WithLabelValues("rate_limited").Inc()
+		secs := int(math.Ceil(blocked.wait.Seconds()))
+		w.Header().Set("Retry-After", strconv.Itoa(secs))
+		WriteError(w, http.StatusTooManyRequests, models.CodeRateLimited, fmt.Sprintf(
+			"Too many failed authentication attempts from your address. Retry after %d seconds.", secs))
 	case errors.As(err, &exp):
 		metrics.AuthOutcomes.WithLabelValues("expired").Inc()
 		msg := fmt.Sprintf("This API key expired on %s. Create a new key in Settings → API Keys.",
@@ -128,7 +143,7 @@ func (a *Authenticator) reject(w http.ResponseWriter, r *http.Request, err error
 	}
 }
 
-// writeError sends a GraphQL-shaped error body outside GraphQL execution.
+// WriteError sends a GraphQL-shaped error body from outside GraphQL execution.
 func WriteError(w http.ResponseWriter, status int, code models.Code, msg string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")

@@ -19,10 +19,9 @@ const (
 
 // KeyIdentity is what a verified API key tells about itself. It carries no secret.
 type KeyIdentity struct {
-	ID, Name, Prefix string
-	OrganizationID   string
-	ExpiresAt        time.Time
-	CreatedByID      *string
+	ID, Name       string
+	OrganizationID string
+	ExpiresAt      time.Time
 	// Scope decides the key's role: see models.APIKeyScope.Role.
 	Scope models.APIKeyScope
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -49,16 +48,12 @@ const (
 	APIKeyExpired APIKeyStatus = "EXPIRED"
 )
 
-func (s *APIKeyStatus) UnmarshalGQL(v any) error {
-	str, _ := v.(string)
-	*s = APIKeyStatus(str)
-	if *s != APIKeyActive && *s != APIKeyExpired {
-		return Invalid("status", "%q is not an API key status", str)
-	}
-	return nil
+func (s *APIKeyStatus) UnmarshalGQL(v any) (err error) {
+	*s, err = parseEnum("status", "API key status", v, []APIKeyStatus{APIKeyActive, APIKeyExpired})
+	return err
 }
 
-func (s APIKeyStatus) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
+func (s APIKeyStatus) MarshalGQL(w io.Writer) { writeEnum(w, string(s)) }
 
 // APIKeyScope is chosen when a key is created and never changes: a key that
 // only exports data should not be able to change it if it leaks.
@@ -82,16 +77,12 @@ func (s APIKeyScope) Role() Role {
 	return RoleEditor
 }
 
-func (s *APIKeyScope) UnmarshalGQL(v any) error {
-	str, _ := v.(string)
-	*s = APIKeyScope(str)
-	if !s.Valid() {
-		return Invalid("scope", "%q is not an API key scope: use READ_WRITE or READ_ONLY", str)
-	}
-	return nil
+func (s *APIKeyScope) UnmarshalGQL(v any) (err error) {
+	*s, err = parseEnum("scope", "API key scope", v, []APIKeyScope{ScopeReadWrite, ScopeReadOnly})
+	return err
 }
 
-func (s APIKeyScope) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
+func (s APIKeyScope) MarshalGQL(w io.Writer) { writeEnum(w, string(s)) }
 
 // Status is ACTIVE until the expiry instant, EXPIRED from then on.
 func (k *APIKey) Status() APIKeyStatus {

@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"io"
-	"strconv"
 	"time"
 
 	"github.com/google/uuid"
@@ -63,10 +62,13 @@ func recordAudit(tx *gorm.DB, orgID string, actor Actor, action AuditAction, tar
 	}).Error
 }
 
+// MaxAuditEvents is the most events one auditEvents call returns.
+const MaxAuditEvents = 500
+
 // ListAuditEvents returns the organisation's newest events first.
 func ListAuditEvents(ctx context.Context, db *gorm.DB, orgID string, limit int) ([]*AuditEvent, error) {
-	if limit <= 0 || limit > 500 {
-		limit = 100
+	if limit < 1 || limit > MaxAuditEvents {
+		return nil, Invalid("limit", "limit must be between 1 and %d", MaxAuditEvents)
 	}
 	var events []*AuditEvent
 	err := db.WithContext(ctx).Where("organization_id = ?", orgID).
@@ -80,4 +82,4 @@ func (a *AuditAction) UnmarshalGQL(v any) error {
 	return nil
 }
 
-func (a AuditAction) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(a))) }
+func (a AuditAction) MarshalGQL(w io.Writer) { writeEnum(w, string(a)) }

@@ -7,9 +7,8 @@ import (
 	"strings"
 )
 
-// The governance enums share these helpers. Their values are stored as
-// text with a CHECK constraint, so a value is valid in Go exactly when the
-// database accepts it.
+// Every enum shares these helpers. Stored enums are text with a CHECK
+// constraint, so a value is valid in Go exactly when the database accepts it.
 
 // parseEnum reads a GraphQL enum value. GraphQL validation already refuses
 // unknown names; this guards calls that bypass it and names the field.

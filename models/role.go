@@ -1,9 +1,6 @@
 package models
 
-import (
-	"io"
-	"strconv"
-)
+import "io"
 
 // Role is a user's level of access within an organisation.
 type Role string
@@ -46,16 +43,9 @@ func (r Role) Label() string {
 	return string(r)
 }
 
-func (r *Role) UnmarshalGQL(v any) error {
-	s, ok := v.(string)
-	if !ok {
-		return Invalid("role", "Role must be ADMIN, EDITOR or VIEWER")
-	}
-	*r = Role(s)
-	if !r.Valid() {
-		return Invalid("role", "%q is not a role: use ADMIN, EDITOR or VIEWER", s)
-	}
-	return nil
+func (r *Role) UnmarshalGQL(v any) (err error) {
+	*r, err = parseEnum("role", "role", v, []Role{RoleAdmin, RoleEditor, RoleViewer})
+	return err
 }
 
-func (r Role) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(r))) }
+func (r Role) MarshalGQL(w io.Writer) { writeEnum(w, string(r)) }

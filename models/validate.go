@@ -10,23 +10,33 @@ import (
 // cleanText trims the value and checks its length in characters (not bytes)
 // and that it holds no control characters.
 func cleanText(field, label, value string, min, max int) (string, error) {
+	return checkText(field, label, value, min, max, false)
+}
+
+// checkText is cleanText and cleanLongText: multiline allows tabs and line
+// breaks, and a minimum of 0 allows an empty value.
+func checkText(field, label, value string, min, max int, multiline bool) (string, error) {
 	v := strings.TrimSpace(value)
 	if !utf8.ValidString(v) {
 		return "", Invalid(field, "%s must be valid text", label)
 	}
 	n := utf8.RuneCountInString(v)
 	switch {
-	case n == 0:
+	case n == 0 && min > 0:
 		return "", Invalid(field, "%s is required", label)
 	case n < min:
 		return "", Invalid(field, "%s must be at least %d characters", label, min)
 	case n > max:
-		return "", Invalid(field, "%s must be at most %d characters", label, max)
+		return "", Invalid(field, "%s must be at most %d characters (it has %d)", label, max, n)
 	}
 	for _, r := range v {
-		if unicode.IsControl(r) {
-			return "", Invalid(field, "%s must not contain control characters such as tabs or line breaks", label)
+		if !unicode.IsControl(r) || multiline && (r == '\n' || r == '\r' || r == '\t') {
+			continue
 		}
+		if multiline {
+			return "", Invalid(field, "%s must not contain control characters other than tabs and line breaks", label)
+		}
+		return "", Invalid(field, "%s must not contain control characters such as tabs or line breaks", label)
 	}
 	return v, nil
 }
@@ -73,17 +83,5 @@ func cleanOptionalText(field, label, value string, max int) (string, error) {
 // cleanLongText checks free text such as a description: it may be empty and
 // may span lines, but holds no other control characters.
 func cleanLongText(field, label, value string, max int) (string, error) {
-	v := strings.TrimSpace(value)
-	if !utf8.ValidString(v) {
-		return "", Invalid(field, "%s must be valid text", label)
-	}
-	if n := utf8.RuneCountInString(v); n > max {
-		return "", Invalid(field, "%s must be at most %d characters (it has %d)", label, max, n)
-	}
-	for _, r := range v {
-		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' {
-			return "", Invalid(field, "%s must not contain control characters other than tabs and line breaks", label)
-		}
-	}
-	return v, nil
+	return checkText(field, label, value, 0, max, true)
 }

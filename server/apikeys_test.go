@@ -389,12 +389,12 @@ func TestKeyVerifierSkipsDatabaseForMalformedKeys(t *testing.T) {
 	// With the database closed, a malformed key must still get a clean
 	// "invalid" answer: the checksum check never reaches the database.
 	s.app.closeDB()
-	_, err := s.app.keys.Verify(context.Background(), "kw_"+strings.Repeat("A", models.KeyLength-3))
+	_, err := s.app.keys.Verify(context.Background(), "kw_"+strings.Repeat("A", models.KeyLength-3), nil)
 	if err != auth.ErrInvalidKey {
 		t.Fatalf("malformed key: %v", err)
 	}
 	good, _, _, _ := models.GenerateKey()
-	if _, err := s.app.keys.Verify(context.Background(), good); err == nil || err == auth.ErrInvalidKey {
+	if _, err := s.app.keys.Verify(context.Background(), good, nil); err == nil || err == auth.ErrInvalidKey {
 		t.Fatalf("a well-formed key should have reached the (closed) database, got %v", err)
 	}
 }
