@@ -155,6 +155,9 @@ func TestRedisOutageKeepsServing(t *testing.T) {
 			t.Fatal("limits stopped being reported")
 		}
 	}
+	if v := metricValue(t, s, "keyward_ratelimit_degraded"); v != 1 {
+		t.Fatalf("keyward_ratelimit_degraded = %v with Redis down", v)
+	}
 	if n := strings.Count(s.log.String(), "Redis is unreachable"); n != 1 {
 		t.Fatalf("degradation logged %d times, want once", n)
 	}
@@ -172,6 +175,7 @@ func TestRevocationReachesEveryReplica(t *testing.T) {
 	b := newServer(t, dbURL, slowTTL)
 	waitFor(t, 5*time.Second, func() bool { return a.app.listener.Healthy() && b.app.listener.Healthy() })
 	admin := a.admin()
+	observedBefore := metricValue(t, b, "keyward_key_revocation_lag_seconds_count")
 
 	const rounds = 20
 	var lags []time.Duration
@@ -195,6 +199,10 @@ func TestRevocationReachesEveryReplica(t *testing.T) {
 	}
 	slices.Sort(lags)
 	fmt.Printf("revocation lag across replicas over %d deletions: median %s, max %s\n", rounds, lags[rounds/2], lags[rounds-1])
+	// Both replicas observe every deletion's lag: at least B's 20 are counted.
+	if got := metricValue(t, b, "keyward_key_revocation_lag_seconds_count") - observedBefore; got < rounds {
+		t.Fatalf("revocation lag observed %v times, want at least %d", got, rounds)
+	}
 
 	// Notifications missed while the listener is down are covered by the
 	// flush on reconnect. Delete a key behind the listener's back (no
@@ -364,4 +372,21 @@ func TestMetrics(t *testing.T) {
 	if strings.Contains(r.body, secret[3:]) {
 		t.Fatal("a secret reached /metrics")
 	}
+}
+
+// metricValue reads one unlabelled sample from the server's /metrics.
+func metricValue(t *testing.T, s *testServer, name string) float64 {
+	t.Helper()
+	body := s.anon().do(http.MethodGet, "/metrics", "", nil).body
+	for _, line := range strings.Split(body, "\n") {
+		if rest, ok := strings.CutPrefix(line, name+" "); ok {
+			v, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
+			if err != nil {
+				t.Fatalf("%s: %v", line, err)
+			}
+			return v
+		}
+	}
+	t.Fatalf("/metrics has no %s", name)
+	return 0
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"keyward/models"
 )
@@ -339,4 +341,64 @@ func TestMembersForChoosingOwners(t *testing.T) {
 		// Members expose no more than id, name and email.
 		admin.gql(`{ members { role } }`, nil).wantCode("BAD_USER_INPUT")
 	})
+}
+
+func TestSessionExpiry(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s := newServer(t, dbURL)
+		for name, age := range map[string]func(*models.Session){
+			"idle":     func(ss *models.Session) { ss.LastSeenAt = ss.LastSeenAt.Add(-models.SessionIdle - time.Minute) },
+			"absolute": func(ss *models.Session) { ss.ExpiresAt = time.Now().UTC().Add(-time.Second) },
+		} {
+			t.Run(name, func(t *testing.T) {
+				c := s.admin()
+				var ss models.Session
+				if err := s.app.db.Order("created_at DESC").Take(&ss).Error; err != nil {
+					t.Fatal(err)
+				}
+				age(&ss)
+				if err := s.app.db.Save(&ss).Error; err != nil {
+					t.Fatal(err)
+				}
+				if r := c.gql(`{ me { id } }`, nil).ok(); r.get("me") != nil {
+					t.Fatalf("an %s-expired session still works: %s", name, r.body)
+				}
+				if err := s.app.db.Where("id = ?", ss.ID).Take(&models.Session{}).Error; err == nil {
+					t.Fatal("the expired session row was not deleted")
+				}
+			})
+		}
+		// A session in use stays alive and records the use.
+		c := s.admin()
+		var ss models.Session
+		s.app.db.Order("created_at DESC").Take(&ss)
+		ss.LastSeenAt = ss.LastSeenAt.Add(-time.Hour)
+		s.app.db.Save(&ss)
+		c.gql(`{ me { id } }`, nil).ok()
+		var after models.Session
+		s.app.db.Where("id = ?", ss.ID).Take(&after)
+		if !after.LastSeenAt.After(ss.LastSeenAt.Add(59 * time.Minute)) {
+			t.Fatalf("last seen not moved on use: %s", after.LastSeenAt)
+		}
+	})
+}
+
+func TestSessionCookieIsSecureOverTLS(t *testing.T) {
+	s := newServer(t, sqliteURL(t))
+	tlsServer := httptest.NewTLSServer(s.app.handler)
+	defer tlsServer.Close()
+	body := strings.NewReader(`{"query":"mutation{ login(email:\"admin@example.com\", password:\"correct-horse-1\") { id } }"}`)
+	res, err := tlsServer.Client().Post(tlsServer.URL+"/graphql", "application/json", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if cookie := res.Header.Get("Set-Cookie"); !strings.Contains(cookie, "Secure") || !strings.Contains(cookie, "HttpOnly") {
+		t.Fatalf("cookie over TLS: %q", cookie)
+	}
+	// And over plain HTTP (local development) it is not marked Secure, or the browser would drop it.
+	r := s.anon().gql(`mutation{ login(email:"admin@example.com", password:"correct-horse-1") { id } }`, nil).ok()
+	if strings.Contains(r.header.Get("Set-Cookie"), "Secure") {
+		t.Fatalf("cookie over HTTP: %q", r.header.Get("Set-Cookie"))
+	}
 }
