@@ -19,6 +19,7 @@ import WarningIcon from '@mui/icons-material/WarningAmber';
 import type { ApiKeysQuery } from '../../gql/graphql';
 import { SCOPE_LABEL } from './scope';
 import { EXPIRY_WARNING_DAYS, daysUntil, formatDate, formatDateTime, lastUsedText, relativeDays } from './dates';
+import { visuallyHidden } from '../visuallyHidden';
 
 export type ApiKeyRow = ApiKeysQuery['apiKeys'][number];
 
@@ -66,16 +67,6 @@ function Expires({ row, now }: { row: ApiKeyRow; now: number }) {
     </Box>
   );
 }
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  margin: '-1px',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 const mono = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
 

@@ -26,6 +26,7 @@ import { useMe } from '../../auth/session';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ROLES, roleLabel } from '../roles';
 import { AddUserDialog } from './AddUserDialog';
+import { visuallyHidden } from '../visuallyHidden';
 
 type UserRow = UsersData['users'][number];
 
@@ -92,7 +93,7 @@ export function UsersTab() {
                 <TableCell>Email</TableCell>
                 <TableCell>Role</TableCell>
                 <TableCell align="right">
-                  <Box component="span" sx={{ position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }}>
+                  <Box component="span" sx={visuallyHidden}>
                     Actions
                   </Box>
                 </TableCell>
