@@ -3,6 +3,8 @@ package auth
 import (
 	"context"
 	"errors"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -32,6 +34,17 @@ type KeyVerifier struct {
 	cache    *lru.Cache[string, cachedKey]
 	ttl      time.Duration
 	LastUsed *LastUsed
+
+	// A fill reads the database and then adds to the cache. An invalidation
+	// (Forget or Purge) that lands between the two must win, or a deleted key
+	// would be cached until the TTL ends. Every invalidation bumps gen under
+	// fillMu; a fill adds its entry only if gen has not moved since before its
+	// read. One global generation is enough: invalidations are rare, and a
+	// fill that loses the check only costs one more lookup later.
+	fillMu sync.Mutex
+	gen    atomic.Uint64
+
+	afterLookup atomic.Pointer[func()]
 }
 
 // NewKeyVerifier builds a verifier. ttl bounds how long a cached key is
@@ -70,9 +83,13 @@ func (v *KeyVerifier) Verify(ctx context.Context, secret string, guard func() er
 			return nil, ErrInvalidKey
 		}
 		metrics.KeyCache.WithLabelValues("miss").Inc()
+		gen := v.gen.Load()
 		key, err := models.FindAPIKeyByHash(ctx, v.db, hash)
 		if err != nil {
 			return nil, err
+		}
+		if hook := v.afterLookup.Load(); hook != nil {
+			(*hook)()
 		}
 		if key == nil {
 			v.cache.Remove(hash)
@@ -81,7 +98,7 @@ func (v *KeyVerifier) Verify(ctx context.Context, secret string, guard func() er
 		entry = cachedKey{cachedAt: now, id: KeyIdentity{
 			ID: key.ID, Name: key.Name, OrganizationID: key.OrganizationID, ExpiresAt: key.ExpiresAt, Scope: key.Scope,
 		}}
-		v.cache.Add(hash, entry)
+		v.fill(hash, entry, gen)
 	}
 	if !now.Before(entry.id.ExpiresAt) {
 		return &entry.id, ErrExpiredKey
@@ -93,9 +110,36 @@ func (v *KeyVerifier) Verify(ctx context.Context, secret string, guard func() er
 	return &id, nil
 }
 
-// Forget drops a key from the cache; deleteApiKey calls it so that the very
-// next request with that key goes to the database and fails.
-func (v *KeyVerifier) Forget(secretHash string) { v.cache.Remove(secretHash) }
+// SetAfterLookup installs fn to run between a fill's database read and its
+// cache add. note: tests only; it lets them pause a lookup exactly where an
+// invalidation would race it.
+func (v *KeyVerifier) SetAfterLookup(fn func()) { v.afterLookup.Store(&fn) }
 
-// Purge empties the cache.
-func (v *KeyVerifier) Purge() { v.cache.Purge() }
+// fill caches entry unless an invalidation happened since gen was read.
+func (v *KeyVerifier) fill(hash string, entry cachedKey, gen uint64) {
+	v.fillMu.Lock()
+	defer v.fillMu.Unlock()
+	if v.gen.Load() == gen {
+		v.cache.Add(hash, entry)
+	}
+}
+
+// Forget drops a key from the cache and stops any fill in flight from adding
+// it back; deleteApiKey and the revocation listener call it so that the very
+// next request with that key goes to the database and fails.
+func (v *KeyVerifier) Forget(secretHash string) {
+	v.invalidate(func() { v.cache.Remove(secretHash) })
+}
+
+// Purge empties the cache and stops every fill in flight from adding to it.
+func (v *KeyVerifier) Purge() { v.invalidate(v.cache.Purge) }
+
+// Invalidations counts Forget and Purge calls since start.
+func (v *KeyVerifier) Invalidations() uint64 { return v.gen.Load() }
+
+func (v *KeyVerifier) invalidate(drop func()) {
+	v.fillMu.Lock()
+	defer v.fillMu.Unlock()
+	drop()
+	v.gen.Add(1)
+}
