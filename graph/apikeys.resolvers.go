@@ -56,6 +56,11 @@ func (r *queryResolver) APIKeys(ctx context.Context) ([]*models.APIKey, error) {
 	return models.ListAPIKeys(ctx, r.DB, auth.FromContext(ctx).OrganizationID)
 }
 
+// APIKeyLimit is the resolver for the apiKeyLimit field.
+func (r *queryResolver) APIKeyLimit(ctx context.Context) (int, error) {
+	return r.MaxAPIKeys, nil
+}
+
 // AuditEvents is the resolver for the auditEvents field.
 func (r *queryResolver) AuditEvents(ctx context.Context, limit *int) ([]*models.AuditEvent, error) {
 	n := 100 // the schema's default; only an explicit null reaches here as nil

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"keyward/auth"
 	"keyward/graph/model"
 	"keyward/models"
@@ -89,6 +90,26 @@ func (r *mutationResolver) DeleteUser(ctx context.Context, id string) (bool, err
 		return false, err
 	}
 	return true, nil
+}
+
+// ChangePassword is the resolver for the changePassword field.
+func (r *mutationResolver) ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error) {
+	p := auth.FromContext(ctx)
+	if p.Kind != auth.KindUser {
+		return nil, models.Forbidden("API keys cannot change passwords. Sign in to the admin to change yours.")
+	}
+	client := auth.ClientIP(ctx)
+	if blocked, wait := r.LoginFailures.Blocked(ctx, client); blocked {
+		return nil, rateLimited(wait.Seconds())
+	}
+	ended, err := models.ChangePassword(ctx, r.DB, p.User, auth.SessionToken(ctx), input.CurrentPassword, input.NewPassword, p.Actor())
+	if errors.Is(err, models.ErrWrongCurrentPassword) {
+		r.LoginFailures.Failed(ctx, client)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &model.ChangePasswordPayload{User: p.User, EndedSessions: int(ended)}, nil
 }
 
 // Me is the resolver for the me field.

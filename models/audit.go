@@ -18,15 +18,17 @@ const (
 	AuditUserCreated     AuditAction = "USER_CREATED"
 	AuditUserRoleChanged AuditAction = "USER_ROLE_CHANGED"
 	AuditUserDeleted     AuditAction = "USER_DELETED"
-	AuditProjectCreated  AuditAction = "PROJECT_CREATED"
-	AuditProjectUpdated  AuditAction = "PROJECT_UPDATED"
-	AuditProjectDeleted  AuditAction = "PROJECT_DELETED"
-	AuditAIModelCreated  AuditAction = "AI_MODEL_CREATED"
-	AuditAIModelUpdated  AuditAction = "AI_MODEL_UPDATED"
-	AuditAIModelDeleted  AuditAction = "AI_MODEL_DELETED"
-	AuditRiskCreated     AuditAction = "RISK_CREATED"
-	AuditRiskUpdated     AuditAction = "RISK_UPDATED"
-	AuditRiskDeleted     AuditAction = "RISK_DELETED"
+	// AuditUserPasswordChanged: a user changed their own password.
+	AuditUserPasswordChanged AuditAction = "USER_PASSWORD_CHANGED"
+	AuditProjectCreated      AuditAction = "PROJECT_CREATED"
+	AuditProjectUpdated      AuditAction = "PROJECT_UPDATED"
+	AuditProjectDeleted      AuditAction = "PROJECT_DELETED"
+	AuditAIModelCreated      AuditAction = "AI_MODEL_CREATED"
+	AuditAIModelUpdated      AuditAction = "AI_MODEL_UPDATED"
+	AuditAIModelDeleted      AuditAction = "AI_MODEL_DELETED"
+	AuditRiskCreated         AuditAction = "RISK_CREATED"
+	AuditRiskUpdated         AuditAction = "RISK_UPDATED"
+	AuditRiskDeleted         AuditAction = "RISK_DELETED"
 )
 
 // Actor is who performed an audited action: a user or an API key.

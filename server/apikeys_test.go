@@ -359,6 +359,10 @@ func TestConcurrentCreates(t *testing.T) {
 		if !strings.Contains(r.Errors[0].Message, "Delete keys you no longer use") {
 			t.Fatalf("message: %s", r.body)
 		}
+		// The admin can see the limit before hitting it (the SPA's "5 of 5 keys").
+		if got := admin.gql(`{ apiKeyLimit }`, nil).ok().get("apiKeyLimit"); got != float64(max) {
+			t.Fatalf("apiKeyLimit = %v, want %d", got, max)
+		}
 	})
 }
 

@@ -89,6 +89,7 @@ var guardedFields = []struct {
 	{"updateUserRole", `mutation($id:ID!){ updateUserRole(id:$id, role:VIEWER) { id } }`, nil},
 	{"deleteUser", `mutation($id:ID!){ deleteUser(id:$id) }`, nil},
 	{"apiKeys", `{ apiKeys { id } }`, nil},
+	{"apiKeyLimit", `{ apiKeyLimit }`, nil},
 	{"auditEvents", `{ auditEvents { id } }`, nil},
 	{"createApiKey", `mutation{ createApiKey(input:{name:"matrix key"}) { secret } }`, nil},
 	{"deleteApiKey", `mutation($id:ID!){ deleteApiKey(id:$id) }`, nil},

@@ -52,6 +52,19 @@ type AIModelInput struct {
 	ProjectIds graphql.Omittable[[]string] `json:"projectIds,omitempty"`
 }
 
+type ChangePasswordInput struct {
+	CurrentPassword string `json:"currentPassword"`
+	// Same rules as setup: at least 8 characters, at most 72 bytes, not only spaces; different from the current one.
+	NewPassword string `json:"newPassword"`
+}
+
+type ChangePasswordPayload struct {
+	// The signed-in user, still signed in on this browser.
+	User *models.User `json:"user"`
+	// How many of the user's other sessions (browsers, devices) were signed out.
+	EndedSessions int `json:"endedSessions"`
+}
+
 type CreateAPIKeyInput struct {
 	// 3–50 characters, unique in the organisation ignoring case.
 	Name string `json:"name"`

@@ -111,3 +111,11 @@ export const DeleteUserMutation = graphql(`
     deleteUser(id: $id)
   }
 `);
+
+export const ChangePasswordMutation = graphql(`
+  mutation ChangePassword($input: ChangePasswordInput!) {
+    changePassword(input: $input) {
+      endedSessions
+    }
+  }
+`);

@@ -15,6 +15,12 @@ export type ApiKeyStatus =
   | 'ACTIVE'
   | 'EXPIRED';
 
+export type ChangePasswordInput = {
+  currentPassword: string;
+  /** Same rules as setup: at least 8 characters, at most 72 bytes, not only spaces; different from the current one. */
+  newPassword: string;
+};
+
 export type CreateApiKeyInput = {
   /** 1–365 days; 30 when omitted. */
   expiresInDays?: number | null | undefined;
@@ -111,6 +117,13 @@ export type DeleteUserMutationVariables = Exact<{
 
 
 export type DeleteUserMutation = { deleteUser: boolean };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { endedSessions: number } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -238,3 +251,10 @@ export const DeleteUserDocument = new TypedDocumentString(`
   deleteUser(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteUserMutation, DeleteUserMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) {
+    endedSessions
+  }
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;

@@ -1,0 +1,75 @@
+package models
+
+import (
+	"context"
+	"errors"
+
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+)
+
+// errPasswordChangedMeanwhile is returned when another request changed the
+// password between our check of the current one and our write.
+var errPasswordChangedMeanwhile = Invalid("currentPassword",
+	"Your password was changed in another session meanwhile. Sign in again with the new password.")
+
+// ErrWrongCurrentPassword is the answer to a wrong current password. Callers
+// count it as a failed sign-in, so the form cannot be used to guess passwords.
+var ErrWrongCurrentPassword = Invalid("currentPassword", "The current password is wrong")
+
+// ChangePassword lets a signed-in user replace their own password. The
+// current password must match; the new one follows the same rules as setup
+// and must differ from it. Every other session of the user ends (sessions
+// live only in the database, so each replica sees that at the next request);
+// the session keepToken stays signed in. It is audited, and nothing is
+// written when any step fails. It returns how many sessions it ended.
+func ChangePassword(ctx context.Context, db *gorm.DB, u *User, keepToken, current, next string, actor Actor) (int64, error) {
+	if current == "" {
+		return 0, Invalid("currentPassword", "Enter your current password")
+	}
+	if err := checkPassword("newPassword", next); err != nil {
+		return 0, err
+	}
+	if next == current {
+		return 0, Invalid("newPassword", "Choose a password different from the current one")
+	}
+	// note: the hash is read fresh, not taken from u: u was loaded with the
+	// session and may be older than a change made a moment ago.
+	var stored User
+	if err := db.WithContext(ctx).Select("id", "password_hash").Where("id = ?", u.ID).Take(&stored).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return 0, Unauthenticated("Your account no longer exists. Sign in again.")
+		}
+		return 0, err
+	}
+	if bcrypt.CompareHashAndPassword([]byte(stored.PasswordHash), []byte(current)) != nil {
+		return 0, ErrWrongCurrentPassword
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(next), BcryptCost)
+	if err != nil {
+		return 0, err
+	}
+	var ended int64
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		// Compare-and-swap on the old hash: of two changes racing with the
+		// same current password, exactly one wins.
+		res := tx.Model(&User{}).Where("id = ? AND password_hash = ?", u.ID, stored.PasswordHash).
+			Update("password_hash", string(hash))
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected != 1 {
+			return errPasswordChangedMeanwhile
+		}
+		del := tx.Where("user_id = ? AND token_hash <> ?", u.ID, hashToken(keepToken)).Delete(&Session{})
+		if del.Error != nil {
+			return del.Error
+		}
+		ended = del.RowsAffected
+		return recordAudit(tx, u.OrganizationID, actor, AuditUserPasswordChanged, "USER", u.ID, u.Email)
+	})
+	if err != nil {
+		return 0, err
+	}
+	return ended, nil
+}
