@@ -25,10 +25,12 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gerr.Extensions = map[string]any{"code": typed.Code}
 			field := typed.Field
 			var input *gqlerror.Error
-			if field == "" && typed.Code == models.CodeBadUserInput && errors.As(err, &input) && len(input.Path) > 0 {
-				// An input value gqlgen could not unmarshal: name it by its path.
-				if name, ok := input.Path[len(input.Path)-1].(ast.PathName); ok {
-					field = string(name)
+			if field == "" && typed.Code == models.CodeBadUserInput && errors.As(err, &input) {
+				// An input value a scalar refused: name it by its path, the
+				// innermost field name (a list element is named by its list).
+				field = lastName(input.Path)
+				if field != "" {
+					gerr.Message = field + " " + typed.Message
 				}
 			}
 			if field != "" {
@@ -51,4 +53,15 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			Extensions: map[string]any{"code": models.CodeInternal},
 		}
 	}
+}
+
+// lastName is the innermost field name of an input path such as
+// [input projectIds 2] → projectIds.
+func lastName(path ast.Path) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if name, ok := path[i].(ast.PathName); ok {
+			return string(name)
+		}
+	}
+	return ""
 }

@@ -234,9 +234,11 @@ func (a *app) start(ctx context.Context) {
 	}
 }
 
-// close flushes last-used times and closes the database.
+// close flushes last-used times and closes the database. Background work
+// must have been told to stop (start's ctx ended): close waits for a flush
+// in progress before the final one.
 func (a *app) close(ctx context.Context) {
-	if err := a.lastUsed.Flush(ctx); err != nil {
+	if err := a.lastUsed.Close(ctx); err != nil {
 		a.log.Warn("final flush of last-used times", "err", err)
 	}
 	if a.redis != nil {

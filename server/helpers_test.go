@@ -3,10 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -14,17 +11,13 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
-	"gorm.io/driver/postgres"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 
+	"keyward/internal/testdb"
 	"keyward/models"
 	"keyward/ratelimit"
 )
@@ -36,54 +29,15 @@ func TestMain(m *testing.M) {
 }
 
 // forEachDB runs fn on a fresh SQLite file and, when TEST_DATABASE_URL is
-// set, on a fresh PostgreSQL schema. KEYWARD_REQUIRE_POSTGRES=1 (set by
-// .ci/run) turns a missing PostgreSQL into a failure instead of a skip.
+// set, on a fresh PostgreSQL schema.
 func forEachDB(t *testing.T, fn func(t *testing.T, dbURL string)) {
 	t.Helper()
-	t.Run("sqlite", func(t *testing.T) { fn(t, sqliteURL(t)) })
-	t.Run("postgres", func(t *testing.T) { fn(t, postgresURL(t)) })
+	testdb.ForEach(t, fn)
 }
 
-func sqliteURL(t testing.TB) string {
-	return "sqlite:" + filepath.Join(t.TempDir(), "keyward.db")
-}
+func sqliteURL(t testing.TB) string { return testdb.SQLiteURL(t) }
 
-var warnOnce sync.Once
-
-func postgresURL(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("TEST_DATABASE_URL")
-	if base == "" {
-		if os.Getenv("KEYWARD_REQUIRE_POSTGRES") == "1" {
-			t.Fatal("TEST_DATABASE_URL is not set but KEYWARD_REQUIRE_POSTGRES=1: PostgreSQL tests are mandatory here")
-		}
-		warnOnce.Do(func() {
-			fmt.Fprintln(os.Stderr, "\n*** POSTGRESQL TESTS SKIPPED: set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test?sslmode=disable to run them ***")
-		})
-		t.Skip("POSTGRESQL TESTS SKIPPED: TEST_DATABASE_URL is not set")
-	}
-	buf := make([]byte, 6)
-	_, _ = rand.Read(buf)
-	schema := "kwtest_" + hex.EncodeToString(buf)
-	admin, err := gorm.Open(postgres.Open(base), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		t.Fatalf("connect to TEST_DATABASE_URL: %v", err)
-	}
-	if err := admin.Exec("CREATE SCHEMA " + schema).Error; err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		if sqlDB, err := admin.DB(); err == nil {
-			_ = sqlDB.Close()
-		}
-	})
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
-	return base + sep + "search_path=" + schema
-}
+func postgresURL(t *testing.T) string { return testdb.PostgresURL(t) }
 
 // syncBuffer collects the server's log for secret-leak checks.
 type syncBuffer struct {
@@ -253,6 +207,22 @@ func (r *response) wantCode(code string) *response {
 		r.t.Fatalf("want error %s, got status %d: %s", code, r.status, r.body)
 	}
 	return r
+}
+
+// fieldName is the innermost field an error's extensions.field names,
+// whether a name or a path such as ["input","projectIds",2].
+func fieldName(v any) string {
+	switch f := v.(type) {
+	case string:
+		return f
+	case []any:
+		for i := len(f) - 1; i >= 0; i-- {
+			if s, ok := f[i].(string); ok {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 // get walks the data by path, e.g. get("createApiKey", "secret").

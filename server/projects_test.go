@@ -26,7 +26,7 @@ func (c *client) createProject(title string, extra ...vars) string {
 func (r *response) wantField(field string) *response {
 	r.t.Helper()
 	r.wantCode("BAD_USER_INPUT")
-	if got, _ := r.Errors[0].Extensions["field"].(string); got != field {
+	if got := fieldName(r.Errors[0].Extensions["field"]); got != field {
 		r.t.Fatalf("want field %q, got %q: %s", field, got, r.body)
 	}
 	return r
@@ -87,7 +87,8 @@ func TestProjectCRUD(t *testing.T) {
 		admin.gql(`query($id:ID!){ project(id:$id) { id } }`, vars{"id": id}).wantCode("NOT_FOUND")
 		admin.gql(`mutation($id:ID!){ deleteProject(id:$id) }`, vars{"id": id}).wantCode("NOT_FOUND")
 		admin.gql(`mutation($id:ID!){ updateProject(id:$id, input:{title:"x"}) { id } }`, vars{"id": id}).wantCode("NOT_FOUND")
-		admin.gql(`query{ project(id:"not-a-uuid") { id } }`, nil).wantCode("NOT_FOUND")
+		// A malformed id is the caller's mistake, not a missing project.
+		admin.gql(`query{ project(id:"not-a-uuid") { id } }`, nil).wantField("id")
 
 		// Deleting the owner leaves the project without one.
 		pid := admin.createProject("Owned", vars{"ownerId": editorID})

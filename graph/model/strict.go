@@ -16,12 +16,28 @@ import (
 // MarshalStrictString writes a GraphQL String.
 func MarshalStrictString(s string) graphql.Marshaler { return graphql.MarshalString(s) }
 
-// UnmarshalStrictString reads a GraphQL String and refuses other JSON types.
+// UnmarshalStrictString reads a GraphQL String, refuses other JSON types and
+// text no database can store alike (models.CheckInputText).
 func UnmarshalStrictString(v any) (string, error) {
-	if s, ok := v.(string); ok {
-		return s, nil
+	s, ok := v.(string)
+	if !ok {
+		return "", models.Invalid("", "must be text, not %s", jsonType(v))
 	}
-	return "", models.Invalid("", "must be text, not %s", jsonType(v))
+	return s, models.CheckInputText(s)
+}
+
+// MarshalStrictID writes a GraphQL ID.
+func MarshalStrictID(s string) graphql.Marshaler { return graphql.MarshalID(s) }
+
+// UnmarshalStrictID reads an ID: a string in the form the API hands ids out
+// (models.ParseID). A number, or text that cannot be an id, is BAD_USER_INPUT
+// naming the field, before any resolver or query runs.
+func UnmarshalStrictID(v any) (string, error) {
+	s, ok := v.(string)
+	if !ok {
+		return "", models.Invalid("", "must be an id string, not %s", jsonType(v))
+	}
+	return models.ParseID(s)
 }
 
 // MarshalStrictInt writes a GraphQL Int.
