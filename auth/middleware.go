@@ -27,11 +27,13 @@ type Authenticator struct {
 	Failures FailureLimiter
 }
 
-// FailureLimiter slows down key guessing: after too many failed
-// authentications from one client, its requests get 429 before any key is checked.
+// FailureLimiter slows credential guessing per client. Every attempt takes
+// a unit before the credential is checked, so that parallel attempts cannot
+// all be checked before any is counted; an attempt that proves good gives
+// its unit back. An empty budget refuses with 429 before anything is checked.
 type FailureLimiter interface {
-	Blocked(ctx context.Context, client string) (bool, time.Duration)
-	Failed(ctx context.Context, client string)
+	Spend(ctx context.Context, client string) (ok bool, wait time.Duration)
+	Refund(ctx context.Context, client string)
 }
 
 // Middleware resolves the caller. A presented Authorization header decides
@@ -45,9 +47,6 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 		if headers := r.Header.Values("Authorization"); len(headers) > 0 {
 			p, err := a.bearer(ctx, headers, ri.clientIP)
 			if err != nil {
-				if a.Failures != nil && (errors.Is(err, ErrInvalidKey) || errors.As(err, new(*expiredError))) {
-					a.Failures.Failed(ctx, ri.clientIP)
-				}
 				a.reject(w, r, err)
 				return
 			}
@@ -73,9 +72,10 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 	})
 }
 
-// bearer verifies the Authorization header. A client that failed too often
-// is refused before its key is looked at, unless the key is a verified one
-// already in the cache (see KeyVerifier.Verify).
+// bearer verifies the Authorization header. Unless the key is a verified
+// one already in the cache (see KeyVerifier.Verify), the attempt is counted
+// against the client before the key is looked at, and given back when the
+// key proves valid or the check could not be made.
 func (a *Authenticator) bearer(ctx context.Context, headers []string, client string) (*Principal, error) {
 	var token string
 	if len(headers) == 1 {
@@ -84,17 +84,23 @@ func (a *Authenticator) bearer(ctx context.Context, headers []string, client str
 		}
 	}
 	var guard func() error
+	spent := false
 	if a.Failures != nil {
 		guard = func() error {
-			if blocked, wait := a.Failures.Blocked(ctx, client); blocked {
+			ok, wait := a.Failures.Spend(ctx, client)
+			if !ok {
 				return &blockedError{wait: wait}
 			}
+			spent = true
 			return nil
 		}
 	}
 	// note: a header that is not "Bearer <token>" leaves token empty, which
 	// Verify refuses as malformed after the guard.
 	id, err := a.Keys.Verify(ctx, token, guard)
+	if spent && (err == nil || !(errors.Is(err, ErrInvalidKey) || errors.Is(err, ErrExpiredKey))) {
+		a.Failures.Refund(ctx, client)
+	}
 	if err != nil {
 		if errors.Is(err, ErrExpiredKey) {
 			return nil, &expiredError{id: id}

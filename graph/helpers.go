@@ -31,8 +31,14 @@ func startSession(ctx context.Context, db *gorm.DB, user *models.User) error {
 	return nil
 }
 
-// rateLimited is the error a throttled sign-in gets.
-func rateLimited(wait float64) error {
+// spendAttempt takes one unit of the client's budget in l before a
+// credential or a costly sign-up is checked; an empty budget refuses with
+// RATE_LIMITED. what names the attempts in the message.
+func spendAttempt(ctx context.Context, l auth.FailureLimiter, what string) error {
+	ok, wait := l.Spend(ctx, auth.ClientIP(ctx))
+	if ok {
+		return nil
+	}
 	return &models.Error{Code: models.CodeRateLimited, Message: fmt.Sprintf(
-		"Too many failed sign-in attempts. Try again in %d minutes.", int(math.Ceil(wait/60)))}
+		"Too many %s from your address. Try again in %d minutes.", what, int(math.Ceil(wait.Minutes())))}
 }

@@ -14,6 +14,9 @@ type Resolver struct {
 	Keys *auth.KeyVerifier
 	// LoginFailures slows password guessing per client.
 	LoginFailures auth.FailureLimiter
+	// Signups limits sign-ups per client: each costs a password hash and
+	// creates an organisation.
+	Signups auth.FailureLimiter
 	// SetupToken is nil once the first admin exists at start-up.
 	SetupToken  *auth.SetupToken
 	AllowSignup bool

@@ -10,13 +10,14 @@ import (
 
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, email string, password string) (*models.User, error) {
-	client := auth.ClientIP(ctx)
-	if blocked, wait := r.LoginFailures.Blocked(ctx, client); blocked {
-		return nil, rateLimited(wait.Seconds())
+	if err := spendAttempt(ctx, r.LoginFailures, "failed sign-in attempts"); err != nil {
+		return nil, err
 	}
 	user, err := models.Authenticate(ctx, r.DB, email, password)
+	if !models.HasCode(err, models.CodeUnauthenticated) {
+		r.LoginFailures.Refund(ctx, auth.ClientIP(ctx))
+	}
 	if err != nil {
-		r.LoginFailures.Failed(ctx, client)
 		return nil, err
 	}
 	if err := startSession(ctx, r.DB, user); err != nil {
@@ -41,7 +42,14 @@ func (r *mutationResolver) Signup(ctx context.Context, orgName string, email str
 	if !r.AllowSignup {
 		return nil, models.Forbidden("Sign-up is turned off on this server. Ask an Admin to add you.")
 	}
+	if err := spendAttempt(ctx, r.Signups, "sign-ups"); err != nil {
+		return nil, err
+	}
 	user, err := models.CreateOrganizationWithAdmin(ctx, r.DB, models.NewOrganizationInput{OrgName: orgName, Email: email, Name: name, Password: password})
+	if models.HasCode(err, models.CodeBadUserInput) {
+		// Nothing was hashed or created: a typo does not use up the budget.
+		r.Signups.Refund(ctx, auth.ClientIP(ctx))
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -98,13 +106,12 @@ func (r *mutationResolver) ChangePassword(ctx context.Context, input model.Chang
 	if p.Kind != auth.KindUser {
 		return nil, models.Forbidden("API keys cannot change passwords. Sign in to the admin to change yours.")
 	}
-	client := auth.ClientIP(ctx)
-	if blocked, wait := r.LoginFailures.Blocked(ctx, client); blocked {
-		return nil, rateLimited(wait.Seconds())
+	if err := spendAttempt(ctx, r.LoginFailures, "failed sign-in attempts"); err != nil {
+		return nil, err
 	}
 	ended, err := models.ChangePassword(ctx, r.DB, p.User, auth.SessionToken(ctx), input.CurrentPassword, input.NewPassword, p.Actor())
-	if errors.Is(err, models.ErrWrongCurrentPassword) {
-		r.LoginFailures.Failed(ctx, client)
+	if !errors.Is(err, models.ErrWrongCurrentPassword) {
+		r.LoginFailures.Refund(ctx, auth.ClientIP(ctx))
 	}
 	if err != nil {
 		return nil, err

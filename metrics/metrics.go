@@ -34,6 +34,13 @@ var (
 		Name: "keyward_key_revocation_lag_seconds", Help: "Time from deleting a key (on any replica) to dropping it from this replica's cache.",
 		Buckets: []float64{.001, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
 	})
+	// RevocationDisconnected is the time the revocation listener spent
+	// disconnected: while it is, keys deleted on other replicas keep
+	// working on this one until the key cache TTL.
+	RevocationDisconnected = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "keyward_revocation_listener_disconnected_seconds_total",
+		Help: "Seconds the key revocation listener spent disconnected from PostgreSQL (deletions on other replicas reach this one only after the key cache TTL meanwhile).",
+	})
 	// RateLimitDegraded is 1 while Redis is unreachable and limits are per process.
 	RateLimitDegraded = prometheus.NewGauge(prometheus.GaugeOpts{
 		Name: "keyward_ratelimit_degraded", Help: "1 while Redis is unreachable and rate limits are enforced per process.",
@@ -41,7 +48,7 @@ var (
 )
 
 func init() {
-	registry.MustRegister(Operations, OperationSeconds, AuthOutcomes, KeyCache, RevocationLag, RateLimitDegraded,
+	registry.MustRegister(Operations, OperationSeconds, AuthOutcomes, KeyCache, RevocationLag, RevocationDisconnected, RateLimitDegraded,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 }
 

@@ -1,6 +1,9 @@
 package models
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // Code is the machine-readable error class a client sees in extensions.code.
 type Code string
@@ -40,3 +43,9 @@ func NotFound(what string) *Error {
 func Forbidden(msg string) *Error { return &Error{Code: CodeForbidden, Message: msg} }
 
 func Unauthenticated(msg string) *Error { return &Error{Code: CodeUnauthenticated, Message: msg} }
+
+// HasCode reports whether err is (or wraps) an *Error with the code.
+func HasCode(err error, code Code) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == code
+}

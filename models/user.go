@@ -66,9 +66,6 @@ func insertUser(tx *gorm.DB, u *User) error {
 	return err
 }
 
-// dummyHash makes a login with an unknown email cost as much as a wrong password.
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("keyward-timing-equaliser"), bcrypt.DefaultCost)
-
 // Authenticate checks an email and password. Unknown email and wrong password
 // give the same error, so the response does not reveal which accounts exist.
 func Authenticate(ctx context.Context, db *gorm.DB, email, password string) (*User, error) {
@@ -76,7 +73,7 @@ func Authenticate(ctx context.Context, db *gorm.DB, email, password string) (*Us
 	var u User
 	err := db.WithContext(ctx).Where("email = ?", normalizeForLookup(email)).Take(&u).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		burnComparison(password)
 		return nil, wrong
 	}
 	if err != nil {

@@ -62,32 +62,40 @@ func setHeaders(h http.Header, limit Limit, res Result) {
 // seconds rounds up, so a client that waits that long is let in.
 func seconds(d time.Duration) int { return int(math.Ceil(d.Seconds())) }
 
-// FailedAuth refuses clients (by IP) that failed authentication too often:
-// API keys and sign-in passwords each get their own budget (Kind). With
-// Redis, a client's failures count on every replica. It implements
+// FailedAuth refuses clients that failed authentication too often: API
+// keys, sign-in passwords and sign-ups each get their own budget (Kind). A
+// client is its address, IPv6 by /64 (see ClientKey). With Redis, a
+// client's attempts count on every replica. It implements
 // auth.FailureLimiter.
+//
+// note: an attempt is counted before the credential is checked, atomically
+// (one GCRA step under a mutex or in one Redis script), so parallel guesses
+// cannot all pass a look-only check before any of them is counted. Refused
+// attempts are not counted: the budget refills at the policy's rate however
+// large a burst was, and a burst never buys more than the budget.
 type FailedAuth struct {
 	L     Limiter
 	Limit Limit
-	Kind  string // "key" or "login"
+	Kind  string // "key", "login" or "signup"
 }
 
-// Blocked looks without spending: a client is blocked while its budget is empty.
-func (f FailedAuth) Blocked(ctx context.Context, client string) (bool, time.Duration) {
+// Spend takes one unit of the client's budget, or refuses and says how long to wait.
+func (f FailedAuth) Spend(ctx context.Context, client string) (bool, time.Duration) {
 	if f.Limit.Off() {
-		return false, 0
+		return true, 0
 	}
-	res, err := f.L.Allow(ctx, f.Kind+"fail:"+client, f.Limit, 0)
-	if err != nil || res.Remaining >= 1 {
-		return false, 0
+	res, err := f.L.Allow(ctx, f.key(client), f.Limit, 1)
+	if err != nil || res.Allowed {
+		return true, 0
 	}
-	emission := f.Limit.Period / time.Duration(f.Limit.Rate)
-	return true, max(res.ResetAfter-f.Limit.Period+emission, time.Second)
+	return false, max(res.RetryAfter, time.Second)
 }
 
-// Failed spends one unit of the client's budget.
-func (f FailedAuth) Failed(ctx context.Context, client string) {
+// Refund gives back the unit of an attempt that succeeded.
+func (f FailedAuth) Refund(ctx context.Context, client string) {
 	if !f.Limit.Off() {
-		_, _ = f.L.Allow(ctx, f.Kind+"fail:"+client, f.Limit, 1)
+		_, _ = f.L.Allow(ctx, f.key(client), f.Limit, -1)
 	}
 }
+
+func (f FailedAuth) key(client string) string { return f.Kind + "fail:" + ClientKey(client) }

@@ -23,21 +23,37 @@ func (l Limit) String() string {
 	if l.Off() {
 		return "off"
 	}
-	unit := map[time.Duration]string{time.Second: "s", time.Minute: "m", time.Hour: "h"}[l.Period]
-	return fmt.Sprintf("%d/%s", l.Rate, unit)
+	for _, u := range []struct {
+		d    time.Duration
+		name string
+	}{{time.Hour, "h"}, {time.Minute, "m"}, {time.Second, "s"}} {
+		if l.Period%u.d == 0 {
+			if n := l.Period / u.d; n > 1 {
+				return fmt.Sprintf("%d/%d%s", l.Rate, n, u.name)
+			}
+			return fmt.Sprintf("%d/%s", l.Rate, u.name)
+		}
+	}
+	return fmt.Sprintf("%d/%s", l.Rate, l.Period)
 }
 
-// ParseLimit reads "600/m", "10/s", "5000/h", or "off".
+// ParseLimit reads "600/m", "10/s", "5000/h", "10/15m" (10 per 15 minutes),
+// or "off".
 func ParseLimit(s string) (Limit, error) {
 	s = strings.TrimSpace(s)
 	if s == "off" || s == "0" {
 		return Limit{}, nil
 	}
-	n, unit, ok := strings.Cut(s, "/")
+	n, per, ok := strings.Cut(s, "/")
 	rate, err := strconv.Atoi(n)
-	period := map[string]time.Duration{"s": time.Second, "m": time.Minute, "h": time.Hour}[unit]
-	if !ok || err != nil || rate < 1 || rate > 1_000_000 || period == 0 {
-		return Limit{}, fmt.Errorf("%q is not a rate limit: use a count per s, m or h, like 600/m, or off", s)
+	count, unit := 1, per
+	if i := strings.IndexAny(per, "smh"); i > 0 {
+		count, err = strconv.Atoi(per[:i])
+		unit = per[i:]
+	}
+	period := map[string]time.Duration{"s": time.Second, "m": time.Minute, "h": time.Hour}[unit] * time.Duration(count)
+	if !ok || err != nil || rate < 1 || rate > 1_000_000 || count < 1 || count > 1000 || period == 0 {
+		return Limit{}, fmt.Errorf("%q is not a rate limit: use a count per s, m or h, like 600/m or 10/15m, or off", s)
 	}
 	return Limit{Rate: rate, Period: period}, nil
 }

@@ -51,6 +51,9 @@ func (r *Redis) Allow(ctx context.Context, key string, limit Limit, n int) (Resu
 	if r.onFallback() {
 		return r.fallback.Allow(ctx, key, limit, n)
 	}
+	if n < 0 {
+		return r.refund(ctx, key, limit, -n)
+	}
 	res, err := r.limiter.AllowN(ctx, "keyward:"+key, redis_rate.Limit{Rate: limit.Rate, Burst: limit.Rate, Period: limit.Period}, n)
 	if err != nil {
 		r.degrade(err)
@@ -60,6 +63,35 @@ func (r *Redis) Allow(ctx context.Context, key string, limit Limit, n int) (Resu
 	// note: redis_rate reports -1 for durations that do not apply.
 	return Result{Allowed: n == 0 || res.Allowed >= n, Remaining: res.Remaining,
 		RetryAfter: max(res.RetryAfter, 0), ResetAfter: max(res.ResetAfter, 0)}, nil
+}
+
+// refundScript gives units back to a redis_rate GCRA key in one atomic step,
+// in redis_rate's own key ("rate:" prefix) and format (seconds since
+// 2017-01-01 by the Redis clock).
+// note: redis_rate's AllowN with a negative cost leaves the key untouched when
+// the refund would empty it, so a refund could be lost; this one deletes it.
+var refundScript = redis.NewScript(`
+local tat = redis.call("GET", KEYS[1])
+if not tat then return 0 end
+local now = redis.call("TIME")
+now = (now[1] - 1483228800) + (now[2] / 1000000)
+local new_tat = tonumber(tat) - tonumber(ARGV[1])
+if new_tat <= now then
+  redis.call("DEL", KEYS[1])
+else
+  redis.call("SET", KEYS[1], new_tat, "EX", math.ceil(new_tat - now))
+end
+return 1
+`)
+
+func (r *Redis) refund(ctx context.Context, key string, limit Limit, n int) (Result, error) {
+	emission := (limit.Period / time.Duration(limit.Rate)).Seconds()
+	if err := refundScript.Run(ctx, r.client, []string{"rate:keyward:" + key}, float64(n)*emission).Err(); err != nil {
+		r.degrade(err)
+		return r.fallback.Allow(ctx, key, limit, -n)
+	}
+	r.recovered()
+	return Result{Allowed: true}, nil
 }
 
 func (r *Redis) onFallback() bool {

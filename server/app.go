@@ -27,10 +27,6 @@ import (
 // maxBodyBytes bounds a GraphQL request body.
 const maxBodyBytes = 1 << 20
 
-// loginFailLimit allows a burst of 10 failed sign-ins per client, then one
-// more every 90 seconds.
-var loginFailLimit = ratelimit.Limit{Rate: 10, Period: 15 * time.Minute}
-
 // app is the wired product: database, caches and the HTTP handler.
 type app struct {
 	cfg      config
@@ -130,7 +126,8 @@ func (a *app) banner(w io.Writer, baseURL string) {
 func (a *app) routes() http.Handler {
 	resolver := &graph.Resolver{
 		DB: a.db, Keys: a.keys, SetupToken: a.setup,
-		LoginFailures: ratelimit.FailedAuth{L: a.limiter, Limit: loginFailLimit, Kind: "login"},
+		LoginFailures: ratelimit.FailedAuth{L: a.limiter, Limit: a.cfg.LoginFailLimit, Kind: "login"},
+		Signups:       ratelimit.FailedAuth{L: a.limiter, Limit: a.cfg.SignupLimit, Kind: "signup"},
 		AllowSignup:   a.cfg.AllowSignup, MaxAPIKeys: a.cfg.MaxAPIKeys,
 	}
 	authn := &auth.Authenticator{DB: a.db, Keys: a.keys, Log: a.log,
@@ -183,7 +180,14 @@ func (a *app) ready(w http.ResponseWriter, r *http.Request) {
 		report.WriteString("database: ok\n")
 	}
 	if a.listener != nil {
-		fmt.Fprintf(&report, "revocation listener: %s\n", map[bool]string{true: "ok", false: "reconnecting"}[a.listener.Healthy()])
+		// Degraded, not failing: this replica still serves correctly, but
+		// keys deleted elsewhere keep working here until the key cache TTL.
+		if down := a.listener.Down(); down > 0 || !a.listener.Healthy() {
+			fmt.Fprintf(&report, "revocation listener: degraded (disconnected for %s; keys deleted on other replicas work here for up to %s)\n",
+				down.Round(time.Second), a.cfg.KeyCacheTTL)
+		} else {
+			report.WriteString("revocation listener: ok\n")
+		}
 	}
 	if a.redis != nil {
 		if err := a.redis.Ping(ctx); err != nil {

@@ -27,7 +27,9 @@ type config struct {
 	LastUsedFlush time.Duration
 	RedisURL      string
 	RateLimit     ratelimit.Limit
-	AuthFailLimit ratelimit.Limit
+	AuthFailLimit  ratelimit.Limit
+	LoginFailLimit ratelimit.Limit
+	SignupLimit    ratelimit.Limit
 }
 
 func env(name, fallback string) string {
@@ -41,7 +43,7 @@ func env(name, fallback string) string {
 func parseConfig(args []string) (config, error) {
 	var c config
 	fs := flag.NewFlagSet("keyward", flag.ContinueOnError)
-	var cors, maxKeys, signup, ttl, flush, rate, failRate string
+	var cors, maxKeys, signup, ttl, flush, rate, failRate, loginRate, signupRate string
 	fs.StringVar(&c.Addr, "addr", env("KEYWARD_ADDR", "127.0.0.1:8080"), "listen address (KEYWARD_ADDR)")
 	fs.StringVar(&c.DatabaseURL, "database-url", env("KEYWARD_DATABASE_URL", env("DATABASE_URL", "sqlite:data/keyward.db")),
 		"sqlite:PATH or postgres://… (KEYWARD_DATABASE_URL, then DATABASE_URL)")
@@ -56,7 +58,9 @@ func parseConfig(args []string) (config, error) {
 	fs.StringVar(&flush, "last-used-flush", env("KEYWARD_LAST_USED_FLUSH", "1m"), "how often last-used times are written (KEYWARD_LAST_USED_FLUSH)")
 	fs.StringVar(&c.RedisURL, "redis-url", env("KEYWARD_REDIS_URL", ""), "redis://… to share rate limits between replicas; empty keeps them per process (KEYWARD_REDIS_URL)")
 	fs.StringVar(&rate, "rate-limit", env("KEYWARD_RATE_LIMIT", "600/m"), "requests per API key, like 600/m, 20/s or off (KEYWARD_RATE_LIMIT)")
-	fs.StringVar(&failRate, "auth-fail-limit", env("KEYWARD_AUTH_FAIL_LIMIT", "20/m"), "failed API-key authentications per client IP before 429, or off (KEYWARD_AUTH_FAIL_LIMIT)")
+	fs.StringVar(&failRate, "auth-fail-limit", env("KEYWARD_AUTH_FAIL_LIMIT", "20/m"), "failed API-key authentications per client (IPv6 by /64) before 429, or off (KEYWARD_AUTH_FAIL_LIMIT)")
+	fs.StringVar(&loginRate, "login-fail-limit", env("KEYWARD_LOGIN_FAIL_LIMIT", "10/15m"), "failed sign-ins per client (IPv6 by /64) before sign-in is refused, or off (KEYWARD_LOGIN_FAIL_LIMIT)")
+	fs.StringVar(&signupRate, "signup-limit", env("KEYWARD_SIGNUP_LIMIT", "5/h"), "sign-ups per client (IPv6 by /64), or off (KEYWARD_SIGNUP_LIMIT)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -78,6 +82,12 @@ func parseConfig(args []string) (config, error) {
 	}
 	if c.AuthFailLimit, err = ratelimit.ParseLimit(failRate); err != nil {
 		return c, fmt.Errorf("KEYWARD_AUTH_FAIL_LIMIT: %v", err)
+	}
+	if c.LoginFailLimit, err = ratelimit.ParseLimit(loginRate); err != nil {
+		return c, fmt.Errorf("KEYWARD_LOGIN_FAIL_LIMIT: %v", err)
+	}
+	if c.SignupLimit, err = ratelimit.ParseLimit(signupRate); err != nil {
+		return c, fmt.Errorf("KEYWARD_SIGNUP_LIMIT: %v", err)
 	}
 	if c.RedisURL != "" && !strings.HasPrefix(c.RedisURL, "redis://") && !strings.HasPrefix(c.RedisURL, "rediss://") {
 		return c, fmt.Errorf("KEYWARD_REDIS_URL must start with redis:// or rediss://")

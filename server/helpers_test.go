@@ -83,8 +83,10 @@ func testConfig(dbURL string) config {
 	return config{
 		DatabaseURL: dbURL, AdminEmail: adminEmail, AdminPassword: adminPassword, OrgName: "Acme",
 		MaxAPIKeys: 20, LogFormat: "text", KeyCacheTTL: 30 * time.Second, LastUsedFlush: time.Minute,
-		RateLimit:     ratelimit.Limit{Rate: 600, Period: time.Minute},
-		AuthFailLimit: ratelimit.Limit{Rate: 20, Period: time.Minute},
+		RateLimit:      ratelimit.Limit{Rate: 600, Period: time.Minute},
+		AuthFailLimit:  ratelimit.Limit{Rate: 20, Period: time.Minute},
+		LoginFailLimit: ratelimit.Limit{Rate: 10, Period: 15 * time.Minute},
+		SignupLimit:    ratelimit.Limit{Rate: 5, Period: time.Hour},
 	}
 }
 
@@ -95,10 +97,20 @@ func newServer(t testing.TB, dbURL string, change ...func(*config)) *testServer 
 	for _, c := range change {
 		c(&cfg)
 	}
+	return startServer(t, cfg, nil)
+}
+
+// startServer builds the app from cfg, lets adjust change it before its
+// background work starts, and serves it.
+func startServer(t testing.TB, cfg config, adjust func(*app)) *testServer {
+	t.Helper()
 	logs := &syncBuffer{}
 	a, err := newApp(context.Background(), cfg, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	if err != nil {
 		t.Fatalf("newApp: %v", err)
+	}
+	if adjust != nil {
+		adjust(a)
 	}
 	ts := httptest.NewServer(a.handler)
 	bg, stop := context.WithCancel(context.Background())
