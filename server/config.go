@@ -14,19 +14,19 @@ import (
 // config holds every setting. Each is a flag and an environment variable;
 // a flag given on the command line wins over the environment.
 type config struct {
-	Addr          string
-	DatabaseURL   string
-	AdminEmail    string
-	AdminPassword string
-	OrgName       string
-	AllowSignup   bool
-	MaxAPIKeys    int
-	CORSOrigins   []string
-	LogFormat     string
-	KeyCacheTTL   time.Duration
-	LastUsedFlush time.Duration
-	RedisURL      string
-	RateLimit     ratelimit.Limit
+	Addr           string
+	DatabaseURL    string
+	AdminEmail     string
+	AdminPassword  string
+	OrgName        string
+	AllowSignup    bool
+	MaxAPIKeys     int
+	CORSOrigins    []string
+	LogFormat      string
+	KeyCacheTTL    time.Duration
+	LastUsedFlush  time.Duration
+	RedisURL       string
+	RateLimit      ratelimit.Limit
 	AuthFailLimit  ratelimit.Limit
 	LoginFailLimit ratelimit.Limit
 	SignupLimit    ratelimit.Limit
