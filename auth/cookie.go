@@ -13,10 +13,11 @@ const SessionCookie = "keyward_session"
 // requestInfo lets resolvers set cookies and see the client without
 // re-reading the request.
 type requestInfo struct {
-	w        http.ResponseWriter
-	secure   bool
-	clientIP string
-	token    string // the session cookie's value, if any
+	w         http.ResponseWriter
+	secure    bool
+	clientIP  string
+	userAgent string
+	token     string // the session cookie's value, if any
 }
 
 type requestInfoKey struct{}
@@ -36,6 +37,9 @@ func infoFrom(ctx context.Context) *requestInfo {
 // ClientIP is the peer address of the request. note: X-Forwarded-For is not
 // trusted, because nothing tells which proxies are ours.
 func ClientIP(ctx context.Context) string { return infoFrom(ctx).clientIP }
+
+// UserAgent is the request's User-Agent header, as sent.
+func UserAgent(ctx context.Context) string { return infoFrom(ctx).userAgent }
 
 // SessionToken is the request's session cookie value, for logout.
 func SessionToken(ctx context.Context) string { return infoFrom(ctx).token }

@@ -104,7 +104,7 @@ func (v *KeyVerifier) Verify(ctx context.Context, secret string, guard func() er
 		return &entry.id, ErrExpiredKey
 	}
 	if v.LastUsed != nil {
-		v.LastUsed.Touch(entry.id.ID, now)
+		v.LastUsed.Touch(entry.id.ID, now, ClientIP(ctx), UserAgent(ctx))
 	}
 	id := entry.id
 	return &id, nil

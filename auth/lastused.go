@@ -12,42 +12,55 @@ import (
 	"keyward/models"
 )
 
-// LastUsed batches API keys' last-used times in memory, so verification
-// costs no database write; Flush writes them, at most once per interval per key.
+// LastUsed batches API keys' last uses (time, client address and user
+// agent) in memory, so verification costs no database write; Flush writes
+// them, at most once per interval per key.
 type LastUsed struct {
 	db      *gorm.DB
 	log     *slog.Logger
 	mu      sync.Mutex
-	pending map[string]time.Time
+	pending map[string]models.LastUse
 	// flushing lets one flush run at a time, so a final flush waits for one
 	// in progress instead of racing it.
 	flushing sync.Mutex
 	// runDone is closed when Run returns; nil until Run starts.
 	runDone chan struct{}
 	// write stores a batch; tests wrap it to hold a flush open.
-	write func(ctx context.Context, db *gorm.DB, batch map[string]time.Time) error
+	write func(ctx context.Context, db *gorm.DB, batch map[string]models.LastUse) error
 }
 
 func NewLastUsed(db *gorm.DB, log *slog.Logger) *LastUsed {
-	return &LastUsed{db: db, log: log, pending: map[string]time.Time{}, write: models.RecordLastUsed}
+	return &LastUsed{db: db, log: log, pending: map[string]models.LastUse{}, write: models.RecordLastUsed}
 }
 
-// Touch records a use.
-func (l *LastUsed) Touch(keyID string, at time.Time) {
+// Touch records a use. note: ip and userAgent are kept as given (no copy, no
+// cleaning) so that the request path stays cheap; RecordLastUsed bounds and
+// cleans them when it writes.
+func (l *LastUsed) Touch(keyID string, at time.Time, ip, userAgent string) {
 	at = at.UTC().Truncate(time.Second)
 	l.mu.Lock()
-	if at.After(l.pending[keyID]) {
-		l.pending[keyID] = at
+	if !at.Before(l.pending[keyID].At) {
+		l.pending[keyID] = models.LastUse{At: at, IP: ip, UserAgent: userAgent}
 	}
 	l.mu.Unlock()
 }
 
 // Pending returns a use not yet written, so lists can show it at once.
-func (l *LastUsed) Pending(keyID string) (time.Time, bool) {
+func (l *LastUsed) Pending(keyID string) (models.LastUse, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	at, ok := l.pending[keyID]
-	return at, ok
+	u, ok := l.pending[keyID]
+	return u, ok
+}
+
+// Newest is the key's newest use: this replica's pending one when it is
+// newer than the stored one. Empty fields are nil.
+func (l *LastUsed) Newest(k *models.APIKey) (at *time.Time, ip, userAgent *string) {
+	if u, ok := l.Pending(k.ID); ok && (k.LastUsedAt == nil || u.At.After(*k.LastUsedAt)) {
+		ip, userAgent = u.Stored()
+		return &u.At, ip, userAgent
+	}
+	return k.LastUsedAt, k.LastUsedIP, k.LastUsedUserAgent
 }
 
 // Flush writes pending uses. Failed writes are kept for the next flush.
@@ -56,7 +69,7 @@ func (l *LastUsed) Flush(ctx context.Context) error {
 	defer l.flushing.Unlock()
 	l.mu.Lock()
 	batch := l.pending
-	l.pending = map[string]time.Time{}
+	l.pending = map[string]models.LastUse{}
 	l.mu.Unlock()
 	if len(batch) == 0 {
 		return nil
@@ -64,9 +77,9 @@ func (l *LastUsed) Flush(ctx context.Context) error {
 	err := l.write(ctx, l.db, batch)
 	if err != nil {
 		l.mu.Lock()
-		for id, at := range batch {
-			if at.After(l.pending[id]) {
-				l.pending[id] = at
+		for id, u := range batch {
+			if u.At.After(l.pending[id].At) {
+				l.pending[id] = u
 			}
 		}
 		l.mu.Unlock()

@@ -58,8 +58,8 @@ func TestShutdownWaitsForFlushInProgress(t *testing.T) {
 		l := auth.NewLastUsed(db, slog.New(slog.NewTextHandler(io.Discard, nil)))
 		inWrite, release := make(chan struct{}), make(chan struct{})
 		held := false
-		auth.HoldWrites(l, func(next func(context.Context, *gorm.DB, map[string]time.Time) error) func(context.Context, *gorm.DB, map[string]time.Time) error {
-			return func(ctx context.Context, db *gorm.DB, b map[string]time.Time) error {
+		auth.HoldWrites(l, func(next func(context.Context, *gorm.DB, map[string]models.LastUse) error) func(context.Context, *gorm.DB, map[string]models.LastUse) error {
+			return func(ctx context.Context, db *gorm.DB, b map[string]models.LastUse) error {
 				if !held {
 					held = true
 					close(inWrite)
@@ -69,13 +69,13 @@ func TestShutdownWaitsForFlushInProgress(t *testing.T) {
 			}
 		})
 		used := time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
-		l.Touch(ids[0], used)
+		l.Touch(ids[0], used, "192.0.2.1", "first/1")
 		runCtx, stop := context.WithCancel(ctx)
 		go l.Run(runCtx, time.Millisecond)
 		<-inWrite // the loop's flush holds ids[0] and is inside its write
 
-		l.Touch(ids[1], used.Add(time.Second)) // arrives during the flush
-		stop()                                 // shutdown begins
+		l.Touch(ids[1], used.Add(time.Second), "192.0.2.2", "second/1") // arrives during the flush
+		stop()                                                          // shutdown begins
 		closed := make(chan error, 1)
 		go func() { closed <- l.Close(ctx) }()
 		// Close must still be waiting: the flush it waits for is held.

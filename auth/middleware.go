@@ -16,6 +16,7 @@ import (
 
 	"keyward/metrics"
 	"keyward/models"
+	"keyward/usage"
 )
 
 // Authenticator is the one middleware that turns credentials into a principal.
@@ -41,16 +42,20 @@ type FailureLimiter interface {
 // before GraphQL runs. Without credentials the request goes on anonymous.
 func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ri := &requestInfo{w: w, secure: r.TLS != nil, clientIP: peerIP(r)}
+		ri := &requestInfo{w: w, secure: r.TLS != nil, clientIP: peerIP(r), userAgent: r.Header.Get("User-Agent")}
 		ctx := withRequestInfo(r.Context(), ri)
 
 		if headers := r.Header.Values("Authorization"); len(headers) > 0 {
 			p, err := a.bearer(ctx, headers, ri.clientIP)
+			if exp := (*expiredError)(nil); errors.As(err, &exp) {
+				usage.Attribute(ctx, exp.id.ID, true)
+			}
 			if err != nil {
 				a.reject(w, r, err)
 				return
 			}
 			metrics.AuthOutcomes.WithLabelValues("ok").Inc()
+			usage.Attribute(ctx, p.APIKey.ID, false)
 			next.ServeHTTP(w, r.WithContext(WithPrincipal(ctx, p)))
 			return
 		}

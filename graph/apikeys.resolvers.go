@@ -10,10 +10,20 @@ import (
 
 // LastUsedAt is the resolver for the lastUsedAt field.
 func (r *apiKeyResolver) LastUsedAt(ctx context.Context, obj *models.APIKey) (*time.Time, error) {
-	if at, ok := r.Keys.LastUsed.Pending(obj.ID); ok && (obj.LastUsedAt == nil || at.After(*obj.LastUsedAt)) {
-		return &at, nil
-	}
-	return obj.LastUsedAt, nil
+	at, _, _ := r.Keys.LastUsed.Newest(obj)
+	return at, nil
+}
+
+// LastUsedIP is the resolver for the lastUsedIp field.
+func (r *apiKeyResolver) LastUsedIP(ctx context.Context, obj *models.APIKey) (*string, error) {
+	_, ip, _ := r.Keys.LastUsed.Newest(obj)
+	return ip, nil
+}
+
+// LastUsedUserAgent is the resolver for the lastUsedUserAgent field.
+func (r *apiKeyResolver) LastUsedUserAgent(ctx context.Context, obj *models.APIKey) (*string, error) {
+	_, _, ua := r.Keys.LastUsed.Newest(obj)
+	return ua, nil
 }
 
 // CreatedBy is the resolver for the createdBy field.
@@ -22,6 +32,15 @@ func (r *apiKeyResolver) CreatedBy(ctx context.Context, obj *models.APIKey) (*mo
 		return obj.CreatedBy, nil
 	}
 	return models.GetUser(ctx, r.DB, obj.OrganizationID, *obj.CreatedByID)
+}
+
+// Usage is the resolver for the usage field.
+func (r *apiKeyResolver) Usage(ctx context.Context, obj *models.APIKey, days *int) ([]*models.UsageDay, error) {
+	n := models.DefaultUsageDays // only an explicit null reaches here as nil
+	if days != nil {
+		n = *days
+	}
+	return r.loaders(ctx).usageOf(ctx, obj.ID, n)
 }
 
 // ActorKind is the resolver for the actorKind field.
@@ -53,7 +72,9 @@ func (r *mutationResolver) DeleteAPIKey(ctx context.Context, id string) (bool, e
 
 // APIKeys is the resolver for the apiKeys field.
 func (r *queryResolver) APIKeys(ctx context.Context) ([]*models.APIKey, error) {
-	return models.ListAPIKeys(ctx, r.DB, auth.FromContext(ctx).OrganizationID)
+	keys, err := models.ListAPIKeys(ctx, r.DB, auth.FromContext(ctx).OrganizationID)
+	r.loaders(ctx).sawAPIKeys(keys)
+	return keys, err
 }
 
 // APIKeyLimit is the resolver for the apiKeyLimit field.

@@ -79,15 +79,28 @@ type ComplexityRoot struct {
 	}
 
 	ApiKey struct {
-		CreatedAt  func(childComplexity int) int
-		CreatedBy  func(childComplexity int) int
-		ExpiresAt  func(childComplexity int) int
-		ID         func(childComplexity int) int
-		LastUsedAt func(childComplexity int) int
-		Name       func(childComplexity int) int
-		Prefix     func(childComplexity int) int
-		Scope      func(childComplexity int) int
-		Status     func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		CreatedBy         func(childComplexity int) int
+		ExpiresAt         func(childComplexity int) int
+		ID                func(childComplexity int) int
+		LastUsedAt        func(childComplexity int) int
+		LastUsedIP        func(childComplexity int) int
+		LastUsedUserAgent func(childComplexity int) int
+		Name              func(childComplexity int) int
+		Prefix            func(childComplexity int) int
+		Scope             func(childComplexity int) int
+		Status            func(childComplexity int) int
+		Usage             func(childComplexity int, days *int) int
+	}
+
+	ApiKeyUsageDay struct {
+		Date        func(childComplexity int) int
+		Errors      func(childComplexity int) int
+		RateLimited func(childComplexity int) int
+		Reads       func(childComplexity int) int
+		Refused     func(childComplexity int) int
+		Requests    func(childComplexity int) int
+		Writes      func(childComplexity int) int
 	}
 
 	AuditEvent struct {
@@ -247,7 +260,10 @@ type ActorResolver interface {
 }
 type ApiKeyResolver interface {
 	LastUsedAt(ctx context.Context, obj *models.APIKey) (*time.Time, error)
+	LastUsedIP(ctx context.Context, obj *models.APIKey) (*string, error)
+	LastUsedUserAgent(ctx context.Context, obj *models.APIKey) (*string, error)
 	CreatedBy(ctx context.Context, obj *models.APIKey) (*models.User, error)
+	Usage(ctx context.Context, obj *models.APIKey, days *int) ([]*models.UsageDay, error)
 }
 type AuditEventResolver interface {
 	ActorKind(ctx context.Context, obj *models.AuditEvent) (model.PrincipalKind, error)
@@ -485,6 +501,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiKey.LastUsedAt(childComplexity), true
+	case "ApiKey.lastUsedIp":
+		if e.ComplexityRoot.ApiKey.LastUsedIP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.LastUsedIP(childComplexity), true
+	case "ApiKey.lastUsedUserAgent":
+		if e.ComplexityRoot.ApiKey.LastUsedUserAgent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.LastUsedUserAgent(childComplexity), true
 	case "ApiKey.name":
 		if e.ComplexityRoot.ApiKey.Name == nil {
 			break
@@ -509,6 +537,60 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiKey.Status(childComplexity), true
+	case "ApiKey.usage":
+		if e.ComplexityRoot.ApiKey.Usage == nil {
+			break
+		}
+
+		args, err := ec.field_ApiKey_usage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ApiKey.Usage(childComplexity, args["days"].(*int)), true
+
+	case "ApiKeyUsageDay.date":
+		if e.ComplexityRoot.ApiKeyUsageDay.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyUsageDay.Date(childComplexity), true
+	case "ApiKeyUsageDay.errors":
+		if e.ComplexityRoot.ApiKeyUsageDay.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyUsageDay.Errors(childComplexity), true
+	case "ApiKeyUsageDay.rateLimited":
+		if e.ComplexityRoot.ApiKeyUsageDay.RateLimited == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyUsageDay.RateLimited(childComplexity), true
+	case "ApiKeyUsageDay.reads":
+		if e.ComplexityRoot.ApiKeyUsageDay.Reads == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyUsageDay.Reads(childComplexity), true
+	case "ApiKeyUsageDay.refused":
+		if e.ComplexityRoot.ApiKeyUsageDay.Refused == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyUsageDay.Refused(childComplexity), true
+	case "ApiKeyUsageDay.requests":
+		if e.ComplexityRoot.ApiKeyUsageDay.Requests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyUsageDay.Requests(childComplexity), true
+	case "ApiKeyUsageDay.writes":
+		if e.ComplexityRoot.ApiKeyUsageDay.Writes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyUsageDay.Writes(childComplexity), true
 
 	case "AuditEvent.action":
 		if e.ComplexityRoot.AuditEvent.Action == nil {
@@ -1439,10 +1521,36 @@ func (ec *executionContext) childFields_ApiKey(ctx context.Context, field graphq
 		return ec.fieldContext_ApiKey_expiresAt(ctx, field)
 	case "lastUsedAt":
 		return ec.fieldContext_ApiKey_lastUsedAt(ctx, field)
+	case "lastUsedIp":
+		return ec.fieldContext_ApiKey_lastUsedIp(ctx, field)
+	case "lastUsedUserAgent":
+		return ec.fieldContext_ApiKey_lastUsedUserAgent(ctx, field)
 	case "createdBy":
 		return ec.fieldContext_ApiKey_createdBy(ctx, field)
+	case "usage":
+		return ec.fieldContext_ApiKey_usage(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ApiKey", field.Name)
+}
+
+func (ec *executionContext) childFields_ApiKeyUsageDay(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_ApiKeyUsageDay_date(ctx, field)
+	case "requests":
+		return ec.fieldContext_ApiKeyUsageDay_requests(ctx, field)
+	case "reads":
+		return ec.fieldContext_ApiKeyUsageDay_reads(ctx, field)
+	case "writes":
+		return ec.fieldContext_ApiKeyUsageDay_writes(ctx, field)
+	case "errors":
+		return ec.fieldContext_ApiKeyUsageDay_errors(ctx, field)
+	case "rateLimited":
+		return ec.fieldContext_ApiKeyUsageDay_rateLimited(ctx, field)
+	case "refused":
+		return ec.fieldContext_ApiKeyUsageDay_refused(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApiKeyUsageDay", field.Name)
 }
 
 func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1776,6 +1884,20 @@ func (ec *executionContext) dir_hasRole_args(ctx context.Context, rawArgs map[st
 		return nil, err
 	}
 	args["role"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_ApiKey_usage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "days",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["days"] = arg0
 	return args, nil
 }
 
@@ -3110,6 +3232,52 @@ func (ec *executionContext) fieldContext_ApiKey_lastUsedAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("ApiKey", field, true, true, "Time")
 }
 
+func (ec *executionContext) _ApiKey_lastUsedIp(ctx context.Context, field graphql.CollectedField, obj *models.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_lastUsedIp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApiKey().LastUsedIP(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_lastUsedIp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, true, true, "String")
+}
+
+func (ec *executionContext) _ApiKey_lastUsedUserAgent(ctx context.Context, field graphql.CollectedField, obj *models.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_lastUsedUserAgent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApiKey().LastUsedUserAgent(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_lastUsedUserAgent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, true, true, "String")
+}
+
 func (ec *executionContext) _ApiKey_createdBy(ctx context.Context, field graphql.CollectedField, obj *models.APIKey) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3140,6 +3308,211 @@ func (ec *executionContext) fieldContext_ApiKey_createdBy(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ApiKey_usage(ctx context.Context, field graphql.CollectedField, obj *models.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_usage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ApiKey().Usage(ctx, obj, fc.Args["days"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.UsageDay) graphql.Marshaler {
+			return ec.marshalNApiKeyUsageDay2ᚕᚖkeywardᚋmodelsᚐUsageDayᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_usage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiKey",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiKeyUsageDay(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ApiKey_usage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApiKeyUsageDay_date(ctx context.Context, field graphql.CollectedField, obj *models.UsageDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyUsageDay_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Date) graphql.Marshaler {
+			return ec.marshalNDate2keywardᚋmodelsᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyUsageDay_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKeyUsageDay", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ApiKeyUsageDay_requests(ctx context.Context, field graphql.CollectedField, obj *models.UsageDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyUsageDay_requests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Requests, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyUsageDay_requests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKeyUsageDay", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ApiKeyUsageDay_reads(ctx context.Context, field graphql.CollectedField, obj *models.UsageDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyUsageDay_reads(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reads, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyUsageDay_reads(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKeyUsageDay", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ApiKeyUsageDay_writes(ctx context.Context, field graphql.CollectedField, obj *models.UsageDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyUsageDay_writes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Writes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyUsageDay_writes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKeyUsageDay", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ApiKeyUsageDay_errors(ctx context.Context, field graphql.CollectedField, obj *models.UsageDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyUsageDay_errors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Errors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyUsageDay_errors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKeyUsageDay", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ApiKeyUsageDay_rateLimited(ctx context.Context, field graphql.CollectedField, obj *models.UsageDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyUsageDay_rateLimited(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RateLimited, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyUsageDay_rateLimited(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKeyUsageDay", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ApiKeyUsageDay_refused(ctx context.Context, field graphql.CollectedField, obj *models.UsageDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyUsageDay_refused(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Refused, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyUsageDay_refused(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKeyUsageDay", field, false, false, "Int")
 }
 
 func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.CollectedField, obj *models.AuditEvent) (ret graphql.Marshaler) {
@@ -8960,12 +9333,93 @@ func (ec *executionContext) _ApiKey(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ApiKey_lastUsedAt(ctx, field, obj)
 				})
+		case "lastUsedIp":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiKey_lastUsedIp(ctx, field, obj)
+				})
+		case "lastUsedUserAgent":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiKey_lastUsedUserAgent(ctx, field, obj)
+				})
 		case "createdBy":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ApiKey_createdBy(ctx, field, obj)
 				})
+		case "usage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiKey_usage(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var apiKeyUsageDayImplementors = []string{"ApiKeyUsageDay"}
+
+func (ec *executionContext) _ApiKeyUsageDay(ctx context.Context, sel ast.SelectionSet, obj *models.UsageDay) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, apiKeyUsageDayImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApiKeyUsageDay")
+		case "date":
+			out.Values[i] = ec._ApiKeyUsageDay_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requests":
+			out.Values[i] = ec._ApiKeyUsageDay_requests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reads":
+			out.Values[i] = ec._ApiKeyUsageDay_reads(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "writes":
+			out.Values[i] = ec._ApiKeyUsageDay_writes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errors":
+			out.Values[i] = ec._ApiKeyUsageDay_errors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rateLimited":
+			out.Values[i] = ec._ApiKeyUsageDay_rateLimited(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refused":
+			out.Values[i] = ec._ApiKeyUsageDay_refused(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10436,6 +10890,30 @@ func (ec *executionContext) marshalNApiKeyStatus2keywardᚋmodelsᚐAPIKeyStatus
 	return v
 }
 
+func (ec *executionContext) marshalNApiKeyUsageDay2ᚕᚖkeywardᚋmodelsᚐUsageDayᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.UsageDay) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNApiKeyUsageDay2ᚖkeywardᚋmodelsᚐUsageDay(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNApiKeyUsageDay2ᚖkeywardᚋmodelsᚐUsageDay(ctx context.Context, sel ast.SelectionSet, v *models.UsageDay) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ApiKeyUsageDay!")
+		return graphql.Null
+	}
+	return ec._ApiKeyUsageDay(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAuditAction2keywardᚋmodelsᚐAuditAction(ctx context.Context, v any) (models.AuditAction, error) {
 	var res models.AuditAction
 	err := res.UnmarshalGQL(v)
@@ -10515,6 +10993,16 @@ func (ec *executionContext) unmarshalNCreateRiskInput2keywardᚋgraphᚋmodelᚐ
 func (ec *executionContext) unmarshalNCreateUserInput2keywardᚋgraphᚋmodelᚐCreateUserInput(ctx context.Context, v any) (model.CreateUserInput, error) {
 	res, err := ec.unmarshalInputCreateUserInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDate2keywardᚋmodelsᚐDate(ctx context.Context, v any) (models.Date, error) {
+	var res models.Date
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2keywardᚋmodelsᚐDate(ctx context.Context, sel ast.SelectionSet, v models.Date) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"sync"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -70,6 +71,9 @@ type loaders struct {
 	users         *batcher[*models.User]
 	projects      *batcher[*models.Project]
 	modelProjects *batcher[[]*models.Project]
+	// keyUsage holds each key's last MaxUsageDays days; usage(days) and
+	// the insights slice it, so one query serves a whole key list.
+	keyUsage *batcher[[]models.UsageDay]
 }
 
 func newLoaders(db *gorm.DB) *loaders {
@@ -91,7 +95,33 @@ func newLoaders(db *gorm.DB) *loaders {
 		}
 		return got, err
 	})
+	l.keyUsage = newBatcher(func(ctx context.Context, ids []string) (map[string][]models.UsageDay, error) {
+		return models.UsageOfKeys(ctx, db, orgOf(ctx), ids, models.MaxUsageDays, time.Now())
+	})
 	return l
+}
+
+// sawAPIKeys primes the usage batcher with a key list.
+func (l *loaders) sawAPIKeys(keys []*models.APIKey) {
+	for _, k := range keys {
+		l.keyUsage.prime(k.ID)
+	}
+}
+
+// usageOf is the key's last `days` days, oldest first.
+func (l *loaders) usageOf(ctx context.Context, keyID string, days int) ([]*models.UsageDay, error) {
+	if err := models.CheckUsageDays(days); err != nil {
+		return nil, err
+	}
+	all, err := l.keyUsage.load(ctx, keyID)
+	if err != nil || len(all) < days {
+		return nil, err
+	}
+	out := make([]*models.UsageDay, days)
+	for i := range out {
+		out[i] = &all[len(all)-days+i]
+	}
+	return out, nil
 }
 
 func orgOf(ctx context.Context) string {

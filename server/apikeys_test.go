@@ -271,7 +271,7 @@ func TestSecretNeverStoredOrLogged(t *testing.T) {
 
 		// Search every text column of every table for the secret.
 		body := secret[len("kw_"):]
-		for _, table := range []string{"organizations", "users", "sessions", "api_keys", "audit_events"} {
+		for _, table := range []string{"organizations", "users", "sessions", "api_keys", "api_key_usage", "audit_events"} {
 			var rows []map[string]any
 			if err := s.app.db.Table(table).Find(&rows).Error; err != nil {
 				t.Fatal(err)
@@ -308,16 +308,17 @@ func TestKeySurvivesRestartAndLastUsedIsFlushed(t *testing.T) {
 			t.Fatalf("last used not flushed on shutdown: %+v %v", key, err)
 		}
 		// Flushes never move the time backwards (another replica may have written a newer one).
+		// The address and client move with the time, never alone.
 		newer := key.LastUsedAt.Add(time.Hour)
-		if err := models.RecordLastUsed(context.Background(), s2.app.db, map[string]time.Time{id: newer}); err != nil {
+		if err := models.RecordLastUsed(context.Background(), s2.app.db, map[string]models.LastUse{id: {At: newer, IP: "203.0.113.9", UserAgent: "newer/2"}}); err != nil {
 			t.Fatal(err)
 		}
-		if err := models.RecordLastUsed(context.Background(), s2.app.db, map[string]time.Time{id: *key.LastUsedAt}); err != nil {
+		if err := models.RecordLastUsed(context.Background(), s2.app.db, map[string]models.LastUse{id: {At: *key.LastUsedAt, IP: "198.51.100.1", UserAgent: "older/1"}}); err != nil {
 			t.Fatal(err)
 		}
 		key, _ = models.GetAPIKey(context.Background(), s2.app.db, s2.adminOrg(t), id)
-		if !key.LastUsedAt.Equal(newer) {
-			t.Fatalf("last used moved backwards to %s, want %s", key.LastUsedAt, newer)
+		if !key.LastUsedAt.Equal(newer) || *key.LastUsedIP != "203.0.113.9" || *key.LastUsedUserAgent != "newer/2" {
+			t.Fatalf("last use moved backwards to %s %v %v, want %s from 203.0.113.9 with newer/2", key.LastUsedAt, *key.LastUsedIP, *key.LastUsedUserAgent, newer)
 		}
 	})
 }

@@ -22,6 +22,7 @@ import (
 	"keyward/metrics"
 	"keyward/models"
 	"keyward/ratelimit"
+	"keyward/usage"
 )
 
 // maxBodyBytes bounds a GraphQL request body.
@@ -35,6 +36,7 @@ type app struct {
 	log      *slog.Logger
 	keys     *auth.KeyVerifier
 	lastUsed *auth.LastUsed
+	usage    *usage.Counter
 	setup    *auth.SetupToken
 	limiter  ratelimit.Limiter
 	redis    *ratelimit.Redis         // nil without KEYWARD_REDIS_URL
@@ -57,6 +59,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	}
 	a.lastUsed = auth.NewLastUsed(db, log)
 	a.keys = auth.NewKeyVerifier(db, cfg.KeyCacheTTL, a.lastUsed)
+	a.usage = usage.NewCounter(db, log)
 	a.limiter = ratelimit.NewMemory()
 	if cfg.RedisURL != "" {
 		if a.redis, err = ratelimit.NewRedis(cfg.RedisURL, log); err != nil {
@@ -133,7 +136,7 @@ func (a *app) routes() http.Handler {
 	authn := &auth.Authenticator{DB: a.db, Keys: a.keys, Log: a.log,
 		Failures: ratelimit.FailedAuth{L: a.limiter, Limit: a.cfg.AuthFailLimit, Kind: "key"}}
 	perKey := ratelimit.PerKey(a.limiter, a.cfg.RateLimit, a.log)
-	var api http.Handler = limitBody(authn.Middleware(perKey(graph.NewHandler(resolver, a.log))))
+	var api http.Handler = limitBody(a.usage.Middleware(authn.Middleware(perKey(graph.NewHandler(resolver, a.log)))))
 	if len(a.cfg.CORSOrigins) > 0 {
 		api = cors.New(cors.Options{
 			AllowedOrigins:   a.cfg.CORSOrigins,
@@ -233,15 +236,19 @@ func recoverPanics(log *slog.Logger, next http.Handler) http.Handler {
 // start runs background work until ctx ends.
 func (a *app) start(ctx context.Context) {
 	go a.lastUsed.Run(ctx, a.cfg.LastUsedFlush)
+	go a.usage.Run(ctx, a.cfg.LastUsedFlush)
 	if a.listener != nil {
 		go a.listener.Run(ctx)
 	}
 }
 
-// close flushes last-used times and closes the database. Background work
-// must have been told to stop (start's ctx ended): close waits for a flush
-// in progress before the final one.
+// close flushes last-used times and usage counts, and closes the
+// database. Background work must have been told to stop (start's ctx
+// ended): each flusher waits for its flush in progress before the final one.
 func (a *app) close(ctx context.Context) {
+	if err := a.usage.Close(ctx); err != nil {
+		a.log.Warn("final flush of API key usage counts", "err", err)
+	}
 	if err := a.lastUsed.Close(ctx); err != nil {
 		a.log.Warn("final flush of last-used times", "err", err)
 	}

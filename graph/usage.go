@@ -1,0 +1,38 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"keyward/usage"
+)
+
+// usageRecorder tells the key's usage counter what each request ran and
+// whether it failed (see package usage). It only marks the request; the
+// counting happens in memory when the request ends.
+type usageRecorder struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.ResponseInterceptor
+} = usageRecorder{}
+
+func (usageRecorder) ExtensionName() string                   { return "UsageRecorder" }
+func (usageRecorder) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (usageRecorder) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	resp := next(ctx)
+	failed := resp == nil || len(resp.Errors) > 0
+	var op *ast.OperationDefinition
+	if graphql.HasOperationContext(ctx) {
+		op = graphql.GetOperationContext(ctx).Operation
+	}
+	if op == nil {
+		usage.Failed(ctx)
+	} else {
+		usage.Executed(ctx, op.Operation == ast.Mutation, failed)
+	}
+	return resp
+}
