@@ -43,6 +43,16 @@ func (r *apiKeyResolver) Usage(ctx context.Context, obj *models.APIKey, days *in
 	return r.loaders(ctx).usageOf(ctx, obj.ID, n)
 }
 
+// Insights is the resolver for the insights field.
+func (r *apiKeyResolver) Insights(ctx context.Context, obj *models.APIKey) ([]*models.Insight, error) {
+	days, err := r.loaders(ctx).usageOf(ctx, obj.ID, models.DefaultUsageDays)
+	if err != nil {
+		return nil, err
+	}
+	lastUsed, _, _ := r.Keys.LastUsed.Newest(obj)
+	return models.KeyInsights(obj, lastUsed, days, time.Now()), nil
+}
+
 // ActorKind is the resolver for the actorKind field.
 func (r *auditEventResolver) ActorKind(ctx context.Context, obj *models.AuditEvent) (model.PrincipalKind, error) {
 	return model.PrincipalKind(obj.ActorKind), nil

@@ -83,6 +83,7 @@ type ComplexityRoot struct {
 		CreatedBy         func(childComplexity int) int
 		ExpiresAt         func(childComplexity int) int
 		ID                func(childComplexity int) int
+		Insights          func(childComplexity int) int
 		LastUsedAt        func(childComplexity int) int
 		LastUsedIP        func(childComplexity int) int
 		LastUsedUserAgent func(childComplexity int) int
@@ -91,6 +92,11 @@ type ComplexityRoot struct {
 		Scope             func(childComplexity int) int
 		Status            func(childComplexity int) int
 		Usage             func(childComplexity int, days *int) int
+	}
+
+	ApiKeyInsight struct {
+		Kind    func(childComplexity int) int
+		Message func(childComplexity int) int
 	}
 
 	ApiKeyUsageDay struct {
@@ -264,6 +270,7 @@ type ApiKeyResolver interface {
 	LastUsedUserAgent(ctx context.Context, obj *models.APIKey) (*string, error)
 	CreatedBy(ctx context.Context, obj *models.APIKey) (*models.User, error)
 	Usage(ctx context.Context, obj *models.APIKey, days *int) ([]*models.UsageDay, error)
+	Insights(ctx context.Context, obj *models.APIKey) ([]*models.Insight, error)
 }
 type AuditEventResolver interface {
 	ActorKind(ctx context.Context, obj *models.AuditEvent) (model.PrincipalKind, error)
@@ -495,6 +502,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiKey.ID(childComplexity), true
+	case "ApiKey.insights":
+		if e.ComplexityRoot.ApiKey.Insights == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.Insights(childComplexity), true
 	case "ApiKey.lastUsedAt":
 		if e.ComplexityRoot.ApiKey.LastUsedAt == nil {
 			break
@@ -548,6 +561,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiKey.Usage(childComplexity, args["days"].(*int)), true
+
+	case "ApiKeyInsight.kind":
+		if e.ComplexityRoot.ApiKeyInsight.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyInsight.Kind(childComplexity), true
+	case "ApiKeyInsight.message":
+		if e.ComplexityRoot.ApiKeyInsight.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyInsight.Message(childComplexity), true
 
 	case "ApiKeyUsageDay.date":
 		if e.ComplexityRoot.ApiKeyUsageDay.Date == nil {
@@ -1529,8 +1555,20 @@ func (ec *executionContext) childFields_ApiKey(ctx context.Context, field graphq
 		return ec.fieldContext_ApiKey_createdBy(ctx, field)
 	case "usage":
 		return ec.fieldContext_ApiKey_usage(ctx, field)
+	case "insights":
+		return ec.fieldContext_ApiKey_insights(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ApiKey", field.Name)
+}
+
+func (ec *executionContext) childFields_ApiKeyInsight(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ApiKeyInsight_kind(ctx, field)
+	case "message":
+		return ec.fieldContext_ApiKeyInsight_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApiKeyInsight", field.Name)
 }
 
 func (ec *executionContext) childFields_ApiKeyUsageDay(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3352,6 +3390,84 @@ func (ec *executionContext) fieldContext_ApiKey_usage(ctx context.Context, field
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ApiKey_insights(ctx context.Context, field graphql.CollectedField, obj *models.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_insights(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApiKey().Insights(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Insight) graphql.Marshaler {
+			return ec.marshalNApiKeyInsight2ᚕᚖkeywardᚋmodelsᚐInsightᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_insights(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiKey",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiKeyInsight(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApiKeyInsight_kind(ctx context.Context, field graphql.CollectedField, obj *models.Insight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyInsight_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.InsightKind) graphql.Marshaler {
+			return ec.marshalNApiKeyInsightKind2keywardᚋmodelsᚐInsightKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyInsight_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKeyInsight", field, false, false, "ApiKeyInsightKind")
+}
+
+func (ec *executionContext) _ApiKeyInsight_message(ctx context.Context, field graphql.CollectedField, obj *models.Insight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyInsight_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyInsight_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKeyInsight", field, false, false, "String")
 }
 
 func (ec *executionContext) _ApiKeyUsageDay_date(ctx context.Context, field graphql.CollectedField, obj *models.UsageDay) (ret graphql.Marshaler) {
@@ -9357,6 +9473,50 @@ func (ec *executionContext) _ApiKey(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ApiKey_usage(ctx, field, obj)
 				})
+		case "insights":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiKey_insights(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var apiKeyInsightImplementors = []string{"ApiKeyInsight"}
+
+func (ec *executionContext) _ApiKeyInsight(ctx context.Context, sel ast.SelectionSet, obj *models.Insight) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, apiKeyInsightImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApiKeyInsight")
+		case "kind":
+			out.Values[i] = ec._ApiKeyInsight_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._ApiKeyInsight_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10868,6 +11028,40 @@ func (ec *executionContext) marshalNApiKey2ᚖkeywardᚋmodelsᚐAPIKey(ctx cont
 		return graphql.Null
 	}
 	return ec._ApiKey(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNApiKeyInsight2ᚕᚖkeywardᚋmodelsᚐInsightᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Insight) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNApiKeyInsight2ᚖkeywardᚋmodelsᚐInsight(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNApiKeyInsight2ᚖkeywardᚋmodelsᚐInsight(ctx context.Context, sel ast.SelectionSet, v *models.Insight) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ApiKeyInsight!")
+		return graphql.Null
+	}
+	return ec._ApiKeyInsight(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNApiKeyInsightKind2keywardᚋmodelsᚐInsightKind(ctx context.Context, v any) (models.InsightKind, error) {
+	var res models.InsightKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNApiKeyInsightKind2keywardᚋmodelsᚐInsightKind(ctx context.Context, sel ast.SelectionSet, v models.InsightKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNApiKeyScope2keywardᚋmodelsᚐAPIKeyScope(ctx context.Context, v any) (models.APIKeyScope, error) {

@@ -60,6 +60,14 @@ func (s *testServer) flushUsage() {
 	}
 }
 
+// addUsage stores daily counts as a flush would.
+func (s *testServer) addUsage(rows ...models.APIKeyUsage) {
+	s.t.Helper()
+	if err := models.AddUsage(context.Background(), s.app.db, rows); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
 // expireKey moves a key's expiry into the past behind the server's back;
 // the key must not be cached yet.
 func (s *testServer) expireKey(id string) {
@@ -227,9 +235,7 @@ func TestKeyUsageDeletedKeyAndPruning(t *testing.T) {
 			{APIKeyID: keptID, Day: models.DayOf(now.AddDate(0, 0, -90)), UsageCounts: models.UsageCounts{Requests: 5}},
 			{APIKeyID: keptID, Day: models.DayOf(now.AddDate(0, 0, -89)), UsageCounts: models.UsageCounts{Requests: 7}},
 		}
-		if err := models.AddUsage(context.Background(), s.app.db, old); err != nil {
-			t.Fatal(err)
-		}
+		s.addUsage(old...)
 		s.flushUsage() // the first flush of a process prunes
 
 		var stored []models.APIKeyUsage
@@ -261,7 +267,7 @@ func TestKeyUsageListIssuesBoundedStatements(t *testing.T) {
 			}
 			s.flushUsage()
 			before := counter.Load()
-			admin.gql(`{ apiKeys { id lastUsedAt lastUsedIp createdBy { name } usage { requests errors } } }`, nil).ok()
+			admin.gql(`{ apiKeys { id lastUsedAt lastUsedIp createdBy { name } usage { requests errors } insights { kind } } }`, nil).ok()
 			counts[n] = counter.Load() - before
 		}
 		t.Logf("apiKeys with usage: %d statements for 3 keys, %d for 20", counts[3], counts[20])
