@@ -157,10 +157,14 @@ func (f AIModelFields) apply(tx *gorm.DB, m *AIModel) ([]string, error) {
 			return nil, err
 		}
 	}
-	if !f.ProjectIDs.Set {
-		return nil, nil
+	var links []string
+	if f.ProjectIDs.Set {
+		if links, err = checkProjectRefs(tx, m.OrganizationID, deref(f.ProjectIDs.Value)); err != nil {
+			return nil, err
+		}
 	}
-	return checkProjectRefs(tx, m.OrganizationID, deref(f.ProjectIDs.Value))
+	refsChecked(tx)
+	return links, nil
 }
 
 // checkLink accepts an empty value or an absolute http(s) URL.
@@ -193,8 +197,8 @@ func checkProjectRefs(tx *gorm.DB, orgID string, ids []string) ([]string, error)
 	if len(ids) == 0 {
 		return []string{}, nil
 	}
-	var found []string
-	if err := tx.Model(&Project{}).Where("organization_id = ? AND id IN ?", orgID, ids).Pluck("id", &found).Error; err != nil {
+	found, err := lockRefs[Project](tx, orgID, ids)
+	if err != nil {
 		return nil, err
 	}
 	for _, id := range ids {

@@ -50,17 +50,23 @@ type AuditEvent struct {
 	TargetType     string        `gorm:"type:varchar(20);not null"`
 	TargetID       string        `gorm:"type:varchar(36);not null"`
 	TargetName     string        `gorm:"type:varchar(300);not null"`
-	CreatedAt      time.Time     `gorm:"not null;index:idx_audit_org_time,priority:2"`
+	// Detail says what changed when the action alone does not, e.g. which
+	// project link or owner a cascade removed. Empty otherwise.
+	Detail    string    `gorm:"type:varchar(500);not null;default:''"`
+	CreatedAt time.Time `gorm:"not null;index:idx_audit_org_time,priority:2"`
 }
 
 func recordAudit(tx *gorm.DB, orgID string, actor Actor, action AuditAction, targetType, targetID, targetName string) error {
-	if r := []rune(targetName); len(r) > 300 {
-		targetName = string(r[:299]) + "…"
-	}
+	return recordAuditDetail(tx, orgID, actor, action, targetType, targetID, targetName, "")
+}
+
+// recordAuditDetail is recordAudit with a note of what changed.
+func recordAuditDetail(tx *gorm.DB, orgID string, actor Actor, action AuditAction, targetType, targetID, targetName, detail string) error {
 	return tx.Create(&AuditEvent{
 		ID: uuid.NewString(), OrganizationID: orgID,
 		ActorKind: actor.Kind, ActorID: actor.ID, ActorName: actor.Name,
-		Action: action, TargetType: targetType, TargetID: targetID, TargetName: targetName,
+		Action: action, TargetType: targetType, TargetID: targetID,
+		TargetName: truncateForMessage(targetName, 300), Detail: truncateForMessage(detail, 500),
 	}).Error
 }
 

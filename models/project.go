@@ -120,6 +120,7 @@ func (f ProjectFields) apply(tx *gorm.DB, p *Project) error {
 			return err
 		}
 	}
+	refsChecked(tx)
 	return nil
 }
 
@@ -169,16 +170,35 @@ func UpdateProject(ctx context.Context, db *gorm.DB, orgID, id string, f Project
 	return p, nil
 }
 
-// DeleteProject removes a project; its risks and its links to models go with it.
+// DeleteProject removes a project; its risks and its links to models go with
+// it through the database's cascade, and each of them is audited here, in
+// the same transaction. The project row is locked before its dependents are
+// read, and writers that reference it hold it FOR SHARE (lockRefs), so no
+// risk or link can appear between that read and the delete.
 func DeleteProject(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor) error {
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		p, err := deleteInOrg[Project](tx, "Project", orgID, id)
+		p, err := deleteInOrg(tx, "Project", orgID, id, func(p *Project) error {
+			err := eachRow(tx, func(r *Risk) error {
+				return recordAuditDetail(tx, orgID, actor, AuditRiskDeleted, "RISK", r.ID, r.Name,
+					"Deleted with its project "+quoteName(p.Title, p.ID))
+			}, "organization_id = ? AND project_id = ?", orgID, p.ID)
+			if err != nil {
+				return err
+			}
+			return eachRow(tx, func(m *AIModel) error {
+				return recordAuditDetail(tx, orgID, actor, AuditAIModelUpdated, "AI_MODEL", m.ID, m.label(),
+					"Link to project "+quoteName(p.Title, p.ID)+" removed: the project was deleted")
+			}, "organization_id = ? AND id IN (?)", orgID, tx.Model(&AIModelProject{}).Select("ai_model_id").Where("project_id = ?", p.ID))
+		})
 		if err != nil {
 			return err
 		}
 		return recordAudit(tx, orgID, actor, AuditProjectDeleted, "PROJECT", p.ID, p.Title)
 	})
 }
+
+// quoteName names an object in an audit detail, by name and id.
+func quoteName(name, id string) string { return "\"" + name + "\" (" + id + ")" }
 
 // GetProject returns one of the organisation's projects.
 func GetProject(ctx context.Context, db *gorm.DB, orgID, id string) (*Project, error) {
@@ -245,11 +265,11 @@ func checkUserRef(tx *gorm.DB, orgID, field string, id *string) (*string, error)
 	if _, err := uuid.Parse(*id); err != nil {
 		return nil, missing
 	}
-	var n int64
-	if err := tx.Model(&User{}).Where("id = ? AND organization_id = ?", *id, orgID).Count(&n).Error; err != nil {
+	found, err := lockRefs[User](tx, orgID, []string{*id})
+	if err != nil {
 		return nil, err
 	}
-	if n == 0 {
+	if len(found) == 0 {
 		return nil, missing
 	}
 	v := *id

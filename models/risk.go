@@ -119,11 +119,11 @@ func (f RiskFields) apply(tx *gorm.DB, r *Risk) error {
 		if _, err := uuid.Parse(id); err != nil {
 			return missing
 		}
-		var n int64
-		if err := tx.Model(&Project{}).Where("id = ? AND organization_id = ?", id, r.OrganizationID).Count(&n).Error; err != nil {
+		found, err := lockRefs[Project](tx, r.OrganizationID, []string{id})
+		if err != nil {
 			return err
 		}
-		if n == 0 {
+		if len(found) == 0 {
 			return missing
 		}
 		r.ProjectID = id
@@ -180,6 +180,7 @@ func (f RiskFields) apply(tx *gorm.DB, r *Risk) error {
 			return err
 		}
 	}
+	refsChecked(tx)
 	return nil
 }
 

@@ -32,11 +32,18 @@ func findInOrg[T any](tx *gorm.DB, what, orgID, id string, lock bool) (*T, error
 }
 
 // deleteInOrg deletes one row of T by id within the organisation and
-// returns it, for the audit trail. It must run inside a transaction.
-func deleteInOrg[T any](tx *gorm.DB, what, orgID, id string) (*T, error) {
+// returns it, for the audit trail. It must run inside a transaction. before,
+// when given, runs once the row is locked and before it is deleted: it reads
+// what a cascade is about to remove.
+func deleteInOrg[T any](tx *gorm.DB, what, orgID, id string, before ...func(*T) error) (*T, error) {
 	row, err := findInOrg[T](tx, what, orgID, id, true)
 	if err != nil {
 		return nil, err
+	}
+	for _, fn := range before {
+		if err := fn(row); err != nil {
+			return nil, err
+		}
 	}
 	res := tx.Where("id = ? AND organization_id = ?", id, orgID).Delete(new(T))
 	if res.Error != nil {

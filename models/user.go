@@ -185,7 +185,10 @@ func DeleteUser(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor)
 		if err := lockOrganization(tx, orgID); err != nil {
 			return err
 		}
-		u, err := GetUser(ctx, tx, orgID, id)
+		// Locked first: writers that name the user as owner or approver
+		// hold it FOR SHARE (lockRefs), so the rows read below are all the
+		// rows the delete will clear.
+		u, err := findInOrg[User](tx, "User", orgID, id, true)
 		if err != nil {
 			return err
 		}
@@ -194,6 +197,9 @@ func DeleteUser(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor)
 				"This is the organisation's last Admin and cannot be removed. Make another user an Admin first."); err != nil {
 				return err
 			}
+		}
+		if err := auditClearedRefs(tx, orgID, u, actor); err != nil {
+			return err
 		}
 		if err := tx.Where("user_id = ?", u.ID).Delete(&Session{}).Error; err != nil {
 			return err
@@ -213,6 +219,44 @@ func ensureAnotherAdmin(tx *gorm.DB, orgID, exceptID, field, msg string) error {
 	}
 	if n == 0 {
 		return Invalid(field, "%s", msg)
+	}
+	return nil
+}
+
+// auditClearedRefs records, for every project, risk and model whose owner or
+// approver is u, the update the database's ON DELETE SET NULL is about to
+// make when u is deleted.
+func auditClearedRefs(tx *gorm.DB, orgID string, u *User, actor Actor) error {
+	removed := func(role string) string {
+		return role + " " + quoteName(u.Name+" <"+u.Email+">", u.ID) + " removed: the user was deleted"
+	}
+	where := "organization_id = ? AND owner_id = ?"
+	err := eachRow(tx, func(p *Project) error {
+		return recordAuditDetail(tx, orgID, actor, AuditProjectUpdated, "PROJECT", p.ID, p.Title, removed("Owner"))
+	}, where, orgID, u.ID)
+	if err == nil {
+		err = eachRow(tx, func(r *Risk) error {
+			return recordAuditDetail(tx, orgID, actor, AuditRiskUpdated, "RISK", r.ID, r.Name, removed("Owner"))
+		}, where, orgID, u.ID)
+	}
+	if err == nil {
+		err = eachRow(tx, func(m *AIModel) error {
+			return recordAuditDetail(tx, orgID, actor, AuditAIModelUpdated, "AI_MODEL", m.ID, m.label(), removed("Approver"))
+		}, "organization_id = ? AND approver_id = ?", orgID, u.ID)
+	}
+	return err
+}
+
+// eachRow calls fn for every row of T matching the condition, oldest first.
+func eachRow[T any](tx *gorm.DB, fn func(*T) error, cond string, args ...any) error {
+	var rows []*T
+	if err := tx.Where(cond, args...).Order("created_at, id").Find(&rows).Error; err != nil {
+		return err
+	}
+	for _, row := range rows {
+		if err := fn(row); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -1,0 +1,45 @@
+package models
+
+import (
+	"sync/atomic"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// lockRefs returns which of ids name rows of T in the organisation. On
+// PostgreSQL it locks them FOR SHARE until the transaction ends, so a
+// concurrent delete of a row that passed the check waits for this write
+// instead of committing under it (and failing its foreign key as INTERNAL).
+// A delete that got there first has already committed, and the row is simply
+// not found. SQLite transactions take the write lock at BEGIN, which already
+// serialises them.
+func lockRefs[T any](tx *gorm.DB, orgID string, ids []string) ([]string, error) {
+	q := tx.Model(new(T)).Where("organization_id = ? AND id IN ?", orgID, ids)
+	if tx.Dialector.Name() == "postgres" {
+		q = q.Clauses(clause.Locking{Strength: "SHARE"})
+	}
+	var found []string
+	err := q.Pluck("id", &found).Error
+	return found, err
+}
+
+var afterRefCheck atomic.Pointer[func(tx *gorm.DB)]
+
+// SetAfterRefCheck runs fn between an input's reference checks and the
+// write that relies on them. note: tests only; it lets them race a delete
+// into exactly that gap. nil removes it.
+func SetAfterRefCheck(fn func(tx *gorm.DB)) {
+	if fn == nil {
+		afterRefCheck.Store(nil)
+		return
+	}
+	afterRefCheck.Store(&fn)
+}
+
+// refsChecked marks the gap SetAfterRefCheck hooks into.
+func refsChecked(tx *gorm.DB) {
+	if fn := afterRefCheck.Load(); fn != nil {
+		(*fn)(tx)
+	}
+}
