@@ -74,6 +74,13 @@ func projectFilter(f *model.ProjectFilter) models.ProjectFilter {
 		OwnerID: f.OwnerID.Value(), Search: optString(f.Search)}
 }
 
+func auditFilter(f *model.AuditFilter) models.AuditFilter {
+	if f == nil {
+		return models.AuditFilter{}
+	}
+	return models.AuditFilter{Actions: f.Action.Value(), ActorID: f.ActorID.Value(), TargetID: f.TargetID.Value()}
+}
+
 // aiModelFields serves createAIModel (create: null means default) and
 // upsertAIModel (null clears the stored value).
 func aiModelFields(in model.AIModelInput, create bool) models.AIModelFields {

@@ -63,7 +63,7 @@ func recordAudit(tx *gorm.DB, orgID string, actor Actor, action AuditAction, tar
 // recordAuditDetail is recordAudit with a note of what changed.
 func recordAuditDetail(tx *gorm.DB, orgID string, actor Actor, action AuditAction, targetType, targetID, targetName, detail string) error {
 	return tx.Create(&AuditEvent{
-		ID: uuid.NewString(), OrganizationID: orgID,
+		ID: uuid.NewString(), OrganizationID: orgID, CreatedAt: nowUTC(),
 		ActorKind: actor.Kind, ActorID: actor.ID, ActorName: actor.Name,
 		Action: action, TargetType: targetType, TargetID: targetID,
 		TargetName: truncateForMessage(targetName, 300), Detail: truncateForMessage(detail, 500),
@@ -82,6 +82,39 @@ func ListAuditEvents(ctx context.Context, db *gorm.DB, orgID string, limit int) 
 	err := db.WithContext(ctx).Where("organization_id = ?", orgID).
 		Order("created_at DESC, id DESC").Limit(limit).Find(&events).Error
 	return events, err
+}
+
+func (e *AuditEvent) cursor() (time.Time, string) { return e.CreatedAt, e.ID }
+
+// DefaultAuditPageSize is the audit log's page size when first is left out.
+const DefaultAuditPageSize = 50
+
+// AuditEventConnection is a page of the audit log, newest first.
+type AuditEventConnection = Connection[*AuditEvent]
+
+// AuditFilter narrows the audit log; empty fields do not filter.
+type AuditFilter struct {
+	Actions  []AuditAction
+	ActorID  *string
+	TargetID *string
+}
+
+// ListAuditLog pages through the organisation's audit events, newest first,
+// with the governance lists' cursor rules (see paginate).
+func ListAuditLog(ctx context.Context, db *gorm.DB, orgID string, f AuditFilter, page PageArgs) (*AuditEventConnection, error) {
+	return paginateOrdered[*AuditEvent](ctx, func() *gorm.DB {
+		q := db.Model(&AuditEvent{}).Where("organization_id = ?", orgID)
+		if len(f.Actions) > 0 {
+			q = q.Where("action IN ?", f.Actions)
+		}
+		if f.ActorID != nil {
+			q = q.Where("actor_id = ?", *f.ActorID)
+		}
+		if f.TargetID != nil {
+			q = q.Where("target_id = ?", *f.TargetID)
+		}
+		return q
+	}, page, true)
 }
 
 func (a *AuditAction) UnmarshalGQL(v any) error {

@@ -99,16 +99,25 @@ func checkPage(p PageArgs) (int, *time.Time, string, error) {
 // applied) for one page. newQuery must return a fresh copy of the filtered
 // query each time, so that the count and the page do not share clauses.
 func paginate[T cursorKey](ctx context.Context, newQuery func() *gorm.DB, p PageArgs) (*Connection[T], error) {
+	return paginateOrdered[T](ctx, newQuery, p, false)
+}
+
+// paginateOrdered is paginate, oldest first or (newestFirst) newest first.
+func paginateOrdered[T cursorKey](ctx context.Context, newQuery func() *gorm.DB, p PageArgs, newestFirst bool) (*Connection[T], error) {
 	n, afterAt, afterID, err := checkPage(p)
 	if err != nil {
 		return nil, err
 	}
 	q := newQuery().WithContext(ctx)
+	after, order := "(created_at > ? OR (created_at = ? AND id > ?))", "created_at, id"
+	if newestFirst {
+		after, order = "(created_at < ? OR (created_at = ? AND id < ?))", "created_at DESC, id DESC"
+	}
 	if afterAt != nil {
-		q = q.Where("(created_at > ? OR (created_at = ? AND id > ?))", *afterAt, *afterAt, afterID)
+		q = q.Where(after, *afterAt, *afterAt, afterID)
 	}
 	var rows []T
-	if err := q.Order("created_at, id").Limit(n + 1).Find(&rows).Error; err != nil {
+	if err := q.Order(order).Limit(n + 1).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	c := &Connection[T]{

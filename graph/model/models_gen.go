@@ -52,6 +52,16 @@ type AIModelInput struct {
 	ProjectIds graphql.Omittable[[]string] `json:"projectIds,omitempty"`
 }
 
+// Every field narrows the log; leave a field out to not filter on it.
+type AuditFilter struct {
+	// Any of these actions.
+	Action graphql.Omittable[[]models.AuditAction] `json:"action,omitempty"`
+	// Events done by this user or API key (see AuditEvent.actorId).
+	ActorID graphql.Omittable[*string] `json:"actorId,omitempty"`
+	// Events about this object, e.g. one API key's creation and deletion.
+	TargetID graphql.Omittable[*string] `json:"targetId,omitempty"`
+}
+
 type ChangePasswordInput struct {
 	CurrentPassword string `json:"currentPassword"`
 	// Same rules as setup: at least 8 characters, at most 72 bytes, not only spaces; different from the current one.
