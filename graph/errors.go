@@ -23,6 +23,9 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gerr := gqlerror.WrapPath(graphql.GetPath(ctx), err)
 			gerr.Message = typed.Message
 			gerr.Extensions = map[string]any{"code": typed.Code}
+			for k, v := range typed.Extensions {
+				gerr.Extensions[k] = v
+			}
 			field := typed.Field
 			var input *gqlerror.Error
 			if field == "" && typed.Code == models.CodeBadUserInput && errors.As(err, &input) {

@@ -156,7 +156,7 @@ type ComplexityRoot struct {
 		DeleteProject  func(childComplexity int, id string) int
 		DeleteRisk     func(childComplexity int, id string) int
 		DeleteUser     func(childComplexity int, id string) int
-		Login          func(childComplexity int, email string, password string) int
+		Login          func(childComplexity int, email string, password string, organizationID *string) int
 		Logout         func(childComplexity int) int
 		Setup          func(childComplexity int, token string, orgName string, email string, name string, password string) int
 		Signup         func(childComplexity int, orgName string, email string, name string, password string) int
@@ -297,7 +297,7 @@ type MutationResolver interface {
 	CreateRisk(ctx context.Context, input model.CreateRiskInput) (*models.Risk, error)
 	UpdateRisk(ctx context.Context, id string, input model.UpdateRiskInput) (*models.Risk, error)
 	DeleteRisk(ctx context.Context, id string) (bool, error)
-	Login(ctx context.Context, email string, password string) (*models.User, error)
+	Login(ctx context.Context, email string, password string, organizationID *string) (*models.User, error)
 	Logout(ctx context.Context) (bool, error)
 	Signup(ctx context.Context, orgName string, email string, name string, password string) (*models.User, error)
 	Setup(ctx context.Context, token string, orgName string, email string, name string, password string) (*models.User, error)
@@ -884,7 +884,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.Login(childComplexity, args["email"].(string), args["password"].(string)), true
+		return e.ComplexityRoot.Mutation.Login(childComplexity, args["email"].(string), args["password"].(string), args["organizationId"].(*string)), true
 	case "Mutation.logout":
 		if e.ComplexityRoot.Mutation.Logout == nil {
 			break
@@ -2182,6 +2182,14 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["password"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "organizationId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["organizationId"] = arg2
 	return args, nil
 }
 
@@ -4981,7 +4989,7 @@ func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().Login(ctx, fc.Args["email"].(string), fc.Args["password"].(string))
+			return ec.Resolvers.Mutation().Login(ctx, fc.Args["email"].(string), fc.Args["password"].(string), fc.Args["organizationId"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {

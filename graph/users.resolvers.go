@@ -9,11 +9,15 @@ import (
 )
 
 // Login is the resolver for the login field.
-func (r *mutationResolver) Login(ctx context.Context, email string, password string) (*models.User, error) {
+func (r *mutationResolver) Login(ctx context.Context, email string, password string, organizationID *string) (*models.User, error) {
 	if err := spendAttempt(ctx, r.LoginFailures, "failed sign-in attempts"); err != nil {
 		return nil, err
 	}
-	user, err := models.Authenticate(ctx, r.DB, email, password)
+	var orgID string
+	if organizationID != nil {
+		orgID = *organizationID
+	}
+	user, err := models.Authenticate(ctx, r.DB, email, password, orgID)
 	if !models.HasCode(err, models.CodeUnauthenticated) {
 		r.LoginFailures.Refund(ctx, auth.ClientIP(ctx))
 	}

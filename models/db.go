@@ -106,7 +106,10 @@ func Open(ctx context.Context, url string) (*gorm.DB, Dialect, error) {
 // Migrate creates or updates tables, constraints and indexes. It is safe to
 // run on every start.
 func Migrate(db *gorm.DB) error {
-	return db.AutoMigrate(&Organization{}, &User{}, &Session{}, &APIKey{}, &APIKeyUsage{}, &AuditEvent{}, &Project{}, &AIModel{}, &AIModelProject{}, &Risk{})
+	if err := db.AutoMigrate(&Organization{}, &User{}, &Session{}, &APIKey{}, &APIKeyUsage{}, &AuditEvent{}, &Project{}, &AIModel{}, &AIModelProject{}, &Risk{}); err != nil {
+		return err
+	}
+	return migrateEmailPerOrganization(db)
 }
 
 func firstLine(err error) string {

@@ -26,6 +26,9 @@ type Error struct {
 	Message string
 	// Field names the offending input field for BAD_USER_INPUT.
 	Field string
+	// Extensions are further machine-readable details for the client, such
+	// as the organisations to choose from at sign-in.
+	Extensions map[string]any
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Message) }

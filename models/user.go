@@ -16,10 +16,12 @@ var BcryptCost = 12
 // User is a person who signs in to the admin with email and password.
 type User struct {
 	ID             string        `gorm:"type:varchar(36);primaryKey"`
-	OrganizationID string        `gorm:"type:varchar(36);not null;index"`
+	OrganizationID string        `gorm:"type:varchar(36);not null;index;uniqueIndex:idx_users_org_email,priority:1"`
 	Organization   *Organization `gorm:"constraint:OnDelete:CASCADE"`
-	// Email is stored lower-cased so the unique index is case-insensitive.
-	Email        string    `gorm:"type:varchar(254);not null;uniqueIndex"`
+	// Email identifies a user within one organisation; the same person may
+	// have accounts in several (see migrateEmailPerOrganization). It is
+	// stored lower-cased so uniqueness is case-insensitive.
+	Email        string    `gorm:"type:varchar(254);not null;uniqueIndex:idx_users_org_email,priority:2;index:idx_users_email_lookup"`
 	Name         string    `gorm:"type:varchar(100);not null"`
 	Role         Role      `gorm:"type:varchar(10);not null;check:chk_users_role,role IN ('ADMIN','EDITOR','VIEWER')"`
 	PasswordHash string    `gorm:"type:varchar(100);not null"`
@@ -60,29 +62,12 @@ func newUser(email, name, password string, role Role) (*User, error) {
 func insertUser(tx *gorm.DB, u *User) error {
 	err := tx.Create(u).Error
 	if isUniqueViolation(err) {
+		// note: only this organisation's users can collide (the index is
+		// per organisation), so this reveals nothing about other organisations.
 		return &Error{Code: CodeDuplicateName, Field: "email",
-			Message: "A user with this email already exists. Use another email address."}
+			Message: "A user with this email already exists in this organisation. Use another email address."}
 	}
 	return err
-}
-
-// Authenticate checks an email and password. Unknown email and wrong password
-// give the same error, so the response does not reveal which accounts exist.
-func Authenticate(ctx context.Context, db *gorm.DB, email, password string) (*User, error) {
-	wrong := Unauthenticated("Wrong email or password")
-	var u User
-	err := db.WithContext(ctx).Where("email = ?", normalizeForLookup(email)).Take(&u).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		burnComparison(password)
-		return nil, wrong
-	}
-	if err != nil {
-		return nil, err
-	}
-	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(password)) != nil {
-		return nil, wrong
-	}
-	return &u, nil
 }
 
 // GetUser returns a user of the organisation; other organisations' users are NOT_FOUND.

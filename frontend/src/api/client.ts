@@ -16,12 +16,15 @@ export type ErrorCode =
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
+  /** The error's other extensions, such as the organisations to choose from at sign-in. */
+  readonly extensions: Record<string, unknown>;
 
-  constructor(message: string, code: ErrorCode, field?: string) {
+  constructor(message: string, code: ErrorCode, field?: string, extensions: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.field = field;
+    this.extensions = extensions;
   }
 }
 
@@ -30,7 +33,7 @@ export const SESSION_LOST_EVENT = 'keyward:session-lost';
 
 interface GraphQLErrorJSON {
   message: string;
-  extensions?: { code?: string; field?: string };
+  extensions?: { code?: string; field?: string; [key: string]: unknown };
 }
 
 /**
@@ -67,6 +70,7 @@ export async function request<TResult, TVariables>(
       first.message || 'Something went wrong.',
       (first.extensions?.code as ErrorCode | undefined) ?? 'INTERNAL',
       first.extensions?.field,
+      first.extensions ?? {},
     );
   }
   if (!body.data) {

@@ -17,8 +17,8 @@ export const SessionQuery = graphql(`
 `);
 
 export const LoginMutation = graphql(`
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
+  mutation Login($email: String!, $password: String!, $organizationId: ID) {
+    login(email: $email, password: $password, organizationId: $organizationId) {
       id
     }
   }

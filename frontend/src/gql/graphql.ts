@@ -51,6 +51,7 @@ export type SessionQuery = { setupRequired: boolean, me: { id: string, email: st
 export type LoginMutationVariables = Exact<{
   email: string;
   password: string;
+  organizationId?: string | null | undefined;
 }>;
 
 
@@ -160,8 +161,8 @@ export const SessionDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SessionQuery, SessionQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
-    mutation Login($email: String!, $password: String!) {
-  login(email: $email, password: $password) {
+    mutation Login($email: String!, $password: String!, $organizationId: ID) {
+  login(email: $email, password: $password, organizationId: $organizationId) {
     id
   }
 }

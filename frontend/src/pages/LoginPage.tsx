@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { Alert, AlertTitle, Box, Button, TextField } from '@mui/material';
+import { Alert, AlertTitle, Box, Button, MenuItem, TextField } from '@mui/material';
 import { ApiError, errorMessage, request } from '../api/client';
 import { LoginMutation } from '../api/operations';
 import { useSession } from '../auth/session';
@@ -16,6 +16,24 @@ function returnTo(state: unknown): string {
   return '/settings';
 }
 
+interface OrganizationChoice {
+  id: string;
+  name: string;
+}
+
+/**
+ * The organisations to choose from when the email and password match accounts
+ * in several; the server names them only after the password matched.
+ */
+function organizationChoices(err: unknown): OrganizationChoice[] | null {
+  if (!(err instanceof ApiError) || err.code !== 'BAD_USER_INPUT' || err.field !== 'organizationId') return null;
+  const list = err.extensions.organizations;
+  if (!Array.isArray(list)) return null;
+  return list.filter(
+    (o): o is OrganizationChoice => typeof o?.id === 'string' && typeof o?.name === 'string',
+  );
+}
+
 export function LoginPage() {
   const { state, refresh } = useSession();
   const location = useLocation();
@@ -24,6 +42,8 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; rateLimited: boolean } | null>(null);
+  const [choices, setChoices] = useState<OrganizationChoice[] | null>(null);
+  const [organizationId, setOrganizationId] = useState('');
   const target = returnTo(location.state);
 
   if (state.status === 'loading') return <FullPageLoading />;
@@ -34,10 +54,17 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await request(LoginMutation, { email: email.trim(), password });
+      await request(LoginMutation, { email: email.trim(), password, organizationId: organizationId || null });
       await refresh();
       navigate(target, { replace: true });
     } catch (err) {
+      const offered = organizationChoices(err);
+      if (offered && offered.length > 0) {
+        setChoices(offered);
+        setOrganizationId(offered[0].id);
+        setBusy(false);
+        return;
+      }
       const rateLimited = err instanceof ApiError && err.code === 'RATE_LIMITED';
       setError({
         message: errorMessage(err),
@@ -70,7 +97,11 @@ export function LoginPage() {
           type="email"
           autoComplete="username"
           value={email}
-          onChange={(e) => setEmail(e.target.value)}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            setChoices(null);
+            setOrganizationId('');
+          }}
           required
           autoFocus
           fullWidth
@@ -81,10 +112,36 @@ export function LoginPage() {
           type="password"
           autoComplete="current-password"
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          onChange={(e) => {
+            setPassword(e.target.value);
+            setChoices(null);
+            setOrganizationId('');
+          }}
           required
           fullWidth
         />
+        {choices && (
+          <>
+            <Alert severity="info">
+              You have accounts in several organisations with this email and password. Choose one to sign in to.
+            </Alert>
+            <TextField
+              id="login-organization"
+              select
+              label="Organisation"
+              value={organizationId}
+              onChange={(e) => setOrganizationId(e.target.value)}
+              required
+              fullWidth
+            >
+              {choices.map((o) => (
+                <MenuItem key={o.id} value={o.id}>
+                  {o.name}
+                </MenuItem>
+              ))}
+            </TextField>
+          </>
+        )}
         <Button type="submit" variant="contained" size="large" disabled={busy || !email || !password}>
           {busy ? 'Signing in…' : 'Sign in'}
         </Button>
