@@ -18,6 +18,9 @@ import (
 var (
 	ErrInvalidKey = errors.New("invalid API key")
 	ErrExpiredKey = errors.New("expired API key")
+	// ErrRotatedKey is a previous secret whose grace period has ended.
+	ErrRotatedKey = errors.New("rotated API key")
+	ErrRevokedKey = errors.New("revoked API key")
 )
 
 // cachedKey remembers a verified key. It keeps the expiry instant, not a
@@ -95,12 +98,15 @@ func (v *KeyVerifier) Verify(ctx context.Context, secret string, guard func() er
 			v.cache.Remove(hash)
 			return nil, ErrInvalidKey
 		}
-		entry = cachedKey{cachedAt: now, id: KeyIdentity{
-			ID: key.ID, Name: key.Name, OrganizationID: key.OrganizationID, ExpiresAt: key.ExpiresAt, Scope: key.Scope,
-		}}
+		entry = cachedKey{cachedAt: now, id: identity(key, hash)}
 		v.fill(hash, entry, gen)
 	}
-	if !now.Before(entry.id.ExpiresAt) {
+	switch {
+	case !entry.id.RevokedAt.IsZero():
+		return &entry.id, ErrRevokedKey
+	case !now.Before(entry.id.ExpiresAt) && entry.id.Previous:
+		return &entry.id, ErrRotatedKey
+	case !now.Before(entry.id.ExpiresAt):
 		return &entry.id, ErrExpiredKey
 	}
 	if v.LastUsed != nil {
@@ -108,6 +114,25 @@ func (v *KeyVerifier) Verify(ctx context.Context, secret string, guard func() er
 	}
 	id := entry.id
 	return &id, nil
+}
+
+// identity is what the cache keeps for the secret with this hash.
+func identity(key *models.APIKey, hash string) KeyIdentity {
+	id := KeyIdentity{ID: key.ID, Name: key.Name, OrganizationID: key.OrganizationID, ExpiresAt: key.ExpiresAt, Scope: key.Scope}
+	if key.RotatedAt != nil {
+		id.RotatedAt = *key.RotatedAt
+	}
+	if key.RevokedAt != nil {
+		id.RevokedAt = *key.RevokedAt
+	}
+	if hash != key.SecretHash {
+		id.Previous = true
+		id.ExpiresAt = time.Time{} // a previous secret without an end date has ended
+		if key.PreviousSecretUntil != nil {
+			id.ExpiresAt = *key.PreviousSecretUntil
+		}
+	}
+	return id
 }
 
 // SetAfterLookup installs fn to run between a fill's database read and its
@@ -125,10 +150,18 @@ func (v *KeyVerifier) fill(hash string, entry cachedKey, gen uint64) {
 }
 
 // Forget drops a key from the cache and stops any fill in flight from adding
-// it back; deleteApiKey and the revocation listener call it so that the very
-// next request with that key goes to the database and fails.
+// it back. Every change to a key (delete, rotate, update, revoke) and the
+// revocation listener call it, so that the very next request with that key
+// goes to the database and sees the change.
 func (v *KeyVerifier) Forget(secretHash string) {
 	v.invalidate(func() { v.cache.Remove(secretHash) })
+}
+
+// ForgetAll is Forget for each hash, e.g. a key's current and previous secret.
+func (v *KeyVerifier) ForgetAll(secretHashes []string) {
+	for _, h := range secretHashes {
+		v.Forget(h)
+	}
 }
 
 // Purge empties the cache and stops every fill in flight from adding to it.

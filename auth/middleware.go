@@ -47,7 +47,7 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 
 		if headers := r.Header.Values("Authorization"); len(headers) > 0 {
 			p, err := a.bearer(ctx, headers, ri.clientIP)
-			if exp := (*expiredError)(nil); errors.As(err, &exp) {
+			if exp := (*refusedKeyError)(nil); errors.As(err, &exp) {
 				usage.Attribute(ctx, exp.id.ID, true)
 			}
 			if err != nil {
@@ -56,6 +56,7 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 			}
 			metrics.AuthOutcomes.WithLabelValues("ok").Inc()
 			usage.Attribute(ctx, p.APIKey.ID, false)
+			setKeyHeaders(w.Header(), p.APIKey)
 			next.ServeHTTP(w, r.WithContext(WithPrincipal(ctx, p)))
 			return
 		}
@@ -103,21 +104,29 @@ func (a *Authenticator) bearer(ctx context.Context, headers []string, client str
 	// note: a header that is not "Bearer <token>" leaves token empty, which
 	// Verify refuses as malformed after the guard.
 	id, err := a.Keys.Verify(ctx, token, guard)
-	if spent && (err == nil || !(errors.Is(err, ErrInvalidKey) || errors.Is(err, ErrExpiredKey))) {
+	refused := errors.Is(err, ErrExpiredKey) || errors.Is(err, ErrRotatedKey) || errors.Is(err, ErrRevokedKey)
+	if spent && (err == nil || !(errors.Is(err, ErrInvalidKey) || refused)) {
 		a.Failures.Refund(ctx, client)
 	}
+	if refused {
+		return nil, &refusedKeyError{id: id, err: err}
+	}
 	if err != nil {
-		if errors.Is(err, ErrExpiredKey) {
-			return nil, &expiredError{id: id}
-		}
 		return nil, err
 	}
 	return &Principal{Kind: KindAPIKey, OrganizationID: id.OrganizationID, Role: id.Scope.Role(), APIKey: id}, nil
 }
 
-type expiredError struct{ id *KeyIdentity }
+// refusedKeyError is a known key that no longer works: expired, rotated
+// past its grace period, or revoked. The caller is told which, and when,
+// so that an integrator knows what to do.
+type refusedKeyError struct {
+	id  *KeyIdentity
+	err error
+}
 
-func (e *expiredError) Error() string { return ErrExpiredKey.Error() }
+func (e *refusedKeyError) Error() string { return e.err.Error() }
+func (e *refusedKeyError) Unwrap() error { return e.err }
 
 // blockedError refuses a client that failed authentication too often.
 type blockedError struct{ wait time.Duration }
@@ -125,9 +134,9 @@ type blockedError struct{ wait time.Duration }
 func (e *blockedError) Error() string { return "too many failed authentications" }
 
 // reject answers a request whose credentials failed. The message names an
-// expired key, but not which other check failed.
+// expired, rotated or revoked key, but not which other check failed.
 func (a *Authenticator) reject(w http.ResponseWriter, r *http.Request, err error) {
-	var exp *expiredError
+	var refused *refusedKeyError
 	var blocked *blockedError
 	switch {
 	case errors.As(err, &blocked):
@@ -136,11 +145,10 @@ func (a *Authenticator) reject(w http.ResponseWriter, r *http.Request, err error
 		w.Header().Set("Retry-After", strconv.Itoa(secs))
 		WriteError(w, http.StatusTooManyRequests, models.CodeRateLimited, fmt.Sprintf(
 			"Too many failed authentication attempts from your address. Retry after %d seconds.", secs))
-	case errors.As(err, &exp):
-		metrics.AuthOutcomes.WithLabelValues("expired").Inc()
-		msg := fmt.Sprintf("This API key expired on %s. Create a new key in Settings → API Keys.",
-			exp.id.ExpiresAt.UTC().Format("2006-01-02 15:04 UTC"))
-		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="The API key expired"`)
+	case errors.As(err, &refused):
+		outcome, desc, msg := refusal(refused)
+		metrics.AuthOutcomes.WithLabelValues(outcome).Inc()
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="`+desc+`"`)
 		WriteError(w, http.StatusUnauthorized, models.CodeUnauthenticated, msg)
 	case errors.Is(err, ErrInvalidKey):
 		metrics.AuthOutcomes.WithLabelValues("invalid").Inc()
@@ -151,6 +159,24 @@ func (a *Authenticator) reject(w http.ResponseWriter, r *http.Request, err error
 		a.Log.Error("authenticate request", "err", err, "path", r.URL.Path)
 		WriteError(w, http.StatusServiceUnavailable, models.CodeInternal,
 			"The service is temporarily unavailable. Try again shortly.")
+	}
+}
+
+// refusal words the 401 for a known key that no longer works.
+func refusal(e *refusedKeyError) (outcome, description, message string) {
+	const at = "2006-01-02 15:04 UTC"
+	id := e.id
+	switch {
+	case errors.Is(e.err, ErrRevokedKey):
+		return "revoked", "The API key was revoked", fmt.Sprintf(
+			"This API key was revoked on %s after it was reported as leaked. Ask your admin for a new key.", id.RevokedAt.UTC().Format(at))
+	case errors.Is(e.err, ErrRotatedKey):
+		return "rotated", "The API key was rotated", fmt.Sprintf(
+			"This API key was rotated on %s and this secret stopped working on %s. Use the key's new secret; your admin received it when rotating.",
+			id.RotatedAt.UTC().Format(at), id.ExpiresAt.UTC().Format(at))
+	default:
+		return "expired", "The API key expired", fmt.Sprintf(
+			"This API key expired on %s. Create a new key in Settings → API Keys.", id.ExpiresAt.UTC().Format(at))
 	}
 }
 

@@ -17,13 +17,23 @@ const (
 	KindAPIKey Kind = "API_KEY"
 )
 
-// KeyIdentity is what a verified API key tells about itself. It carries no secret.
+// KeyIdentity is what a verified API key tells about itself. It carries no
+// secret. It is cached as is, so everything a response says about the key
+// (expiry headers, warnings) costs no database work on a cache hit.
 type KeyIdentity struct {
 	ID, Name       string
 	OrganizationID string
-	ExpiresAt      time.Time
+	// ExpiresAt is when the presented secret stops working: the key's
+	// expiry, or for a previous secret the end of its grace period.
+	ExpiresAt time.Time
 	// Scope decides the key's role: see models.APIKeyScope.Role.
 	Scope models.APIKeyScope
+	// Previous is set when the presented secret is the one from before the
+	// key's last rotation, at RotatedAt.
+	Previous  bool
+	RotatedAt time.Time
+	// RevokedAt is set (non-zero) for a key reported as leaked.
+	RevokedAt time.Time
 }
 
 // Principal is the authenticated caller.

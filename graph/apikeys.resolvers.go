@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"keyward/auth"
 	"keyward/graph/model"
 	"keyward/models"
@@ -76,8 +77,44 @@ func (r *mutationResolver) DeleteAPIKey(ctx context.Context, id string) (bool, e
 	if err != nil {
 		return false, err
 	}
-	r.Keys.Forget(key.SecretHash)
+	r.Keys.ForgetAll(key.SecretHashes())
 	return true, nil
+}
+
+// RotateAPIKey is the resolver for the rotateApiKey field.
+func (r *mutationResolver) RotateAPIKey(ctx context.Context, id string, input *model.RotateAPIKeyInput) (*model.RotateAPIKeyPayload, error) {
+	p := auth.FromContext(ctx)
+	key, secret, stale, err := models.RotateAPIKey(ctx, r.DB, p.OrganizationID, id, rotateInput(input), p.Actor())
+	if err != nil {
+		return nil, err
+	}
+	r.Keys.ForgetAll(stale)
+	return &model.RotateAPIKeyPayload{APIKey: key, Secret: secret}, nil
+}
+
+// UpdateAPIKey is the resolver for the updateApiKey field.
+func (r *mutationResolver) UpdateAPIKey(ctx context.Context, id string, input model.UpdateAPIKeyInput) (*model.UpdateAPIKeyPayload, error) {
+	p := auth.FromContext(ctx)
+	key, stale, err := models.UpdateAPIKey(ctx, r.DB, p.OrganizationID, id,
+		models.UpdateAPIKeyInput{Name: input.Name.Value(), Scope: input.Scope.Value()}, p.Actor())
+	if err != nil {
+		return nil, err
+	}
+	r.Keys.ForgetAll(stale)
+	return &model.UpdateAPIKeyPayload{APIKey: key}, nil
+}
+
+// RevokeLeakedAPIKey is the resolver for the revokeLeakedApiKey field.
+func (r *mutationResolver) RevokeLeakedAPIKey(ctx context.Context, input model.RevokeLeakedAPIKeyInput) (*model.RevokeLeakedAPIKeyPayload, error) {
+	verdicts, err := r.Leaked.Report(ctx, auth.ClientIP(ctx), []models.LeakReport{{Secret: input.Secret, URL: optString(input.URL)}})
+	var blocked *auth.ErrTooManyReports
+	if errors.As(err, &blocked) {
+		return nil, tooManyReports(blocked.Wait)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &model.RevokeLeakedAPIKeyPayload{Revoked: verdicts[0] == models.LeakTruePositive}, nil
 }
 
 // APIKeys is the resolver for the apiKeys field.

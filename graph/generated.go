@@ -79,19 +79,23 @@ type ComplexityRoot struct {
 	}
 
 	ApiKey struct {
-		CreatedAt         func(childComplexity int) int
-		CreatedBy         func(childComplexity int) int
-		ExpiresAt         func(childComplexity int) int
-		ID                func(childComplexity int) int
-		Insights          func(childComplexity int) int
-		LastUsedAt        func(childComplexity int) int
-		LastUsedIP        func(childComplexity int) int
-		LastUsedUserAgent func(childComplexity int) int
-		Name              func(childComplexity int) int
-		Prefix            func(childComplexity int) int
-		Scope             func(childComplexity int) int
-		Status            func(childComplexity int) int
-		Usage             func(childComplexity int, days *int) int
+		CreatedAt               func(childComplexity int) int
+		CreatedBy               func(childComplexity int) int
+		ExpiresAt               func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Insights                func(childComplexity int) int
+		LastUsedAt              func(childComplexity int) int
+		LastUsedIP              func(childComplexity int) int
+		LastUsedUserAgent       func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		Prefix                  func(childComplexity int) int
+		PreviousSecretExpiresAt func(childComplexity int) int
+		RevocationNote          func(childComplexity int) int
+		RevokedAt               func(childComplexity int) int
+		RotatedAt               func(childComplexity int) int
+		Scope                   func(childComplexity int) int
+		Status                  func(childComplexity int) int
+		Usage                   func(childComplexity int, days *int) int
 	}
 
 	ApiKeyInsight struct {
@@ -145,26 +149,29 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ChangePassword func(childComplexity int, input model.ChangePasswordInput) int
-		CreateAIModel  func(childComplexity int, input model.AIModelInput) int
-		CreateAPIKey   func(childComplexity int, input model.CreateAPIKeyInput) int
-		CreateProject  func(childComplexity int, input model.CreateProjectInput) int
-		CreateRisk     func(childComplexity int, input model.CreateRiskInput) int
-		CreateUser     func(childComplexity int, input model.CreateUserInput) int
-		DeleteAIModel  func(childComplexity int, id string) int
-		DeleteAPIKey   func(childComplexity int, id string) int
-		DeleteProject  func(childComplexity int, id string) int
-		DeleteRisk     func(childComplexity int, id string) int
-		DeleteUser     func(childComplexity int, id string) int
-		Login          func(childComplexity int, email string, password string, organizationID *string) int
-		Logout         func(childComplexity int) int
-		Setup          func(childComplexity int, token string, orgName string, email string, name string, password string) int
-		Signup         func(childComplexity int, orgName string, email string, name string, password string) int
-		UpdateAIModel  func(childComplexity int, id string, input model.UpdateAIModelInput) int
-		UpdateProject  func(childComplexity int, id string, input model.UpdateProjectInput) int
-		UpdateRisk     func(childComplexity int, id string, input model.UpdateRiskInput) int
-		UpdateUserRole func(childComplexity int, id string, role models.Role) int
-		UpsertAIModel  func(childComplexity int, input model.AIModelInput) int
+		ChangePassword     func(childComplexity int, input model.ChangePasswordInput) int
+		CreateAIModel      func(childComplexity int, input model.AIModelInput) int
+		CreateAPIKey       func(childComplexity int, input model.CreateAPIKeyInput) int
+		CreateProject      func(childComplexity int, input model.CreateProjectInput) int
+		CreateRisk         func(childComplexity int, input model.CreateRiskInput) int
+		CreateUser         func(childComplexity int, input model.CreateUserInput) int
+		DeleteAIModel      func(childComplexity int, id string) int
+		DeleteAPIKey       func(childComplexity int, id string) int
+		DeleteProject      func(childComplexity int, id string) int
+		DeleteRisk         func(childComplexity int, id string) int
+		DeleteUser         func(childComplexity int, id string) int
+		Login              func(childComplexity int, email string, password string, organizationID *string) int
+		Logout             func(childComplexity int) int
+		RevokeLeakedAPIKey func(childComplexity int, input model.RevokeLeakedAPIKeyInput) int
+		RotateAPIKey       func(childComplexity int, id string, input *model.RotateAPIKeyInput) int
+		Setup              func(childComplexity int, token string, orgName string, email string, name string, password string) int
+		Signup             func(childComplexity int, orgName string, email string, name string, password string) int
+		UpdateAIModel      func(childComplexity int, id string, input model.UpdateAIModelInput) int
+		UpdateAPIKey       func(childComplexity int, id string, input model.UpdateAPIKeyInput) int
+		UpdateProject      func(childComplexity int, id string, input model.UpdateProjectInput) int
+		UpdateRisk         func(childComplexity int, id string, input model.UpdateRiskInput) int
+		UpdateUserRole     func(childComplexity int, id string, role models.Role) int
+		UpsertAIModel      func(childComplexity int, input model.AIModelInput) int
 	}
 
 	Organization struct {
@@ -222,6 +229,10 @@ type ComplexityRoot struct {
 		Whoami        func(childComplexity int) int
 	}
 
+	RevokeLeakedApiKeyPayload struct {
+		Revoked func(childComplexity int) int
+	}
+
 	Risk struct {
 		CreatedAt        func(childComplexity int) int
 		CreatedBy        func(childComplexity int) int
@@ -244,6 +255,15 @@ type ComplexityRoot struct {
 		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
+	}
+
+	RotateApiKeyPayload struct {
+		APIKey func(childComplexity int) int
+		Secret func(childComplexity int) int
+	}
+
+	UpdateApiKeyPayload struct {
+		APIKey func(childComplexity int) int
 	}
 
 	UpsertAIModelPayload struct {
@@ -278,6 +298,7 @@ type ApiKeyResolver interface {
 	LastUsedIP(ctx context.Context, obj *models.APIKey) (*string, error)
 	LastUsedUserAgent(ctx context.Context, obj *models.APIKey) (*string, error)
 	CreatedBy(ctx context.Context, obj *models.APIKey) (*models.User, error)
+
 	Usage(ctx context.Context, obj *models.APIKey, days *int) ([]*models.UsageDay, error)
 	Insights(ctx context.Context, obj *models.APIKey) ([]*models.Insight, error)
 }
@@ -287,6 +308,9 @@ type AuditEventResolver interface {
 type MutationResolver interface {
 	CreateAPIKey(ctx context.Context, input model.CreateAPIKeyInput) (*model.CreateAPIKeyPayload, error)
 	DeleteAPIKey(ctx context.Context, id string) (bool, error)
+	RotateAPIKey(ctx context.Context, id string, input *model.RotateAPIKeyInput) (*model.RotateAPIKeyPayload, error)
+	UpdateAPIKey(ctx context.Context, id string, input model.UpdateAPIKeyInput) (*model.UpdateAPIKeyPayload, error)
+	RevokeLeakedAPIKey(ctx context.Context, input model.RevokeLeakedAPIKeyInput) (*model.RevokeLeakedAPIKeyPayload, error)
 	CreateAIModel(ctx context.Context, input model.AIModelInput) (*models.AIModel, error)
 	UpsertAIModel(ctx context.Context, input model.AIModelInput) (*model.UpsertAIModelPayload, error)
 	UpdateAIModel(ctx context.Context, id string, input model.UpdateAIModelInput) (*models.AIModel, error)
@@ -548,6 +572,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiKey.Prefix(childComplexity), true
+	case "ApiKey.previousSecretExpiresAt":
+		if e.ComplexityRoot.ApiKey.PreviousSecretExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.PreviousSecretExpiresAt(childComplexity), true
+	case "ApiKey.revocationNote":
+		if e.ComplexityRoot.ApiKey.RevocationNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.RevocationNote(childComplexity), true
+	case "ApiKey.revokedAt":
+		if e.ComplexityRoot.ApiKey.RevokedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.RevokedAt(childComplexity), true
+	case "ApiKey.rotatedAt":
+		if e.ComplexityRoot.ApiKey.RotatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.RotatedAt(childComplexity), true
 	case "ApiKey.scope":
 		if e.ComplexityRoot.ApiKey.Scope == nil {
 			break
@@ -891,6 +939,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.revokeLeakedApiKey":
+		if e.ComplexityRoot.Mutation.RevokeLeakedAPIKey == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeLeakedApiKey_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeLeakedAPIKey(childComplexity, args["input"].(model.RevokeLeakedAPIKeyInput)), true
+	case "Mutation.rotateApiKey":
+		if e.ComplexityRoot.Mutation.RotateAPIKey == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rotateApiKey_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RotateAPIKey(childComplexity, args["id"].(string), args["input"].(*model.RotateAPIKeyInput)), true
 	case "Mutation.setup":
 		if e.ComplexityRoot.Mutation.Setup == nil {
 			break
@@ -924,6 +994,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateAIModel(childComplexity, args["id"].(string), args["input"].(model.UpdateAIModelInput)), true
+	case "Mutation.updateApiKey":
+		if e.ComplexityRoot.Mutation.UpdateAPIKey == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateApiKey_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAPIKey(childComplexity, args["id"].(string), args["input"].(model.UpdateAPIKeyInput)), true
 	case "Mutation.updateProject":
 		if e.ComplexityRoot.Mutation.UpdateProject == nil {
 			break
@@ -1238,6 +1319,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Whoami(childComplexity), true
 
+	case "RevokeLeakedApiKeyPayload.revoked":
+		if e.ComplexityRoot.RevokeLeakedApiKeyPayload.Revoked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevokeLeakedApiKeyPayload.Revoked(childComplexity), true
+
 	case "Risk.createdAt":
 		if e.ComplexityRoot.Risk.CreatedAt == nil {
 			break
@@ -1348,6 +1436,26 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RiskConnection.TotalCount(childComplexity), true
 
+	case "RotateApiKeyPayload.apiKey":
+		if e.ComplexityRoot.RotateApiKeyPayload.APIKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RotateApiKeyPayload.APIKey(childComplexity), true
+	case "RotateApiKeyPayload.secret":
+		if e.ComplexityRoot.RotateApiKeyPayload.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RotateApiKeyPayload.Secret(childComplexity), true
+
+	case "UpdateApiKeyPayload.apiKey":
+		if e.ComplexityRoot.UpdateApiKeyPayload.APIKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateApiKeyPayload.APIKey(childComplexity), true
+
 	case "UpsertAIModelPayload.aiModel":
 		if e.ComplexityRoot.UpsertAIModelPayload.AiModel == nil {
 			break
@@ -1416,8 +1524,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateRiskInput", ec.unmarshalInputCreateRiskInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("ProjectFilter", ec.unmarshalInputProjectFilter),
+			graphql.NewInputUnmarshaler("RevokeLeakedApiKeyInput", ec.unmarshalInputRevokeLeakedApiKeyInput),
 			graphql.NewInputUnmarshaler("RiskFilter", ec.unmarshalInputRiskFilter),
+			graphql.NewInputUnmarshaler("RotateApiKeyInput", ec.unmarshalInputRotateApiKeyInput),
 			graphql.NewInputUnmarshaler("UpdateAIModelInput", ec.unmarshalInputUpdateAIModelInput),
+			graphql.NewInputUnmarshaler("UpdateApiKeyInput", ec.unmarshalInputUpdateApiKeyInput),
 			graphql.NewInputUnmarshaler("UpdateProjectInput", ec.unmarshalInputUpdateProjectInput),
 			graphql.NewInputUnmarshaler("UpdateRiskInput", ec.unmarshalInputUpdateRiskInput),
 		)
@@ -1607,6 +1718,14 @@ func (ec *executionContext) childFields_ApiKey(ctx context.Context, field graphq
 		return ec.fieldContext_ApiKey_lastUsedUserAgent(ctx, field)
 	case "createdBy":
 		return ec.fieldContext_ApiKey_createdBy(ctx, field)
+	case "rotatedAt":
+		return ec.fieldContext_ApiKey_rotatedAt(ctx, field)
+	case "previousSecretExpiresAt":
+		return ec.fieldContext_ApiKey_previousSecretExpiresAt(ctx, field)
+	case "revokedAt":
+		return ec.fieldContext_ApiKey_revokedAt(ctx, field)
+	case "revocationNote":
+		return ec.fieldContext_ApiKey_revocationNote(ctx, field)
 	case "usage":
 		return ec.fieldContext_ApiKey_usage(ctx, field)
 	case "insights":
@@ -1789,6 +1908,14 @@ func (ec *executionContext) childFields_ProjectConnection(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type ProjectConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_RevokeLeakedApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "revoked":
+		return ec.fieldContext_RevokeLeakedApiKeyPayload_revoked(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RevokeLeakedApiKeyPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Risk(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1835,6 +1962,24 @@ func (ec *executionContext) childFields_RiskConnection(ctx context.Context, fiel
 		return ec.fieldContext_RiskConnection_totalCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RiskConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RotateApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "apiKey":
+		return ec.fieldContext_RotateApiKeyPayload_apiKey(ctx, field)
+	case "secret":
+		return ec.fieldContext_RotateApiKeyPayload_secret(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RotateApiKeyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "apiKey":
+		return ec.fieldContext_UpdateApiKeyPayload_apiKey(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateApiKeyPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_UpsertAIModelPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2193,6 +2338,42 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_revokeLeakedApiKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RevokeLeakedAPIKeyInput, error) {
+			return ec.unmarshalNRevokeLeakedApiKeyInput2keywardᚋgraphᚋmodelᚐRevokeLeakedAPIKeyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rotateApiKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (*model.RotateAPIKeyInput, error) {
+			return ec.unmarshalORotateApiKeyInput2ᚖkeywardᚋgraphᚋmodelᚐRotateAPIKeyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2291,6 +2472,28 @@ func (ec *executionContext) field_Mutation_updateAIModel_args(ctx context.Contex
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateAIModelInput, error) {
 			return ec.unmarshalNUpdateAIModelInput2keywardᚋgraphᚋmodelᚐUpdateAIModelInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateApiKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateAPIKeyInput, error) {
+			return ec.unmarshalNUpdateApiKeyInput2keywardᚋgraphᚋmodelᚐUpdateAPIKeyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3456,6 +3659,98 @@ func (ec *executionContext) fieldContext_ApiKey_createdBy(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _ApiKey_rotatedAt(ctx context.Context, field graphql.CollectedField, obj *models.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_rotatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RotatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_rotatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ApiKey_previousSecretExpiresAt(ctx context.Context, field graphql.CollectedField, obj *models.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_previousSecretExpiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreviousSecretExpiresAt(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_previousSecretExpiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, true, false, "Time")
+}
+
+func (ec *executionContext) _ApiKey_revokedAt(ctx context.Context, field graphql.CollectedField, obj *models.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_revokedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevokedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ApiKey_revocationNote(ctx context.Context, field graphql.CollectedField, obj *models.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_revocationNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevocationNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_revocationNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "String")
+}
+
 func (ec *executionContext) _ApiKey_usage(ctx context.Context, field graphql.CollectedField, obj *models.APIKey) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4353,6 +4648,174 @@ func (ec *executionContext) fieldContext_Mutation_deleteApiKey(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rotateApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rotateApiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RotateAPIKey(ctx, fc.Args["id"].(string), fc.Args["input"].(*model.RotateAPIKeyInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *model.RotateAPIKeyPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.RotateAPIKeyPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RotateAPIKeyPayload) graphql.Marshaler {
+			return ec.marshalORotateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐRotateAPIKeyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rotateApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RotateApiKeyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rotateApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateApiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAPIKey(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateAPIKeyInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *model.UpdateAPIKeyPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.UpdateAPIKeyPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateAPIKeyPayload) graphql.Marshaler {
+			return ec.marshalOUpdateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateAPIKeyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateApiKeyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeLeakedApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeLeakedApiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeLeakedAPIKey(ctx, fc.Args["input"].(model.RevokeLeakedAPIKeyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RevokeLeakedAPIKeyPayload) graphql.Marshaler {
+			return ec.marshalORevokeLeakedApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐRevokeLeakedAPIKeyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeLeakedApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RevokeLeakedApiKeyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeLeakedApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -6801,6 +7264,29 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _RevokeLeakedApiKeyPayload_revoked(ctx context.Context, field graphql.CollectedField, obj *model.RevokeLeakedAPIKeyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RevokeLeakedApiKeyPayload_revoked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revoked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RevokeLeakedApiKeyPayload_revoked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RevokeLeakedApiKeyPayload", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Risk_id(ctx context.Context, field graphql.CollectedField, obj *models.Risk) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7258,6 +7744,93 @@ func (ec *executionContext) _RiskConnection_totalCount(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_RiskConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RiskConnection", field, true, false, "Int")
+}
+
+func (ec *executionContext) _RotateApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.RotateAPIKeyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RotateApiKeyPayload_apiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.APIKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.APIKey) graphql.Marshaler {
+			return ec.marshalNApiKey2ᚖkeywardᚋmodelsᚐAPIKey(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RotateApiKeyPayload_apiKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RotateApiKeyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RotateApiKeyPayload_secret(ctx context.Context, field graphql.CollectedField, obj *model.RotateAPIKeyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RotateApiKeyPayload_secret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Secret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RotateApiKeyPayload_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RotateApiKeyPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _UpdateApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAPIKeyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateApiKeyPayload_apiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.APIKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.APIKey) graphql.Marshaler {
+			return ec.marshalNApiKey2ᚖkeywardᚋmodelsᚐAPIKey(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateApiKeyPayload_apiKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateApiKeyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiKey(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _UpsertAIModelPayload_aiModel(ctx context.Context, field graphql.CollectedField, obj *model.UpsertAIModelPayload) (ret graphql.Marshaler) {
@@ -9186,6 +9759,55 @@ func UnmarshalProjectFilter(ctx context.Context, raw any) (model.ProjectFilter, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRevokeLeakedApiKeyInput(ctx context.Context, obj any) (model.RevokeLeakedAPIKeyInput, error) {
+	var it model.RevokeLeakedAPIKeyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"secret", "url"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "secret":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("secret"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Secret = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRevokeLeakedApiKeyInput unmarshals raw into the RevokeLeakedApiKeyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRevokeLeakedApiKeyInput(ctx context.Context, raw any) (model.RevokeLeakedAPIKeyInput, error) {
+	var out model.RevokeLeakedAPIKeyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RevokeLeakedApiKeyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRiskFilter(ctx context.Context, obj any) (model.RiskFilter, error) {
 	var it model.RiskFilter
 	if obj == nil {
@@ -9246,6 +9868,55 @@ func (ec *executionContext) unmarshalInputRiskFilter(ctx context.Context, obj an
 func UnmarshalRiskFilter(ctx context.Context, raw any) (model.RiskFilter, error) {
 	var out model.RiskFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RiskFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRotateApiKeyInput(ctx context.Context, obj any) (model.RotateAPIKeyInput, error) {
+	var it model.RotateAPIKeyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"graceHours", "expiresInDays"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "graceHours":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("graceHours"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GraceHours = graphql.OmittableOf(data)
+		case "expiresInDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresInDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresInDays = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRotateApiKeyInput unmarshals raw into the RotateApiKeyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRotateApiKeyInput(ctx context.Context, raw any) (model.RotateAPIKeyInput, error) {
+	var out model.RotateAPIKeyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RotateApiKeyInput", raw, &out)
 	return out, err
 }
 
@@ -9365,6 +10036,55 @@ func (ec *executionContext) unmarshalInputUpdateAIModelInput(ctx context.Context
 func UnmarshalUpdateAIModelInput(ctx context.Context, raw any) (model.UpdateAIModelInput, error) {
 	var out model.UpdateAIModelInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAIModelInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateApiKeyInput(ctx context.Context, obj any) (model.UpdateAPIKeyInput, error) {
+	var it model.UpdateAPIKeyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "scope"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalOApiKeyScope2ᚖkeywardᚋmodelsᚐAPIKeyScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateApiKeyInput unmarshals raw into the UpdateApiKeyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateApiKeyInput(ctx context.Context, raw any) (model.UpdateAPIKeyInput, error) {
+	var out model.UpdateAPIKeyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateApiKeyInput", raw, &out)
 	return out, err
 }
 
@@ -9826,6 +10546,26 @@ func (ec *executionContext) _ApiKey(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ApiKey_createdBy(ctx, field, obj)
 				})
+		case "rotatedAt":
+			out.Values[i] = ec._ApiKey_rotatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "previousSecretExpiresAt":
+			out.Values[i] = ec._ApiKey_previousSecretExpiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revokedAt":
+			out.Values[i] = ec._ApiKey_revokedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revocationNote":
+			out.Values[i] = ec._ApiKey_revocationNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "usage":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -10229,6 +10969,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 				return ec._Mutation_deleteApiKey(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rotateApiKey":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rotateApiKey(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateApiKey":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateApiKey(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "revokeLeakedApiKey":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeLeakedApiKey(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "createAIModel":
@@ -10766,6 +11527,39 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
+var revokeLeakedApiKeyPayloadImplementors = []string{"RevokeLeakedApiKeyPayload"}
+
+func (ec *executionContext) _RevokeLeakedApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RevokeLeakedAPIKeyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, revokeLeakedApiKeyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RevokeLeakedApiKeyPayload")
+		case "revoked":
+			out.Values[i] = ec._RevokeLeakedApiKeyPayload_revoked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var riskImplementors = []string{"Risk"}
 
 func (ec *executionContext) _Risk(ctx context.Context, sel ast.SelectionSet, obj *models.Risk) graphql.Marshaler {
@@ -10898,6 +11692,77 @@ func (ec *executionContext) _RiskConnection(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._RiskConnection_totalCount(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rotateApiKeyPayloadImplementors = []string{"RotateApiKeyPayload"}
+
+func (ec *executionContext) _RotateApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RotateAPIKeyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rotateApiKeyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RotateApiKeyPayload")
+		case "apiKey":
+			out.Values[i] = ec._RotateApiKeyPayload_apiKey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "secret":
+			out.Values[i] = ec._RotateApiKeyPayload_secret(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateApiKeyPayloadImplementors = []string{"UpdateApiKeyPayload"}
+
+func (ec *executionContext) _UpdateApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateAPIKeyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateApiKeyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateApiKeyPayload")
+		case "apiKey":
+			out.Values[i] = ec._UpdateApiKeyPayload_apiKey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11760,6 +12625,11 @@ func (ec *executionContext) marshalNProjectStatus2keywardᚋmodelsᚐProjectStat
 	return v
 }
 
+func (ec *executionContext) unmarshalNRevokeLeakedApiKeyInput2keywardᚋgraphᚋmodelᚐRevokeLeakedAPIKeyInput(ctx context.Context, v any) (model.RevokeLeakedAPIKeyInput, error) {
+	res, err := ec.unmarshalInputRevokeLeakedApiKeyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNRisk2ᚕᚖkeywardᚋmodelsᚐRiskᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Risk) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -11852,6 +12722,11 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 
 func (ec *executionContext) unmarshalNUpdateAIModelInput2keywardᚋgraphᚋmodelᚐUpdateAIModelInput(ctx context.Context, v any) (model.UpdateAIModelInput, error) {
 	res, err := ec.unmarshalInputUpdateAIModelInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateApiKeyInput2keywardᚋgraphᚋmodelᚐUpdateAPIKeyInput(ctx context.Context, v any) (model.UpdateAPIKeyInput, error) {
+	res, err := ec.unmarshalInputUpdateApiKeyInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -12432,6 +13307,13 @@ func (ec *executionContext) marshalOProjectStatus2ᚖkeywardᚋmodelsᚐProjectS
 	return v
 }
 
+func (ec *executionContext) marshalORevokeLeakedApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐRevokeLeakedAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.RevokeLeakedAPIKeyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RevokeLeakedApiKeyPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalORisk2ᚖkeywardᚋmodelsᚐRisk(ctx context.Context, sel ast.SelectionSet, v *models.Risk) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -12499,6 +13381,21 @@ func (ec *executionContext) unmarshalORiskFilter2ᚖkeywardᚋgraphᚋmodelᚐRi
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalORotateApiKeyInput2ᚖkeywardᚋgraphᚋmodelᚐRotateAPIKeyInput(ctx context.Context, v any) (*model.RotateAPIKeyInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRotateApiKeyInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORotateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐRotateAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.RotateAPIKeyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RotateApiKeyPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -12533,6 +13430,13 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	_ = ctx
 	res := graphql.MarshalTime(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOUpdateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateAPIKeyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpdateApiKeyPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOUser2ᚖkeywardᚋmodelsᚐUser(ctx context.Context, sel ast.SelectionSet, v *models.User) graphql.Marshaler {

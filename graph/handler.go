@@ -43,6 +43,7 @@ func NewHandler(r *Resolver, log *slog.Logger) http.Handler {
 	srv.Use(depthLimit{max: MaxDepth})
 	srv.Use(operationMetrics{})
 	srv.Use(usageRecorder{})
+	srv.Use(keyWarnings{})
 	srv.SetErrorPresenter(errorPresenter(log))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		log.ErrorContext(ctx, "panic in resolver", "request_id", httplog.RequestID(ctx), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))

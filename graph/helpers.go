@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"time"
 
 	"gorm.io/gorm"
 
 	"keyward/auth"
+	"keyward/graph/model"
 	"keyward/models"
 )
 
@@ -41,4 +43,19 @@ func spendAttempt(ctx context.Context, l auth.FailureLimiter, what string) error
 	}
 	return &models.Error{Code: models.CodeRateLimited, Message: fmt.Sprintf(
 		"Too many %s from your address. Try again in %d minutes.", what, int(math.Ceil(wait.Minutes())))}
+}
+
+// tooManyReports is the error a client gets after too many leaked-key
+// reports of secrets that were no working key.
+func tooManyReports(wait time.Duration) error {
+	return &models.Error{Code: models.CodeRateLimited, Message: fmt.Sprintf(
+		"Too many reports of secrets that are no working key from your address. Try again in %d seconds.", int(math.Ceil(wait.Seconds())))}
+}
+
+// rotateInput reads rotateApiKey's optional input.
+func rotateInput(in *model.RotateAPIKeyInput) models.RotateAPIKeyInput {
+	if in == nil {
+		return models.RotateAPIKeyInput{}
+	}
+	return models.RotateAPIKeyInput{GraceHours: in.GraceHours.Value(), ExpiresInDays: in.ExpiresInDays.Value()}
 }

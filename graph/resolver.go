@@ -17,6 +17,8 @@ type Resolver struct {
 	// Signups limits sign-ups per client: each costs a password hash and
 	// creates an organisation.
 	Signups auth.FailureLimiter
+	// Leaked revokes keys reported as leaked (revokeLeakedApiKey).
+	Leaked *auth.LeakedKeys
 	// SetupToken is nil once the first admin exists at start-up.
 	SetupToken  *auth.SetupToken
 	AllowSignup bool

@@ -41,18 +41,32 @@ type APIKey struct {
 
 	// Scope bounds what the key may do; keys made before scopes existed are READ_WRITE.
 	Scope APIKeyScope `gorm:"type:varchar(12);not null;default:'READ_WRITE';check:chk_api_keys_scope,scope IN ('READ_WRITE','READ_ONLY')"`
+
+	// Rotation (see apikey_lifecycle.go). The secret before the last
+	// rotation keeps working until PreviousSecretUntil; its hash is kept
+	// after that so a late caller learns the key was rotated. Keys made
+	// before rotation existed have all three unset and work as before.
+	PreviousSecretHash  *string    `gorm:"type:char(64);uniqueIndex"`
+	PreviousSecretUntil *time.Time `gorm:"column:previous_secret_expires_at"`
+	RotatedAt           *time.Time
+
+	// Revocation: a key reported as leaked stops working but stays listed,
+	// so the admin learns which key leaked and where.
+	RevokedAt      *time.Time
+	RevocationNote *string `gorm:"type:varchar(700)"`
 }
 
-// APIKeyStatus is computed from the expiry time; it is never stored.
+// APIKeyStatus is computed from the revocation and expiry times; it is never stored.
 type APIKeyStatus string
 
 const (
 	APIKeyActive  APIKeyStatus = "ACTIVE"
 	APIKeyExpired APIKeyStatus = "EXPIRED"
+	APIKeyRevoked APIKeyStatus = "REVOKED"
 )
 
 func (s *APIKeyStatus) UnmarshalGQL(v any) (err error) {
-	*s, err = parseEnum("status", "API key status", v, []APIKeyStatus{APIKeyActive, APIKeyExpired})
+	*s, err = parseEnum("status", "API key status", v, []APIKeyStatus{APIKeyActive, APIKeyExpired, APIKeyRevoked})
 	return err
 }
 
@@ -87,8 +101,12 @@ func (s *APIKeyScope) UnmarshalGQL(v any) (err error) {
 
 func (s APIKeyScope) MarshalGQL(w io.Writer) { writeEnum(w, string(s)) }
 
-// Status is ACTIVE until the expiry instant, EXPIRED from then on.
+// Status is ACTIVE until the expiry instant, EXPIRED from then on; a
+// revoked key is REVOKED whatever its expiry.
 func (k *APIKey) Status() APIKeyStatus {
+	if k.RevokedAt != nil {
+		return APIKeyRevoked
+	}
 	if k.Expired(time.Now()) {
 		return APIKeyExpired
 	}
@@ -153,7 +171,8 @@ func CreateAPIKey(ctx context.Context, db *gorm.DB, orgID string, creator *User,
 			return err
 		}
 		var n int64
-		if err := tx.Model(&APIKey{}).Where("organization_id = ?", orgID).Count(&n).Error; err != nil {
+		// Revoked keys stay listed for the admin but no longer count.
+		if err := tx.Model(&APIKey{}).Where("organization_id = ? AND revoked_at IS NULL", orgID).Count(&n).Error; err != nil {
 			return err
 		}
 		if n >= int64(in.Max) {
@@ -219,7 +238,7 @@ func DeleteAPIKey(ctx context.Context, db *gorm.DB, orgID, id string, actor Acto
 			// A concurrent delete won the race.
 			return NotFound("API key")
 		}
-		if err := announceRevocation(tx, key.SecretHash); err != nil {
+		if err := announceRevocation(tx, key.secretHashes()...); err != nil {
 			return err
 		}
 		return recordAudit(tx, orgID, actor, AuditAPIKeyDeleted, "API_KEY", key.ID, key.Name)
@@ -230,10 +249,11 @@ func DeleteAPIKey(ctx context.Context, db *gorm.DB, orgID, id string, actor Acto
 	return &key, nil
 }
 
-// FindAPIKeyByHash is the one indexed lookup of the verification path.
+// FindAPIKeyByHash is the one lookup of the verification path: the current
+// or the previous secret, each by its unique index.
 func FindAPIKeyByHash(ctx context.Context, db *gorm.DB, hash string) (*APIKey, error) {
 	var key APIKey
-	err := db.WithContext(ctx).Where("secret_hash = ?", hash).Take(&key).Error
+	err := db.WithContext(ctx).Where("secret_hash = ? OR previous_secret_hash = ?", hash, hash).Take(&key).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, nil
 	}

@@ -15,6 +15,9 @@ type AuditAction string
 const (
 	AuditAPIKeyCreated   AuditAction = "API_KEY_CREATED"
 	AuditAPIKeyDeleted   AuditAction = "API_KEY_DELETED"
+	AuditAPIKeyRotated   AuditAction = "API_KEY_ROTATED"
+	AuditAPIKeyUpdated   AuditAction = "API_KEY_UPDATED"
+	AuditAPIKeyRevoked   AuditAction = "API_KEY_REVOKED"
 	AuditUserCreated     AuditAction = "USER_CREATED"
 	AuditUserRoleChanged AuditAction = "USER_ROLE_CHANGED"
 	AuditUserDeleted     AuditAction = "USER_DELETED"

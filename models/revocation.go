@@ -9,18 +9,24 @@ import (
 	"gorm.io/gorm"
 )
 
-// RevocationChannel is the PostgreSQL NOTIFY channel on which a deleted
-// key's hash is announced, so every replica drops it from its cache.
+// RevocationChannel is the PostgreSQL NOTIFY channel on which the hash of a
+// key that was deleted, rotated, changed or revoked is announced, so every
+// replica drops it from its cache and reads it afresh.
 const RevocationChannel = "keyward_key_revoked"
 
-// announceRevocation notifies inside the deleting transaction: PostgreSQL
-// delivers the notification only if the delete commits. SQLite serves a
+// announceRevocation notifies inside the changing transaction: PostgreSQL
+// delivers the notification only if the change commits. SQLite serves a
 // single process, whose cache the caller clears directly.
-func announceRevocation(tx *gorm.DB, secretHash string) error {
+func announceRevocation(tx *gorm.DB, secretHashes ...string) error {
 	if tx.Dialector.Name() != "postgres" {
 		return nil
 	}
-	return tx.Exec("SELECT pg_notify(?, ?)", RevocationChannel, RevocationPayload(secretHash, time.Now())).Error
+	for _, h := range secretHashes {
+		if err := tx.Exec("SELECT pg_notify(?, ?)", RevocationChannel, RevocationPayload(h, time.Now())).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // RevocationPayload is "<hash> <unix nanoseconds>"; the time lets receivers measure lag.

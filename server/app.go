@@ -127,14 +127,15 @@ func (a *app) banner(w io.Writer, baseURL string) {
 }
 
 func (a *app) routes() http.Handler {
+	keyFailures := ratelimit.FailedAuth{L: a.limiter, Limit: a.cfg.AuthFailLimit, Kind: "key"}
+	leaked := &auth.LeakedKeys{DB: a.db, Keys: a.keys, Failures: keyFailures}
 	resolver := &graph.Resolver{
-		DB: a.db, Keys: a.keys, SetupToken: a.setup,
+		DB: a.db, Keys: a.keys, SetupToken: a.setup, Leaked: leaked,
 		LoginFailures: ratelimit.FailedAuth{L: a.limiter, Limit: a.cfg.LoginFailLimit, Kind: "login"},
 		Signups:       ratelimit.FailedAuth{L: a.limiter, Limit: a.cfg.SignupLimit, Kind: "signup"},
 		AllowSignup:   a.cfg.AllowSignup, MaxAPIKeys: a.cfg.MaxAPIKeys,
 	}
-	authn := &auth.Authenticator{DB: a.db, Keys: a.keys, Log: a.log,
-		Failures: ratelimit.FailedAuth{L: a.limiter, Limit: a.cfg.AuthFailLimit, Kind: "key"}}
+	authn := &auth.Authenticator{DB: a.db, Keys: a.keys, Log: a.log, Failures: keyFailures}
 	perKey := ratelimit.PerKey(a.limiter, a.cfg.RateLimit, a.log)
 	var api http.Handler = limitBody(a.usage.Middleware(authn.Middleware(perKey(graph.NewHandler(resolver, a.log)))))
 	if len(a.cfg.CORSOrigins) > 0 {
@@ -149,6 +150,12 @@ func (a *app) routes() http.Handler {
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
+	// No authentication: whoever holds a leaked secret may kill it. The
+	// middleware still records the client address for the limiter.
+	mux.Handle("/api/leaked-keys", authn.Middleware(leakedKeysHandler(leaked)))
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, _ *http.Request) {
+		auth.WriteError(w, http.StatusNotFound, models.CodeNotFound, "No such API endpoint. The GraphQL API is at /graphql.")
+	})
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		_, _ = io.WriteString(w, "ok\n")

@@ -167,13 +167,7 @@ func TestRedisOutageKeepsServing(t *testing.T) {
 }
 
 func TestRevocationReachesEveryReplica(t *testing.T) {
-	dbURL := postgresURL(t)
-	// A cache TTL of an hour: only the notification can evict in time. The
-	// polling below fails authentication on purpose, so no failure limit.
-	slowTTL := func(c *config) { c.KeyCacheTTL, c.AuthFailLimit = time.Hour, ratelimit.Limit{} }
-	a := newServer(t, dbURL, slowTTL)
-	b := newServer(t, dbURL, slowTTL)
-	waitFor(t, 5*time.Second, func() bool { return a.app.listener.Healthy() && b.app.listener.Healthy() })
+	a, b := twoReplicas(t)
 	admin := a.admin()
 	observedBefore := metricValue(t, b, "keyward_key_revocation_lag_seconds_count")
 

@@ -159,6 +159,19 @@ type ProjectFilter struct {
 type Query struct {
 }
 
+type RevokeLeakedAPIKeyInput struct {
+	// The leaked secret, kw_…
+	Secret string `json:"secret"`
+	// Where it was found, e.g. https://github.com/org/repo/blob/…; shown to the key's admin.
+	URL graphql.Omittable[*string] `json:"url,omitempty"`
+}
+
+// The result of revokeLeakedApiKey.
+type RevokeLeakedAPIKeyPayload struct {
+	// True when the secret belongs to a key that is now revoked (also when it already was); false when it is no working Keyward key.
+	Revoked bool `json:"revoked"`
+}
+
 // Every field narrows the list; leave a field out to not filter on it.
 type RiskFilter struct {
 	ProjectID graphql.Omittable[*string] `json:"projectId,omitempty"`
@@ -167,6 +180,21 @@ type RiskFilter struct {
 	MitigationStatus graphql.Omittable[[]models.MitigationStatus] `json:"mitigationStatus,omitempty"`
 	// Part of the name, ignoring case (at most 200 characters).
 	Search graphql.Omittable[*string] `json:"search,omitempty"`
+}
+
+type RotateAPIKeyInput struct {
+	// How long the current secret keeps working: 0–168 hours; 24 when omitted. 0 ends it at once.
+	GraceHours graphql.Omittable[*int] `json:"graceHours,omitempty"`
+	// Lifetime of the new secret: 1–365 days; when omitted, the key's last lifetime in whole days.
+	ExpiresInDays graphql.Omittable[*int] `json:"expiresInDays,omitempty"`
+}
+
+// The result of rotateApiKey.
+type RotateAPIKeyPayload struct {
+	// The same key, with its new prefix and expiry.
+	APIKey *models.APIKey `json:"apiKey"`
+	// The new secret. It is shown here once and can never be retrieved again.
+	Secret string `json:"secret"`
 }
 
 // Only the fields you send change. Send null to clear an optional field.
@@ -184,6 +212,19 @@ type UpdateAIModelInput struct {
 	Limitations     graphql.Omittable[*string]               `json:"limitations,omitempty"`
 	// Replaces the current links; [] or null removes them all.
 	ProjectIds graphql.Omittable[[]string] `json:"projectIds,omitempty"`
+}
+
+// Leave a field out to keep its value.
+type UpdateAPIKeyInput struct {
+	// 3–50 characters, unique in the organisation ignoring case.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// Only READ_ONLY may be set: a scope can be narrowed, never widened.
+	Scope graphql.Omittable[*models.APIKeyScope] `json:"scope,omitempty"`
+}
+
+// The result of updateApiKey.
+type UpdateAPIKeyPayload struct {
+	APIKey *models.APIKey `json:"apiKey"`
 }
 
 // Only the fields you send change. Send null to clear an optional field.
