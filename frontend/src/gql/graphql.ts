@@ -4,7 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-/** What a key may do. Chosen at creation; it cannot be changed later. */
+/** What a key may do. Chosen at creation; it can later only be narrowed (updateApiKey), never widened. */
 export type ApiKeyScope =
   /** Read governance data only (Viewer rights): every mutation is refused with FORBIDDEN. */
   | 'READ_ONLY'
@@ -13,7 +13,9 @@ export type ApiKeyScope =
 
 export type ApiKeyStatus =
   | 'ACTIVE'
-  | 'EXPIRED';
+  | 'EXPIRED'
+  /** Reported as leaked and revoked: every request with it is refused. It stays listed until an admin deletes it, and no longer counts against the key limit. */
+  | 'REVOKED';
 
 export type ChangePasswordInput = {
   currentPassword: string;
