@@ -1,5 +1,6 @@
-// Package docs embeds the API reference so the binary can serve it to the
-// admin SPA, which renders it, and to anyone with curl.
+// Package docs embeds the API reference and the secret-scanning guide so the
+// binary can serve them to the admin SPA, which renders the reference, and
+// to anyone with curl.
 package docs
 
 import _ "embed"
@@ -8,3 +9,8 @@ import _ "embed"
 //
 //go:embed api.md
 var API []byte
+
+// SecretScanning is docs/secret-scanning.md, linked from the reference.
+//
+//go:embed secret-scanning.md
+var SecretScanning []byte

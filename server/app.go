@@ -162,11 +162,13 @@ func (a *app) routes() http.Handler {
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
 	mux.Handle("GET /metrics", metrics.Handler())
-	mux.HandleFunc("GET /docs/api.md", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-cache")
-		_, _ = w.Write(docs.API)
-	})
+	for path, doc := range map[string][]byte{"/docs/api.md": docs.API, "/docs/secret-scanning.md": docs.SecretScanning} {
+		mux.HandleFunc("GET "+path, func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-cache")
+			_, _ = w.Write(doc)
+		})
+	}
 	mux.Handle("/", spaHandler(frontend.Dist()))
 	return httplog.Middleware(a.log)(recoverPanics(a.log, mux))
 }
