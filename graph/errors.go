@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"math"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -13,9 +15,16 @@ import (
 	"keyward/models"
 )
 
-// errorPresenter passes our typed errors with their code, turns GraphQL
-// parse and validation errors into BAD_USER_INPUT, and masks everything else
-// as INTERNAL. The cause of an internal error goes to the log only.
+// errorPresenter gives every error one of the documented codes (enum
+// ErrorCode in errors.graphqls):
+//   - our typed errors keep their code; extensions.field is the path of the
+//     offending value from the field's argument (["input","projectIds",2]);
+//   - errors gqlgen produced from the request keep its parse or validation
+//     code, except variables that cannot be coerced, which are
+//     BAD_USER_INPUT on ["variables", name, ...];
+//   - errors our own request checks produced (depth, cost) keep their code;
+//   - everything else is INTERNAL, with a generic message; the cause goes to
+//     the log only.
 func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		var typed *models.Error
@@ -26,28 +35,31 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			for k, v := range typed.Extensions {
 				gerr.Extensions[k] = v
 			}
-			field := typed.Field
+			path := fieldPath(ctx, typed.Path)
 			var input *gqlerror.Error
-			if field == "" && typed.Code == models.CodeBadUserInput && errors.As(err, &input) {
-				// An input value a scalar refused: name it by its path, the
-				// innermost field name (a list element is named by its list).
-				field = lastName(input.Path)
-				if field != "" {
-					gerr.Message = field + " " + typed.Message
+			if len(path) == 0 && typed.Code == models.CodeBadUserInput && errors.As(err, &input) && len(input.Path) > 0 {
+				// An input value a scalar refused: its path already starts at
+				// the argument; the message names the innermost field (a list
+				// element by its list).
+				path = astPath(trimPrefix(input.Path, graphql.GetPath(ctx)))
+				if name := lastName(input.Path); name != "" {
+					gerr.Message = name + " " + typed.Message
 				}
 			}
-			if field != "" {
-				gerr.Extensions["field"] = field
+			if len(path) > 0 {
+				gerr.Extensions["field"] = path
+			}
+			if typed.RetryAfter > 0 {
+				gerr.Extensions["retryAfter"] = int(math.Ceil(typed.RetryAfter.Seconds()))
+			}
+			if errors.As(err, &input) && len(input.Locations) > 0 {
+				gerr.Locations = input.Locations
 			}
 			return gerr
 		}
 		var gerr *gqlerror.Error
 		if errors.As(err, &gerr) && gerr.Unwrap() == nil {
-			// Produced by gqlgen itself from the request: parse, validation,
-			// variable coercion, complexity. The message is about the query.
-			out := *gerr
-			out.Extensions = map[string]any{"code": models.CodeBadUserInput}
-			return &out
+			return requestError(gerr)
 		}
 		log.ErrorContext(ctx, "internal error", "request_id", httplog.RequestID(ctx), "err", err)
 		return &gqlerror.Error{
@@ -67,4 +79,100 @@ func lastName(path ast.Path) string {
 		}
 	}
 	return ""
+}
+
+// requestError codes an error gqlgen or one of our request checks produced.
+func requestError(gerr *gqlerror.Error) *gqlerror.Error {
+	out := *gerr
+	code, _ := gerr.Extensions["code"].(string)
+	out.Extensions = map[string]any{}
+	for k, v := range gerr.Extensions {
+		out.Extensions[k] = v
+	}
+	switch {
+	case code == errcode.ValidationFailed && len(gerr.Path) > 0 && gerr.Path[0] == ast.PathName("variable"):
+		// note: gqlparser reports a variable's bad value as a validation
+		// failure at path variable.<name>...; for the client it is bad input,
+		// located in the request body's "variables".
+		out.Extensions["code"] = models.CodeBadUserInput
+		out.Extensions["field"] = append([]any{"variables"}, astPath(gerr.Path[1:])...)
+		out.Path = nil
+	case code == errcode.ParseFailed || code == errcode.ValidationFailed || knownCode(code):
+		out.Extensions["code"] = code
+	default:
+		// gqlgen's own execution errors (a non-null field without a value)
+		// are ours to fix.
+		out.Extensions["code"] = models.CodeInternal
+	}
+	return &out
+}
+
+func knownCode(code string) bool {
+	for _, c := range models.Codes {
+		if string(c.Code) == code {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldPath turns a models path into one that starts at an argument of the
+// current field: a path relative to the input object gets the input
+// argument's name in front.
+func fieldPath(ctx context.Context, path []any) []any {
+	fc := graphql.GetFieldContext(ctx)
+	if len(path) == 0 || fc == nil || fc.Field.Definition == nil {
+		return path
+	}
+	args := fc.Field.Definition.Arguments
+	if name, ok := path[0].(string); ok && args.ForName(name) != nil {
+		return path
+	}
+	if args.ForName("input") != nil {
+		return append([]any{"input"}, path...)
+	}
+	return path
+}
+
+// trimPrefix drops the response path (the field) from an input value's
+// path, which gqlgen writes as field, argument, input fields.
+func trimPrefix(p, prefix ast.Path) ast.Path {
+	if len(p) < len(prefix) {
+		return p
+	}
+	for i := range prefix {
+		if p[i] != prefix[i] {
+			return p
+		}
+	}
+	return p[len(prefix):]
+}
+
+func astPath(p ast.Path) []any {
+	out := make([]any, len(p))
+	for i, el := range p {
+		switch v := el.(type) {
+		case ast.PathIndex:
+			out[i] = int(v)
+		case ast.PathName:
+			out[i] = string(v)
+		}
+	}
+	return out
+}
+
+// expandProblems is a field middleware: a resolver that returns several
+// problems (models.Errors) gets one GraphQL error per problem, each with its
+// own extensions.field, instead of only the first.
+func expandProblems(ctx context.Context, next graphql.Resolver) (any, error) {
+	res, err := next(ctx)
+	var many models.Errors
+	if err != nil && errors.As(err, &many) && len(many) > 1 {
+		list := make(gqlerror.List, len(many))
+		for i, e := range many {
+			list[i] = gqlerror.WrapPath(graphql.GetPath(ctx), e)
+		}
+		return res, list
+	}
+	return res, err
 }

@@ -1606,7 +1606,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "aimodels.graphqls" "apikeys.graphqls" "audit.graphqls" "projects.graphqls" "risks.graphqls" "schema.graphqls" "users.graphqls"
+//go:embed "aimodels.graphqls" "apikeys.graphqls" "audit.graphqls" "errors.graphqls" "projects.graphqls" "risks.graphqls" "schema.graphqls" "users.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -1621,6 +1621,7 @@ var sources = []*ast.Source{
 	{Name: "aimodels.graphqls", Input: sourceData("aimodels.graphqls"), BuiltIn: false},
 	{Name: "apikeys.graphqls", Input: sourceData("apikeys.graphqls"), BuiltIn: false},
 	{Name: "audit.graphqls", Input: sourceData("audit.graphqls"), BuiltIn: false},
+	{Name: "errors.graphqls", Input: sourceData("errors.graphqls"), BuiltIn: false},
 	{Name: "projects.graphqls", Input: sourceData("projects.graphqls"), BuiltIn: false},
 	{Name: "risks.graphqls", Input: sourceData("risks.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},

@@ -39,11 +39,12 @@ func NewHandler(r *Resolver, log *slog.Logger) http.Handler {
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
-	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
+	srv.Use(&costLimit{max: MaxComplexity})
 	srv.Use(depthLimit{max: MaxDepth})
 	srv.Use(operationMetrics{})
 	srv.Use(usageRecorder{})
 	srv.Use(keyWarnings{})
+	srv.AroundFields(expandProblems)
 	srv.SetErrorPresenter(errorPresenter(log))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		log.ErrorContext(ctx, "panic in resolver", "request_id", httplog.RequestID(ctx), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
@@ -69,7 +70,7 @@ func (d depthLimit) MutateOperationContext(_ context.Context, op *graphql.Operat
 	if depth := selectionDepth(op.Operation.SelectionSet, 0); depth > d.max {
 		return &gqlerror.Error{
 			Message:    fmt.Sprintf("The query is nested %d levels deep; the limit is %d.", depth, d.max),
-			Extensions: map[string]any{"code": models.CodeBadUserInput},
+			Extensions: map[string]any{"code": string(models.CodeValidationFailed)},
 		}
 	}
 	return nil

@@ -41,7 +41,7 @@ func spendAttempt(ctx context.Context, l auth.FailureLimiter, what string) error
 	if ok {
 		return nil
 	}
-	return &models.Error{Code: models.CodeRateLimited, Message: fmt.Sprintf(
+	return &models.Error{Code: models.CodeRateLimited, RetryAfter: wait, Message: fmt.Sprintf(
 		"Too many %s from your address. Try again in %d minutes.", what, int(math.Ceil(wait.Minutes())))}
 }
 

@@ -184,27 +184,37 @@ func checkLink(field, raw string) (string, error) {
 }
 
 // checkProjectRefs makes sure every id names a project of the organisation.
-func checkProjectRefs(tx *gorm.DB, orgID string, ids []string) ([]string, error) {
-	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+// Every unknown id is reported at its index in the input, so a sync job
+// learns all of them at once.
+func checkProjectRefs(tx *gorm.DB, orgID string, given []string) ([]string, error) {
+	ids := slices.Compact(slices.Sorted(slices.Values(given)))
 	if len(ids) > MaxModelProjects {
 		return nil, Invalid("projectIds", "Link at most %d projects to a model", MaxModelProjects)
 	}
+	valid := make([]string, 0, len(ids))
 	for _, id := range ids {
-		if _, err := uuid.Parse(id); err != nil {
-			return nil, Invalid("projectIds", "No project with id %q in your organisation", id)
+		if _, err := uuid.Parse(id); err == nil {
+			valid = append(valid, id)
 		}
 	}
 	if len(ids) == 0 {
 		return []string{}, nil
 	}
-	found, err := lockRefs[Project](tx, orgID, ids)
-	if err != nil {
-		return nil, err
-	}
-	for _, id := range ids {
-		if !slices.Contains(found, id) {
-			return nil, Invalid("projectIds", "No project with id %q in your organisation", id)
+	var found []string
+	if len(valid) > 0 {
+		var err error
+		if found, err = lockRefs[Project](tx, orgID, valid); err != nil {
+			return nil, err
 		}
+	}
+	var problems Problems
+	for i, id := range given {
+		if !slices.Contains(found, id) {
+			problems.Add(InvalidAt([]any{"projectIds", i}, "No project with id %q in your organisation", id))
+		}
+	}
+	if err := problems.Err(); err != nil {
+		return nil, err
 	}
 	return ids, nil
 }
@@ -228,7 +238,7 @@ func linkProjects(tx *gorm.DB, modelID string, projectIDs []string) error {
 }
 
 func duplicateModel(m *AIModel) error {
-	return &Error{Code: CodeDuplicateName, Field: "version", Message: fmt.Sprintf(
+	return &Error{Code: CodeDuplicateName, Path: []any{"version"}, Message: fmt.Sprintf(
 		"The inventory already has %s %s version %s. Update that entry, or use upsertAIModel to create-or-update by provider, model and version.",
 		m.Provider, m.Model, m.Version)}
 }

@@ -181,7 +181,7 @@ func CreateAPIKey(ctx context.Context, db *gorm.DB, orgID string, creator *User,
 		}
 		if err := tx.Omit("CreatedBy", "Organization").Create(key).Error; err != nil {
 			if isUniqueViolation(err) {
-				return &Error{Code: CodeDuplicateName, Field: "name", Message: fmt.Sprintf(
+				return &Error{Code: CodeDuplicateName, Path: []any{"name"}, Message: fmt.Sprintf(
 					"A key named %q already exists. Choose another name, or delete the existing key first.", name)}
 			}
 			return err

@@ -53,7 +53,7 @@ func Authenticate(ctx context.Context, db *gorm.DB, email, password, orgID strin
 	for _, u := range matches {
 		choices = append(choices, map[string]string{"id": u.OrganizationID, "name": u.Organization.Name})
 	}
-	return nil, &Error{Code: CodeBadUserInput, Field: "organizationId",
+	return nil, &Error{Code: CodeBadUserInput, Path: []any{"organizationId"},
 		Message:    fmt.Sprintf("You have accounts in %d organisations with this email and password. Choose one and sign in again.", len(matches)),
 		Extensions: map[string]any{"organizations": choices}}
 }

@@ -64,7 +64,7 @@ func insertUser(tx *gorm.DB, u *User) error {
 	if isUniqueViolation(err) {
 		// note: only this organisation's users can collide (the index is
 		// per organisation), so this reveals nothing about other organisations.
-		return &Error{Code: CodeDuplicateName, Field: "email",
+		return &Error{Code: CodeDuplicateName, Path: []any{"email"},
 			Message: "A user with this email already exists in this organisation. Use another email address."}
 	}
 	return err

@@ -107,7 +107,7 @@ func TestAPIKeyNameRules(t *testing.T) {
 					return
 				}
 				r.wantCode(tc.code)
-				if r.Errors[0].Extensions["field"] != "name" {
+				if r.field() != "input.name" {
 					t.Fatalf("field: %s", r.body)
 				}
 				if tc.code == "DUPLICATE_NAME" && !strings.Contains(r.Errors[0].Message, "Choose another name") {
@@ -137,7 +137,7 @@ func TestAPIKeyExpiryInput(t *testing.T) {
 	admin := s.admin()
 	for _, days := range []int{0, -1, 366, 100000} {
 		r := admin.gql(`mutation($d:Int){ createApiKey(input:{name:"expiry test", expiresInDays:$d}) { secret } }`, vars{"d": days}).wantCode("BAD_USER_INPUT")
-		if r.Errors[0].Extensions["field"] != "expiresInDays" {
+		if r.field() != "input.expiresInDays" {
 			t.Fatalf("field: %s", r.body)
 		}
 	}

@@ -109,12 +109,12 @@ func TestAuditLogInputAndAccess(t *testing.T) {
 	}
 	for _, n := range []int{0, -1, 101} {
 		r := admin.gql(auditLogQuery, vars{"n": n}).wantCode("BAD_USER_INPUT")
-		if r.Errors[0].Extensions["field"] != "first" {
+		if r.field() != "first" {
 			t.Fatalf("first %d: %s", n, r.body)
 		}
 	}
 	r := admin.gql(auditLogQuery, vars{"a": "not-a-cursor"}).wantCode("BAD_USER_INPUT")
-	if r.Errors[0].Extensions["field"] != "after" {
+	if r.field() != "after" {
 		t.Fatalf("bad cursor: %s", r.body)
 	}
 	admin.gql(auditLogQuery, vars{"f": vars{"action": []string{"NO_SUCH_ACTION"}}}).wantCode("BAD_USER_INPUT")

@@ -212,6 +212,21 @@ func (r *response) code() string {
 	return s
 }
 
+// field is the first error's extensions.field as a dotted path, like
+// "input.projectIds[2]".
+func (r *response) field() string {
+	if len(r.Errors) == 0 {
+		return ""
+	}
+	path, _ := r.Errors[0].Extensions["field"].([]any)
+	for i, el := range path {
+		if f, ok := el.(float64); ok {
+			path[i] = int(f)
+		}
+	}
+	return models.PathString(path)
+}
+
 // wantCode fails unless the first error has the code.
 func (r *response) wantCode(code string) *response {
 	r.t.Helper()

@@ -99,7 +99,7 @@ func TestChangePasswordRejectsBadInputAndWritesNothing(t *testing.T) {
 		for _, tc := range cases {
 			t.Run(tc.name, func(t *testing.T) {
 				r := changePassword(c, tc.current, tc.next).wantCode("BAD_USER_INPUT")
-				if f, _ := r.Errors[0].Extensions["field"].(string); f != tc.field {
+				if f := r.field(); f != "input."+tc.field {
 					t.Errorf("field = %q, want %q: %s", f, tc.field, r.body)
 				}
 				if !strings.Contains(r.Errors[0].Message, tc.message) {

@@ -171,7 +171,7 @@ func TestAPIKeyScope(t *testing.T) {
 		if s.bearer(rw).gql(`{ whoami { apiKey { scope } } }`, nil).ok().str("whoami", "apiKey", "scope") != "READ_WRITE" {
 			t.Fatal("default scope is not READ_WRITE")
 		}
-		admin.gql(`mutation{ createApiKey(input:{name:"bad scope", scope:ADMIN}) { secret } }`, nil).wantCode("BAD_USER_INPUT")
+		admin.gql(`mutation{ createApiKey(input:{name:"bad scope", scope:ADMIN}) { secret } }`, nil).wantCode("GRAPHQL_VALIDATION_FAILED")
 		admin.gql(`mutation($s:ApiKeyScope){ createApiKey(input:{name:"bad scope", scope:$s}) { secret } }`, vars{"s": "WRITE_ONLY"}).wantCode("BAD_USER_INPUT")
 		// Neither scope reaches admin fields.
 		for _, k := range []string{rw, ro} {

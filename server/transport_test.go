@@ -79,10 +79,10 @@ func TestTransportRefusesUnsafeRequests(t *testing.T) {
 		}
 	})
 	t.Run("syntax error", func(t *testing.T) {
-		admin.gql(`{ me { email `, nil).wantCode("BAD_USER_INPUT")
+		admin.gql(`{ me { email `, nil).wantCode("GRAPHQL_PARSE_FAILED")
 	})
 	t.Run("unknown field", func(t *testing.T) {
-		admin.gql(`{ secrets }`, nil).wantCode("BAD_USER_INPUT")
+		admin.gql(`{ secrets }`, nil).wantCode("GRAPHQL_VALIDATION_FAILED")
 	})
 	t.Run("expensive query refused", func(t *testing.T) {
 		var b strings.Builder
@@ -91,8 +91,8 @@ func TestTransportRefusesUnsafeRequests(t *testing.T) {
 			fmt.Fprintf(&b, " a%d: me { id }", i)
 		}
 		b.WriteString(" }")
-		r := admin.gql(b.String(), nil).wantCode("BAD_USER_INPUT")
-		if !strings.Contains(r.Errors[0].Message, "complexity") {
+		r := admin.gql(b.String(), nil).wantCode("COST_LIMIT_EXCEEDED")
+		if !strings.Contains(r.Errors[0].Message, "limit is 3000") {
 			t.Fatalf("message: %s", r.Errors[0].Message)
 		}
 	})

@@ -258,6 +258,107 @@ type UpsertAIModelPayload struct {
 	Created bool `json:"created"`
 }
 
+// The code in every error's `extensions.code`. Each value says when it happens
+// and its retry class: whether sending the same request again can succeed.
+//
+//   - NEVER: the same request fails the same way; change it first.
+//   - AFTER_DELAY: retry after the wait given by the `Retry-After` header or
+//     `extensions.retryAfter` (seconds).
+//   - WITH_BACKOFF: retry with exponential backoff (for example 1, 2, 4, 8 s,
+//     at most 5 tries). A mutation may have run; read before repeating a create.
+//
+// Other extensions an error may carry: `field`, the path of the invalid value
+// from the field's argument (`["input", "projectIds", 2]`) or from the request's
+// `variables` (`["variables", "input", "likelihood"]`), one error per invalid
+// value; and `retryAfter`, seconds to wait. New codes may be added; treat an
+// unknown code as INTERNAL.
+type ErrorCode string
+
+const (
+	// The query is not valid GraphQL syntax. Nothing ran. Retry: NEVER; fix the query. HTTP 200 for `application/json`, 400 for `application/graphql-response+json`.
+	ErrorCodeGraphqlParseFailed ErrorCode = "GRAPHQL_PARSE_FAILED"
+	// The query does not match the schema (unknown field, missing argument, wrong type) or is nested deeper than 10 levels. Nothing ran. Retry: NEVER; fix the query. HTTP status as for GRAPHQL_PARSE_FAILED.
+	ErrorCodeGraphqlValidationFailed ErrorCode = "GRAPHQL_VALIDATION_FAILED"
+	// An argument or variable value is invalid; `extensions.field` is its path, and each invalid value gets its own error. Also a malformed HTTP request (wrong method, content type or JSON body). Retry: NEVER; fix the value the message names.
+	ErrorCodeBadUserInput ErrorCode = "BAD_USER_INPUT"
+	// The query costs more than the per-query limit (3000); `extensions.cost` has `requested` and `limit`. Nothing ran. Retry: NEVER as is; select fewer fields or ask for smaller pages.
+	ErrorCodeCostLimitExceeded ErrorCode = "COST_LIMIT_EXCEEDED"
+	// No identity (no key or session), wrong credentials, or a bad, expired or deleted key (HTTP 401). Retry: NEVER; send a valid key or sign in.
+	ErrorCodeUnauthenticated ErrorCode = "UNAUTHENTICATED"
+	// The caller is known but may not do this: the key's scope or the user's role is too low, or an API key asks for something only a signed-in user may do. Retry: NEVER; use a key with the right scope or ask an Admin.
+	ErrorCodeForbidden ErrorCode = "FORBIDDEN"
+	// No such object in the caller's organisation (also for another organisation's ids, so nothing leaks). Retry: NEVER; for a delete, the object is already gone.
+	ErrorCodeNotFound ErrorCode = "NOT_FOUND"
+	// The write would duplicate a unique name (an API key's name; an AI model's provider, model and version; a user's email); `extensions.field` names it. Retry: NEVER; use another name, or upsertAIModel.
+	ErrorCodeDuplicateName ErrorCode = "DUPLICATE_NAME"
+	// The organisation holds as many of these as it may (for example API keys). Retry: NEVER until one is deleted.
+	ErrorCodeLimitReached ErrorCode = "LIMIT_REACHED"
+	// Too many requests: the key's budget of cost points is spent (HTTP 429), or too many failed sign-ins or key attempts from the address (HTTP 429). Retry: AFTER_DELAY; wait the seconds in `Retry-After`.
+	ErrorCodeRateLimited ErrorCode = "RATE_LIMITED"
+	// A dependency such as the database is unreachable for a moment. HTTP 503 with `Retry-After` when the whole request failed. Retry: WITH_BACKOFF, honouring `Retry-After` when given.
+	ErrorCodeUnavailable ErrorCode = "UNAVAILABLE"
+	// A fault on our side; the message holds a request id for support, and the cause is in the server's log. Retry: WITH_BACKOFF; report the request id if it persists.
+	ErrorCodeInternal ErrorCode = "INTERNAL"
+)
+
+var AllErrorCode = []ErrorCode{
+	ErrorCodeGraphqlParseFailed,
+	ErrorCodeGraphqlValidationFailed,
+	ErrorCodeBadUserInput,
+	ErrorCodeCostLimitExceeded,
+	ErrorCodeUnauthenticated,
+	ErrorCodeForbidden,
+	ErrorCodeNotFound,
+	ErrorCodeDuplicateName,
+	ErrorCodeLimitReached,
+	ErrorCodeRateLimited,
+	ErrorCodeUnavailable,
+	ErrorCodeInternal,
+}
+
+func (e ErrorCode) IsValid() bool {
+	switch e {
+	case ErrorCodeGraphqlParseFailed, ErrorCodeGraphqlValidationFailed, ErrorCodeBadUserInput, ErrorCodeCostLimitExceeded, ErrorCodeUnauthenticated, ErrorCodeForbidden, ErrorCodeNotFound, ErrorCodeDuplicateName, ErrorCodeLimitReached, ErrorCodeRateLimited, ErrorCodeUnavailable, ErrorCodeInternal:
+		return true
+	}
+	return false
+}
+
+func (e ErrorCode) String() string {
+	return string(e)
+}
+
+func (e *ErrorCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ErrorCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ErrorCode", str)
+	}
+	return nil
+}
+
+func (e ErrorCode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ErrorCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ErrorCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 type PrincipalKind string
 
 const (

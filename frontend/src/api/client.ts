@@ -1,20 +1,25 @@
 import type { TypedDocumentString } from '../gql/graphql';
 
-/** The codes the server puts in every GraphQL error's extensions. */
+/** The codes the server puts in every GraphQL error's extensions (enum ErrorCode), plus NETWORK. */
 export type ErrorCode =
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'BAD_USER_INPUT'
+  | 'COST_LIMIT_EXCEEDED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
   | 'DUPLICATE_NAME'
   | 'LIMIT_REACHED'
-  | 'NOT_FOUND'
   | 'RATE_LIMITED'
+  | 'UNAVAILABLE'
   | 'INTERNAL'
   | 'NETWORK';
 
 /** A failed request, carrying the server's message (written for people) and code. */
 export class ApiError extends Error {
   readonly code: ErrorCode;
+  /** The invalid input field's name: the last name in extensions.field (["input", "name"] → "name"). */
   readonly field?: string;
   /** The error's other extensions, such as the organisations to choose from at sign-in. */
   readonly extensions: Record<string, unknown>;
@@ -33,7 +38,12 @@ export const SESSION_LOST_EVENT = 'keyward:session-lost';
 
 interface GraphQLErrorJSON {
   message: string;
-  extensions?: { code?: string; field?: string; [key: string]: unknown };
+  extensions?: { code?: string; field?: (string | number)[]; [key: string]: unknown };
+}
+
+/** The last name in an error's path, which is what a form labels. */
+function leafName(path: (string | number)[] | undefined): string | undefined {
+  return path?.filter((el): el is string => typeof el === 'string').pop();
 }
 
 /**
@@ -69,7 +79,7 @@ export async function request<TResult, TVariables>(
     throw new ApiError(
       first.message || 'Something went wrong.',
       (first.extensions?.code as ErrorCode | undefined) ?? 'INTERNAL',
-      first.extensions?.field,
+      leafName(first.extensions?.field),
       first.extensions ?? {},
     );
   }

@@ -27,5 +27,5 @@ export function stubGraphQL(handlers: Record<string, Handler>) {
 }
 
 export function gqlError(message: string, code: string, field?: string) {
-  return { errors: [{ message, extensions: field ? { code, field } : { code } }], data: null };
+  return { errors: [{ message, extensions: field ? { code, field: ['input', field] } : { code } }], data: null };
 }
