@@ -206,7 +206,7 @@ func UpdateAPIKey(ctx context.Context, db *gorm.DB, orgID, id string, in UpdateA
 		}
 		if err := tx.Model(&APIKey{}).Where("id = ?", key.ID).Updates(changes).Error; err != nil {
 			if isUniqueViolation(err) {
-				return &Error{Code: CodeDuplicateName, Field: "name", Message: fmt.Sprintf(
+				return &Error{Code: CodeDuplicateName, Path: []any{"name"}, Message: fmt.Sprintf(
 					"A key named %q already exists. Choose another name.", name)}
 			}
 			return err

@@ -40,7 +40,7 @@ func TestUpdateAPIKeyRenamesAndNarrows(t *testing.T) {
 			{"unknown scope", "BAD_USER_INPUT", "", vars{"scope": "ADMIN"}},
 		} {
 			r := admin.gql(updateKey, vars{"id": id, "i": tc.in}).wantCode(tc.code)
-			if tc.field != "" && r.Errors[0].Extensions["field"] != tc.field {
+			if tc.field != "" && fieldName(r.Errors[0].Extensions["field"]) != tc.field {
 				t.Fatalf("%s: %s", tc.name, r.body)
 			}
 		}
