@@ -24,10 +24,10 @@ type AIModel struct {
 	Provider       string        `gorm:"type:varchar(100);not null"`
 	Model          string        `gorm:"type:varchar(200);not null"`
 	Version        string        `gorm:"type:varchar(100);not null"`
-	// The lower-cased keys carry the unique identity and text search.
-	ProviderKey     string        `gorm:"type:varchar(100);not null;uniqueIndex:idx_ai_models_identity,priority:2"`
-	ModelKey        string        `gorm:"type:varchar(200);not null;uniqueIndex:idx_ai_models_identity,priority:3"`
-	VersionKey      string        `gorm:"type:varchar(100);not null;uniqueIndex:idx_ai_models_identity,priority:4"`
+	// The IdentityKey forms carry the unique identity and text search.
+	ProviderKey     string        `gorm:"type:varchar(300);not null;uniqueIndex:idx_ai_models_identity,priority:2"`
+	ModelKey        string        `gorm:"type:varchar(600);not null;uniqueIndex:idx_ai_models_identity,priority:3"`
+	VersionKey      string        `gorm:"type:varchar(300);not null;uniqueIndex:idx_ai_models_identity,priority:4"`
 	ApproverID      *string       `gorm:"type:varchar(36);index"`
 	Approver        *User         `gorm:"constraint:OnDelete:SET NULL"`
 	Capabilities    string        `gorm:"type:text;not null"`
@@ -106,7 +106,7 @@ func (f AIModelFields) apply(tx *gorm.DB, m *AIModel) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		*it.val, *it.key = v, strings.ToLower(v)
+		*it.val, *it.key = v, IdentityKey(v)
 	}
 	if f.ApproverID.Set {
 		if m.ApproverID, err = checkUserRef(tx, m.OrganizationID, "approverId", f.ApproverID.Value); err != nil {
@@ -419,7 +419,7 @@ func ListAIModels(ctx context.Context, db *gorm.DB, orgID string, f AIModelFilte
 			q = q.Where("status IN ?", f.Status)
 		}
 		if f.Provider != nil {
-			q = q.Where("provider_key = ?", strings.ToLower(strings.TrimSpace(*f.Provider)))
+			q = q.Where("provider_key = ?", IdentityKey(strings.TrimSpace(*f.Provider)))
 		}
 		if f.ProjectID != nil {
 			q = q.Where("id IN (?)", db.Model(&AIModelProject{}).Select("ai_model_id").Where("project_id = ?", *f.ProjectID))

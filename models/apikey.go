@@ -25,7 +25,7 @@ type APIKey struct {
 	OrganizationID string        `gorm:"type:varchar(36);not null;uniqueIndex:idx_api_keys_org_name,priority:1"`
 	Organization   *Organization `gorm:"constraint:OnDelete:CASCADE"`
 	Name           string        `gorm:"type:varchar(200);not null"`
-	// NameKey is the lower-cased name: its unique index makes names unique per
+	// NameKey is the name's IdentityKey: its unique index makes names unique per
 	// organisation ignoring case, enforced by the database under concurrency.
 	NameKey     string     `gorm:"type:varchar(200);not null;uniqueIndex:idx_api_keys_org_name,priority:2"`
 	Prefix      string     `gorm:"type:varchar(16);not null"`
@@ -159,7 +159,7 @@ func CreateAPIKey(ctx context.Context, db *gorm.DB, orgID string, creator *User,
 	}
 	now := time.Now().UTC().Truncate(time.Microsecond)
 	key := &APIKey{
-		ID: uuid.NewString(), OrganizationID: orgID, Name: name, NameKey: strings.ToLower(name),
+		ID: uuid.NewString(), OrganizationID: orgID, Name: name, NameKey: IdentityKey(name),
 		Prefix: prefix, Scope: scope, SecretHash: hash, CreatedAt: now, ExpiresAt: now.AddDate(0, 0, days),
 	}
 	if creator != nil {

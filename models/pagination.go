@@ -142,8 +142,8 @@ func paginateOrdered[T cursorKey](ctx context.Context, newQuery func() *gorm.DB,
 	return c, nil
 }
 
-// searchPattern turns user text into a LIKE pattern on a lower-cased key
-// column. Both databases then match the same rows: the key is lowered in Go,
+// searchPattern turns user text into a LIKE pattern on an IdentityKey
+// column. Both databases then match the same rows: the key is made in Go,
 // and %, _ and \ in the text are matched literally.
 func searchPattern(field, text string) (string, error) {
 	v, err := cleanOptionalText(field, "Search text", text, 200)
@@ -151,7 +151,7 @@ func searchPattern(field, text string) (string, error) {
 		return "", err
 	}
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(strings.ToLower(v)) + "%", nil
+	return "%" + r.Replace(IdentityKey(v)) + "%", nil
 }
 
 // likeEscape is the clause that goes with searchPattern.

@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -17,9 +16,9 @@ type Project struct {
 	OrganizationID string        `gorm:"type:varchar(36);not null;index:idx_projects_org_created,priority:1"`
 	Organization   *Organization `gorm:"constraint:OnDelete:CASCADE"`
 	Title          string        `gorm:"type:varchar(200);not null"`
-	// TitleKey is the lower-cased title that text search matches, the same
-	// way on both databases.
-	TitleKey           string              `gorm:"type:varchar(200);not null"`
+	// TitleKey is the title's IdentityKey that text search matches, the
+	// same way on both databases.
+	TitleKey           string              `gorm:"type:varchar(600);not null"`
 	OwnerID            *string             `gorm:"type:varchar(36);index"`
 	Owner              *User               `gorm:"constraint:OnDelete:SET NULL"`
 	Goal               string              `gorm:"type:text;not null"`
@@ -78,7 +77,7 @@ func (f ProjectFields) apply(tx *gorm.DB, p *Project) error {
 		if err != nil {
 			return err
 		}
-		p.Title, p.TitleKey = title, strings.ToLower(title)
+		p.Title, p.TitleKey = title, IdentityKey(title)
 	}
 	if f.OwnerID.Set {
 		id, err := checkUserRef(tx, p.OrganizationID, "ownerId", f.OwnerID.Value)

@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -19,8 +18,8 @@ type Risk struct {
 	ProjectID      string        `gorm:"type:varchar(36);not null;index"`
 	Project        *Project      `gorm:"constraint:OnDelete:CASCADE"`
 	Name           string        `gorm:"type:varchar(200);not null"`
-	// NameKey is the lower-cased name that text search matches.
-	NameKey          string           `gorm:"type:varchar(200);not null"`
+	// NameKey is the name's IdentityKey that text search matches.
+	NameKey          string           `gorm:"type:varchar(600);not null"`
 	OwnerID          *string          `gorm:"type:varchar(36);index"`
 	Owner            *User            `gorm:"constraint:OnDelete:SET NULL"`
 	LifecyclePhase   *LifecyclePhase  `gorm:"type:varchar(20);check:chk_risks_phase,lifecycle_phase IN ('DESIGN','DATA_COLLECTION','DEVELOPMENT','VALIDATION','DEPLOYMENT','OPERATION','RETIREMENT')"`
@@ -133,7 +132,7 @@ func (f RiskFields) apply(tx *gorm.DB, r *Risk) error {
 		if err != nil {
 			return err
 		}
-		r.Name, r.NameKey = name, strings.ToLower(name)
+		r.Name, r.NameKey = name, IdentityKey(name)
 	}
 	if f.OwnerID.Set {
 		if r.OwnerID, err = checkUserRef(tx, r.OrganizationID, "ownerId", f.OwnerID.Value); err != nil {

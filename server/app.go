@@ -53,6 +53,14 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	a := &app{cfg: cfg, db: db, dialect: dialect, log: log}
+	dups, err := models.RewriteIdentityKeys(ctx, db)
+	if err != nil {
+		a.closeDB()
+		return nil, err
+	}
+	for _, d := range dups {
+		a.log.Warn("names that are now the same ignoring case and accents; their search keys were left as they were", "duplicate", d.String())
+	}
 	if err := a.bootstrap(ctx); err != nil {
 		a.closeDB()
 		return nil, err
