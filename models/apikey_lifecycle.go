@@ -190,7 +190,7 @@ func UpdateAPIKey(ctx context.Context, db *gorm.DB, orgID, id string, in UpdateA
 		var what []string
 		if in.Name != nil && name != key.Name {
 			what = append(what, fmt.Sprintf("renamed from %q", key.Name))
-			key.Name, key.NameKey = name, strings.ToLower(name)
+			key.Name, key.NameKey = name, IdentityKey(name)
 			changes["name"], changes["name_key"] = key.Name, key.NameKey
 		}
 		if in.Scope != nil && *in.Scope != key.Scope {
