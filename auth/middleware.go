@@ -44,6 +44,12 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ri := &requestInfo{w: w, secure: r.TLS != nil, clientIP: peerIP(r), userAgent: r.Header.Get("User-Agent")}
 		ctx := withRequestInfo(r.Context(), ri)
+		// note: the session cookie is remembered even when a Bearer header
+		// decides who the caller is, so that logout ends the session it was
+		// given instead of answering true while the session lives on.
+		if c, err := r.Cookie(SessionCookie); err == nil {
+			ri.token = c.Value
+		}
 
 		if headers := r.Header.Values("Authorization"); len(headers) > 0 {
 			p, err := a.bearer(ctx, headers, ri.clientIP)
@@ -61,9 +67,8 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 			return
 		}
 
-		if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
-			ri.token = c.Value
-			user, err := models.SessionUser(ctx, a.DB, c.Value)
+		if ri.token != "" {
+			user, err := models.SessionUser(ctx, a.DB, ri.token)
 			if err != nil {
 				a.reject(w, r, err)
 				return
