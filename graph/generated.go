@@ -159,7 +159,7 @@ type ComplexityRoot struct {
 		DeleteAPIKey       func(childComplexity int, id string) int
 		DeleteProject      func(childComplexity int, id string) int
 		DeleteRisk         func(childComplexity int, id string) int
-		DeleteUser         func(childComplexity int, id string) int
+		DeleteUser         func(childComplexity int, id string, deleteAPIKeys *bool) int
 		Login              func(childComplexity int, email string, password string, organizationID *string) int
 		Logout             func(childComplexity int) int
 		RevokeLeakedAPIKey func(childComplexity int, input model.RevokeLeakedAPIKeyInput) int
@@ -170,7 +170,7 @@ type ComplexityRoot struct {
 		UpdateAPIKey       func(childComplexity int, id string, input model.UpdateAPIKeyInput) int
 		UpdateProject      func(childComplexity int, id string, input model.UpdateProjectInput) int
 		UpdateRisk         func(childComplexity int, id string, input model.UpdateRiskInput) int
-		UpdateUserRole     func(childComplexity int, id string, role models.Role) int
+		UpdateUserRole     func(childComplexity int, id string, role models.Role, deleteAPIKeys *bool) int
 		UpsertAIModel      func(childComplexity int, input model.AIModelInput) int
 	}
 
@@ -326,8 +326,8 @@ type MutationResolver interface {
 	Signup(ctx context.Context, orgName string, email string, name string, password string) (*models.User, error)
 	Setup(ctx context.Context, token string, orgName string, email string, name string, password string) (*models.User, error)
 	CreateUser(ctx context.Context, input model.CreateUserInput) (*models.User, error)
-	UpdateUserRole(ctx context.Context, id string, role models.Role) (*models.User, error)
-	DeleteUser(ctx context.Context, id string) (bool, error)
+	UpdateUserRole(ctx context.Context, id string, role models.Role, deleteAPIKeys *bool) (*models.User, error)
+	DeleteUser(ctx context.Context, id string, deleteAPIKeys *bool) (bool, error)
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error)
 }
 type ProjectResolver interface {
@@ -921,7 +921,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DeleteUser(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Mutation.DeleteUser(childComplexity, args["id"].(string), args["deleteApiKeys"].(*bool)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -1037,7 +1037,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateUserRole(childComplexity, args["id"].(string), args["role"].(models.Role)), true
+		return e.ComplexityRoot.Mutation.UpdateUserRole(childComplexity, args["id"].(string), args["role"].(models.Role), args["deleteApiKeys"].(*bool)), true
 	case "Mutation.upsertAIModel":
 		if e.ComplexityRoot.Mutation.UpsertAIModel == nil {
 			break
@@ -2306,6 +2306,14 @@ func (ec *executionContext) field_Mutation_deleteUser_args(ctx context.Context, 
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "deleteApiKeys",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["deleteApiKeys"] = arg1
 	return args, nil
 }
 
@@ -2566,6 +2574,14 @@ func (ec *executionContext) field_Mutation_updateUserRole_args(ctx context.Conte
 		return nil, err
 	}
 	args["role"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "deleteApiKeys",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["deleteApiKeys"] = arg2
 	return args, nil
 }
 
@@ -5670,7 +5686,7 @@ func (ec *executionContext) _Mutation_updateUserRole(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateUserRole(ctx, fc.Args["id"].(string), fc.Args["role"].(models.Role))
+			return ec.Resolvers.Mutation().UpdateUserRole(ctx, fc.Args["id"].(string), fc.Args["role"].(models.Role), fc.Args["deleteApiKeys"].(*bool))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5732,7 +5748,7 @@ func (ec *executionContext) _Mutation_deleteUser(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DeleteUser(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Mutation().DeleteUser(ctx, fc.Args["id"].(string), fc.Args["deleteApiKeys"].(*bool))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next

@@ -59,3 +59,6 @@ func rotateInput(in *model.RotateAPIKeyInput) models.RotateAPIKeyInput {
 	}
 	return models.RotateAPIKeyInput{GraceHours: in.GraceHours.Value(), ExpiresInDays: in.ExpiresInDays.Value()}
 }
+
+// isTrue reads an optional Boolean argument; null and absent are false.
+func isTrue(b *bool) bool { return b != nil && *b }

@@ -90,17 +90,21 @@ func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUse
 }
 
 // UpdateUserRole is the resolver for the updateUserRole field.
-func (r *mutationResolver) UpdateUserRole(ctx context.Context, id string, role models.Role) (*models.User, error) {
+func (r *mutationResolver) UpdateUserRole(ctx context.Context, id string, role models.Role, deleteAPIKeys *bool) (*models.User, error) {
 	p := auth.FromContext(ctx)
-	return models.UpdateUserRole(ctx, r.DB, p.OrganizationID, id, role, p.Actor())
+	u, removed, err := models.UpdateUserRole(ctx, r.DB, p.OrganizationID, id, role, isTrue(deleteAPIKeys), p.Actor())
+	r.Keys.ForgetAll(removed)
+	return u, err
 }
 
 // DeleteUser is the resolver for the deleteUser field.
-func (r *mutationResolver) DeleteUser(ctx context.Context, id string) (bool, error) {
+func (r *mutationResolver) DeleteUser(ctx context.Context, id string, deleteAPIKeys *bool) (bool, error) {
 	p := auth.FromContext(ctx)
-	if err := models.DeleteUser(ctx, r.DB, p.OrganizationID, id, p.Actor()); err != nil {
+	removed, err := models.DeleteUser(ctx, r.DB, p.OrganizationID, id, isTrue(deleteAPIKeys), p.Actor())
+	if err != nil {
 		return false, err
 	}
+	r.Keys.ForgetAll(removed)
 	return true, nil
 }
 

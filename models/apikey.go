@@ -230,23 +230,29 @@ func DeleteAPIKey(ctx context.Context, db *gorm.DB, orgID, id string, actor Acto
 		if err != nil {
 			return err
 		}
-		res := tx.Where("id = ?", key.ID).Delete(&APIKey{})
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			// A concurrent delete won the race.
-			return NotFound("API key")
-		}
-		if err := announceRevocation(tx, key.secretHashes()...); err != nil {
-			return err
-		}
-		return recordAudit(tx, orgID, actor, AuditAPIKeyDeleted, "API_KEY", key.ID, key.Name)
+		return removeKey(tx, orgID, &key, actor)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return &key, nil
+}
+
+// removeKey deletes a key inside tx, announces it to every replica's cache
+// and audits it.
+func removeKey(tx *gorm.DB, orgID string, key *APIKey, actor Actor) error {
+	res := tx.Where("id = ?", key.ID).Delete(&APIKey{})
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		// A concurrent delete won the race.
+		return NotFound("API key")
+	}
+	if err := announceRevocation(tx, key.secretHashes()...); err != nil {
+		return err
+	}
+	return recordAudit(tx, orgID, actor, AuditAPIKeyDeleted, "API_KEY", key.ID, key.Name)
 }
 
 // FindAPIKeyByHash is the one lookup of the verification path: the current

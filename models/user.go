@@ -130,11 +130,14 @@ func CreateUser(ctx context.Context, db *gorm.DB, orgID string, in NewUserInput,
 }
 
 // UpdateUserRole changes a user's role, keeping at least one admin.
-func UpdateUserRole(ctx context.Context, db *gorm.DB, orgID, id string, role Role, actor Actor) (*User, error) {
+// With deleteKeys, the keys the user created go in the same step (see
+// deleteKeysCreatedBy); their hashes are returned for the caller's cache.
+func UpdateUserRole(ctx context.Context, db *gorm.DB, orgID, id string, role Role, deleteKeys bool, actor Actor) (*User, []string, error) {
 	if !role.Valid() {
-		return nil, Invalid("role", "Role must be ADMIN, EDITOR or VIEWER")
+		return nil, nil, Invalid("role", "Role must be ADMIN, EDITOR or VIEWER")
 	}
 	var u *User
+	var removed []string
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := lockOrganization(tx, orgID); err != nil {
 			return err
@@ -143,14 +146,19 @@ func UpdateUserRole(ctx context.Context, db *gorm.DB, orgID, id string, role Rol
 		if u, err = GetUser(ctx, tx, orgID, id); err != nil {
 			return err
 		}
-		if u.Role == role {
-			return nil
-		}
-		if u.Role == RoleAdmin {
+		if u.Role == RoleAdmin && role != RoleAdmin {
 			if err := ensureAnotherAdmin(tx, orgID, u.ID, "role",
 				"This is the organisation's last Admin. Make another user an Admin first."); err != nil {
 				return err
 			}
+		}
+		if deleteKeys {
+			if removed, err = deleteKeysCreatedBy(tx, orgID, u.ID, actor); err != nil {
+				return err
+			}
+		}
+		if u.Role == role {
+			return nil
 		}
 		u.Role = role
 		if err := tx.Model(u).Update("role", role).Error; err != nil {
@@ -159,14 +167,18 @@ func UpdateUserRole(ctx context.Context, db *gorm.DB, orgID, id string, role Rol
 		return recordAudit(tx, orgID, actor, AuditUserRoleChanged, "USER", u.ID, u.Email+" → "+role.Label())
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return u, nil
+	return u, removed, nil
 }
 
 // DeleteUser removes a user and their sessions, keeping at least one admin.
-func DeleteUser(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor) error {
-	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+// With deleteKeys, the keys the user created go in the same step; their
+// hashes are returned for the caller's cache. Without it they keep working,
+// with no creator.
+func DeleteUser(ctx context.Context, db *gorm.DB, orgID, id string, deleteKeys bool, actor Actor) ([]string, error) {
+	var removed []string
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := lockOrganization(tx, orgID); err != nil {
 			return err
 		}
@@ -186,6 +198,11 @@ func DeleteUser(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor)
 		if err := auditClearedRefs(tx, orgID, u, actor); err != nil {
 			return err
 		}
+		if deleteKeys {
+			if removed, err = deleteKeysCreatedBy(tx, orgID, u.ID, actor); err != nil {
+				return err
+			}
+		}
 		if err := tx.Where("user_id = ?", u.ID).Delete(&Session{}).Error; err != nil {
 			return err
 		}
@@ -194,6 +211,10 @@ func DeleteUser(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor)
 		}
 		return recordAudit(tx, orgID, actor, AuditUserDeleted, "USER", u.ID, u.Email)
 	})
+	if err != nil {
+		return nil, err
+	}
+	return removed, nil
 }
 
 func ensureAnotherAdmin(tx *gorm.DB, orgID, exceptID, field, msg string) error {

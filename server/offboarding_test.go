@@ -1,0 +1,97 @@
+package main
+
+import (
+	"net/http"
+	"slices"
+	"testing"
+)
+
+func TestOffboardingDeletesTheKeysAPersonCreated(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s := newServer(t, dbURL)
+		admin := s.admin()
+		_, adminKey := admin.createKey("admin's own key")
+		works := func(secret string) bool {
+			return s.bearer(secret).gql(`{ whoami { kind } }`, nil).status == http.StatusOK
+		}
+		// newAdmin is a second Admin who signs in and makes two keys, now cached.
+		newAdmin := func(email string) (id string, keys []string) {
+			id = admin.createUser(email, "ADMIN")
+			c := s.login(email, "password-ADMIN")
+			for _, name := range []string{email + " ci", email + " etl"} {
+				_, secret := c.createKey(name)
+				if !works(secret) {
+					t.Fatalf("new key %s does not work", name)
+				}
+				keys = append(keys, secret)
+			}
+			return id, keys
+		}
+		audit := func() []string {
+			r := admin.gql(`{ auditEvents(limit: 100) { action targetName } }`, nil).ok()
+			var out []string
+			for _, e := range r.get("auditEvents").([]any) {
+				m := e.(map[string]any)
+				out = append(out, m["action"].(string)+" "+m["targetName"].(string))
+			}
+			return out
+		}
+
+		// Removing a person with deleteApiKeys: their keys stop at once, and
+		// the audit trail names each one.
+		leaverID, leaverKeys := newAdmin("leaver@example.com")
+		admin.gql(`mutation($id:ID!){ deleteUser(id:$id, deleteApiKeys:true) }`, vars{"id": leaverID}).ok()
+		for _, k := range leaverKeys {
+			if works(k) {
+				t.Fatal("a removed person's key still works")
+			}
+		}
+		if !works(adminKey) {
+			t.Fatal("another person's key was deleted")
+		}
+		events := audit()
+		for _, want := range []string{"API_KEY_DELETED leaver@example.com ci", "API_KEY_DELETED leaver@example.com etl", "USER_DELETED leaver@example.com"} {
+			if !slices.Contains(events, want) {
+				t.Fatalf("audit lacks %q: %v", want, events)
+			}
+		}
+
+		// Without it, the keys stay, with no creator: the documented default.
+		stayerID, stayerKeys := newAdmin("stayer@example.com")
+		admin.gql(`mutation($id:ID!){ deleteUser(id:$id) }`, vars{"id": stayerID}).ok()
+		if !works(stayerKeys[0]) {
+			t.Fatal("deleteUser without deleteApiKeys deleted keys")
+		}
+		r := admin.gql(`{ apiKeys { name createdBy { id } } }`, nil).ok()
+		for _, k := range r.get("apiKeys").([]any) {
+			m := k.(map[string]any)
+			if m["name"] == "stayer@example.com ci" && m["createdBy"] != nil {
+				t.Fatalf("a removed creator is still named: %s", r.body)
+			}
+		}
+
+		// Demoting an Admin with deleteApiKeys ends their keys too.
+		demotedID, demotedKeys := newAdmin("demoted@example.com")
+		r = admin.gql(`mutation($id:ID!){ updateUserRole(id:$id, role:VIEWER, deleteApiKeys:true) { role } }`, vars{"id": demotedID}).ok()
+		if r.str("updateUserRole", "role") != "VIEWER" || works(demotedKeys[0]) || works(demotedKeys[1]) {
+			t.Fatalf("demotion with deleteApiKeys: %s", r.body)
+		}
+		if !slices.Contains(audit(), "API_KEY_DELETED demoted@example.com ci") {
+			t.Fatal("the demotion's key deletions are not audited")
+		}
+
+		// A refused removal deletes no key: one transaction.
+		var adminID string
+		for _, u := range admin.gql(`{ users { id email } }`, nil).ok().get("users").([]any) {
+			if m := u.(map[string]any); m["email"] == adminEmail {
+				adminID = m["id"].(string)
+			}
+		}
+		admin.gql(`mutation($id:ID!){ deleteUser(id:$id, deleteApiKeys:true) }`, vars{"id": adminID}).wantCode("BAD_USER_INPUT")
+		admin.gql(`mutation($id:ID!){ updateUserRole(id:$id, role:EDITOR, deleteApiKeys:true) { id } }`, vars{"id": adminID}).wantCode("BAD_USER_INPUT")
+		s.app.keys.Purge() // ask the database, not the cache
+		if !works(adminKey) {
+			t.Fatal("a refused removal of the last Admin deleted their key")
+		}
+	})
+}
