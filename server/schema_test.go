@@ -25,13 +25,18 @@ func TestMigrationsAreCompleteAndRepeatable(t *testing.T) {
 		}{
 			{&models.APIKey{}, "idx_api_keys_org_name"},
 			{&models.APIKey{}, "idx_api_keys_secret_hash"},
-			{&models.User{}, "idx_users_email"},
+			{&models.User{}, "idx_users_org_email"},
+			{&models.User{}, "idx_users_email_lookup"},
 			{&models.Session{}, "idx_sessions_token_hash"},
 			{&models.AuditEvent{}, "idx_audit_org_time"},
 		} {
 			if !m.HasIndex(ix.model, ix.name) {
 				t.Errorf("index %s is missing", ix.name)
 			}
+		}
+		// Emails are unique per organisation, not across them.
+		if m.HasIndex(&models.User{}, "idx_users_email") {
+			t.Error("the global unique email index is back")
 		}
 		if !m.HasConstraint(&models.User{}, "chk_users_role") {
 			t.Error("role check constraint is missing")
