@@ -40,7 +40,7 @@ check-generated: deps
 ## test: every test — Go (SQLite, plus PostgreSQL when TEST_DATABASE_URL is set), SPA components, browser
 test: test-go test-web test-e2e
 
-test-go:
+test-go: deps
 	go vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	go test -race -count=1 -v ./... > $(GO_TEST_LOG) 2>&1 || true

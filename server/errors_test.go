@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -128,5 +129,24 @@ func TestErrorCodesDocumented(t *testing.T) {
 		if !row.Match(doc) {
 			t.Errorf("docs/api.md has no table row for %s with retry class %s", c.Code, c.Retry)
 		}
+	}
+}
+// A throttled sign-in is refused like a throttled key: HTTP 429, Retry-After,
+// and RATE_LIMITED with retryAfter, without running anything.
+func TestSignInThrottleAnswers429(t *testing.T) {
+	s := newServer(t, sqliteURL(t))
+	c := s.anon()
+	for i := 0; i < 10; i++ {
+		c.gql(`mutation{ login(email:"admin@example.com", password:"wrong-password") { id } }`, nil).wantCode("UNAUTHENTICATED")
+	}
+	r := c.gql(`mutation{ login(email:"admin@example.com", password:"wrong-password") { id } }`, nil).wantCode("RATE_LIMITED")
+	if r.status != http.StatusTooManyRequests || r.header.Get("Retry-After") == "" {
+		t.Fatalf("want 429 with Retry-After, got %d %v: %s", r.status, r.header, r.body)
+	}
+	if secs, _ := r.Errors[0].Extensions["retryAfter"].(float64); secs < 1 || fmt.Sprint(secs) != r.header.Get("Retry-After") {
+		t.Fatalf("retryAfter %v, Retry-After %q", secs, r.header.Get("Retry-After"))
+	}
+	if strings.Contains(r.body, `"data"`) {
+		t.Fatalf("a refused request carries data: %s", r.body)
 	}
 }
