@@ -131,6 +131,7 @@ func TestErrorCodesDocumented(t *testing.T) {
 		}
 	}
 }
+
 // A throttled sign-in is refused like a throttled key: HTTP 429, Retry-After,
 // and RATE_LIMITED with retryAfter, without running anything.
 func TestSignInThrottleAnswers429(t *testing.T) {
