@@ -88,9 +88,11 @@ func aiModelFields(in model.AIModelInput, create bool) models.AIModelFields {
 	if create {
 		opt = given[string]
 	}
-	status, date := change(in.Status), change(in.StatusDate)
+	// note: a status cannot be cleared, so null is "not given" in both:
+	// a new entry is PENDING, an existing one keeps its status.
+	status, date := given(in.Status), change(in.StatusDate)
 	if create {
-		status, date = given(in.Status), given(in.StatusDate)
+		date = given(in.StatusDate)
 	}
 	return models.AIModelFields{
 		Provider: required(in.Provider), Model: required(in.Model), Version: required(in.Version),

@@ -169,7 +169,7 @@ func (f AIModelFields) apply(tx *gorm.DB, m *AIModel) ([]string, error) {
 
 // checkLink accepts an empty value or an absolute http(s) URL.
 func checkLink(field, raw string) (string, error) {
-	v := strings.TrimSpace(raw)
+	v := TrimText(raw)
 	if v == "" {
 		return "", nil
 	}
@@ -419,7 +419,7 @@ func ListAIModels(ctx context.Context, db *gorm.DB, orgID string, f AIModelFilte
 			q = q.Where("status IN ?", f.Status)
 		}
 		if f.Provider != nil {
-			q = q.Where("provider_key = ?", IdentityKey(strings.TrimSpace(*f.Provider)))
+			q = q.Where("provider_key = ?", IdentityKey(TrimText(*f.Provider)))
 		}
 		if f.ProjectID != nil {
 			q = q.Where("id IN (?)", db.Model(&AIModelProject{}).Select("ai_model_id").Where("project_id = ?", *f.ProjectID))

@@ -313,7 +313,7 @@ func storedText(s string, max int) *string {
 		}
 		return r
 	}, strings.ToValidUTF8(s, "\uFFFD"))
-	s = strings.TrimSpace(s)
+	s = TrimText(s)
 	if r := []rune(s); len(r) > max {
 		s = string(r[:max])
 	}

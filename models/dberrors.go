@@ -19,4 +19,4 @@ func isUniqueViolation(err error) bool {
 	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
 }
 
-func normalizeForLookup(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
+func normalizeForLookup(email string) string { return strings.ToLower(TrimText(email)) }

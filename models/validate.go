@@ -16,11 +16,11 @@ func cleanText(field, label, value string, min, max int) (string, error) {
 // checkText is cleanText and cleanLongText: multiline allows tabs and line
 // breaks, and a minimum of 0 allows an empty value.
 func checkText(field, label, value string, min, max int, multiline bool) (string, error) {
-	v := strings.TrimSpace(value)
+	v := TrimText(value)
 	if !utf8.ValidString(v) {
 		return "", Invalid(field, "%s must be valid text", label)
 	}
-	n := utf8.RuneCountInString(v)
+	n := TextLength(v)
 	switch {
 	case n == 0 && min > 0:
 		return "", Invalid(field, "%s is required", label)
@@ -44,7 +44,7 @@ func checkText(field, label, value string, min, max int, multiline bool) (string
 // normalizeEmail validates an address and lower-cases it, so that uniqueness
 // is case-insensitive on every database.
 func normalizeEmail(field, value string) (string, error) {
-	v := strings.TrimSpace(value)
+	v := TrimText(value)
 	if v == "" {
 		return "", Invalid(field, "Email is required")
 	}
@@ -66,7 +66,7 @@ func checkPassword(field, value string) error {
 		return Invalid(field, "Password must be at least 8 characters")
 	case len(value) > 72:
 		return Invalid(field, "Password must be at most 72 bytes")
-	case strings.TrimSpace(value) == "":
+	case TrimText(value) == "":
 		return Invalid(field, "Password must not be only spaces")
 	}
 	return nil
@@ -74,7 +74,7 @@ func checkPassword(field, value string) error {
 
 // cleanOptionalText is cleanText for a field that may be left empty.
 func cleanOptionalText(field, label, value string, max int) (string, error) {
-	if strings.TrimSpace(value) == "" {
+	if TrimText(value) == "" {
 		return "", nil
 	}
 	return cleanText(field, label, value, 1, max)

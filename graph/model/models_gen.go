@@ -39,7 +39,7 @@ type AIModelInput struct {
 	Capabilities graphql.Omittable[*string] `json:"capabilities,omitempty"`
 	// At most 200 characters.
 	HostingProvider graphql.Omittable[*string] `json:"hostingProvider,omitempty"`
-	// PENDING for a new entry when omitted.
+	// PENDING for a new entry when omitted or null; upsertAIModel keeps an existing entry's status then (a status cannot be cleared).
 	Status     graphql.Omittable[*models.AIModelStatus] `json:"status,omitempty"`
 	StatusDate graphql.Omittable[*models.Date]          `json:"statusDate,omitempty"`
 	// An http:// or https:// link, at most 2,000 characters.
