@@ -115,9 +115,10 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     await shown.waitFor({ state: 'detached' });
     assert.equal(await page.getByText(secret).count(), 0, 'secret gone from the page');
     const row = page.getByTestId('api-key-row').filter({ hasText: 'E2E pipeline' });
-    await row.getByText('Active').waitFor();
+    // A 7-day key expires within 7 days: amber "Expiring soon", not "Active".
+    await row.getByText('Expiring soon').waitFor();
     await row.getByText('Read only').waitFor();
-    await row.getByText('in 7 days').waitFor();
+    await row.getByText('Expires in 7 days').waitFor();
     await row.getByText('Never').waitFor();
     await page.getByRole('button', { name: 'Create new key' }).waitFor();
     await checkA11y(page, 'api-keys-list');
@@ -236,6 +237,116 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     assert.deepEqual(errors, []);
     await page.goto('/settings/api-keys');
     await page.getByText('No API keys yet').waitFor();
+  });
+
+  /** Runs axe on the page (or an open dialog) at 1280 px, then again at 360 px. */
+  async function checkBothWidths(page, label, opts) {
+    await checkA11y(page, `${label}-1280`, opts);
+    await shot(page, `${label}-1280`);
+    await page.setViewportSize({ width: 360, height: 760 });
+    await checkA11y(page, `${label}-360`, opts);
+    await shot(page, `${label}-360`, { fullPage: !opts });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `${label}: page is ${overflow}px wider than 360 px`);
+    await page.setViewportSize({ width: 1280, height: 860 });
+  }
+
+  test('admin: rotate a key; the old and the new secret both work during the grace period', async () => {
+    const { page } = state.admin;
+    const cookie = await loginCookie(baseURL, admin.email, admin.password);
+    state.cookie = cookie;
+    const made = await gql(baseURL, 'mutation{ createApiKey(input:{name:"E2E rotate", expiresInDays:90}){ secret } }', { cookie });
+    const oldSecret = made.body.data?.createApiKey?.secret;
+    assert.ok(oldSecret, JSON.stringify(made.body));
+    await page.reload();
+    const row = page.getByTestId('api-key-row').filter({ hasText: 'E2E rotate' });
+    await row.getByText('Active').waitFor();
+
+    await page.getByRole('button', { name: 'Rotate API key E2E rotate' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rotate API key “E2E rotate”' });
+    await dialog.waitFor();
+    const grace = dialog.getByRole('radiogroup', { name: 'The old secret keeps working for' });
+    assert.equal(await grace.getByRole('radio', { name: /24 hours/ }).isChecked(), true, '24 hours is the default');
+    for (const label of ['None', '1 hour', '7 days']) await grace.getByRole('radio', { name: new RegExp(label) }).waitFor();
+    await checkBothWidths(page, '20-rotate-dialog', { include: '[role="dialog"]' });
+    await dialog.getByRole('button', { name: 'Rotate' }).click();
+
+    const shown = page.getByRole('dialog', { name: 'Copy the new secret' });
+    await shown.waitFor();
+    await shown.getByText(/The previous secret works until/).waitFor();
+    const newSecret = (await shown.getByTestId('api-key-secret').textContent()).trim();
+    assert.match(newSecret, /^kw_[0-9A-Za-z]{39}$/);
+    assert.notEqual(newSecret, oldSecret);
+    await checkBothWidths(page, '21-rotated-shown-once', { include: '[role="dialog"]' });
+    await shown.getByRole('button', { name: 'I copied the key' }).click();
+    await shown.waitFor({ state: 'detached' });
+    await row.getByTestId('previous-secret-note').getByText(/^Previous secret works until /).waitFor();
+
+    // Both secrets work against /graphql; the old one announces its end.
+    const viaOld = await gql(baseURL, '{ whoami { apiKey { name } } }', { bearer: oldSecret });
+    assert.equal(viaOld.status, 200, JSON.stringify(viaOld.body));
+    assert.equal(viaOld.body.data?.whoami?.apiKey?.name, 'E2E rotate');
+    assert.ok(viaOld.headers.get('sunset'), 'the old secret gets a Sunset header');
+    assert.equal(viaOld.body.extensions?.warnings?.[0]?.code, 'KEY_ROTATED', JSON.stringify(viaOld.body));
+    const viaNew = await gql(baseURL, '{ whoami { apiKey { name } } }', { bearer: newSecret });
+    assert.equal(viaNew.body.data?.whoami?.apiKey?.name, 'E2E rotate', JSON.stringify(viaNew.body));
+    assert.equal(viaNew.headers.get('sunset'), null);
+    assert.ok(viaNew.headers.get('keyward-key-expires-at'));
+    state.rotated = newSecret;
+  });
+
+  test('admin: edit a key: rename it and switch it to Read only', async () => {
+    const { page } = state.admin;
+    await page.getByRole('button', { name: 'Edit API key E2E rotate' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit API key' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Key name').fill('E2E rotated');
+    await dialog.getByRole('checkbox', { name: 'Read only' }).check();
+    await checkBothWidths(page, '22-edit-dialog', { include: '[role="dialog"]' });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByTestId('api-key-row').filter({ hasText: 'E2E rotated' });
+    await row.getByText('Read only').waitFor();
+    const refused = await gql(baseURL, 'mutation { createProject(input: { title: "after narrowing" }) { id } }', { bearer: state.rotated });
+    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(refused.body));
+  });
+
+  test('expiring soon: badge and banner with Rotate; a revoked key shows where it was found', async () => {
+    const { page } = state.admin;
+    const { cookie } = state;
+    await gql(baseURL, 'mutation{ createApiKey(input:{name:"E2E short-lived", expiresInDays:7}){ secret } }', { cookie });
+    const leaked = await gql(baseURL, 'mutation{ createApiKey(input:{name:"E2E leaked", expiresInDays:30}){ secret } }', { cookie });
+    const secret = leaked.body.data?.createApiKey?.secret;
+    const report = await fetch(`${baseURL}/api/leaked-keys`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify([{ token: secret, type: 'keyward_api_key', url: 'https://github.com/acme/app/blob/main/.env', source: 'e2e' }]),
+    });
+    assert.deepEqual(await report.json(), [{ token_raw: secret, token_type: 'keyward_api_key', label: 'true_positive' }]);
+    await page.reload();
+
+    const soon = page.getByTestId('api-key-row').filter({ hasText: 'E2E short-lived' });
+    await soon.getByText('Expiring soon').waitFor();
+    await soon.getByTestId('expiry-badge').getByText(/Expires in [67] days/).waitFor();
+    const banner = page.getByTestId('expiring-banner');
+    await banner.getByText('1 key expires within 7 days.').waitFor();
+    await banner.getByRole('button', { name: 'Rotate E2E short-lived' }).waitFor();
+
+    const revoked = page.getByTestId('api-key-row').filter({ hasText: 'E2E leaked' });
+    await revoked.getByText('Revoked', { exact: true }).waitFor();
+    await revoked.getByText(/https:\/\/github.com\/acme\/app\/blob\/main\/.env/).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Rotate API key E2E leaked' }).count(), 0, 'a revoked key offers no Rotate');
+    const refused = await gql(baseURL, '{ whoami { kind } }', { bearer: secret });
+    assert.equal(refused.status, 401);
+    assert.match(refused.body.errors?.[0]?.message ?? '', /revoked/);
+    await checkBothWidths(page, '23-expiring-and-revoked');
+
+    // Rotate from the banner opens the same dialog.
+    await banner.getByRole('button', { name: 'Rotate E2E short-lived' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rotate API key “E2E short-lived”' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   test('admin: Users tab lists users and shows the last-admin rule', async () => {

@@ -54,6 +54,10 @@ export const ApiKeysQuery = graphql(`
         name
         email
       }
+      rotatedAt
+      previousSecretExpiresAt
+      revokedAt
+      revocationNote
     }
   }
 `);
@@ -67,6 +71,33 @@ export const CreateApiKeyMutation = graphql(`
         scope
       }
       secret
+    }
+  }
+`);
+
+export const RotateApiKeyMutation = graphql(`
+  mutation RotateApiKey($id: ID!, $input: RotateApiKeyInput) {
+    rotateApiKey(id: $id, input: $input) {
+      apiKey {
+        id
+        name
+        scope
+        expiresAt
+        previousSecretExpiresAt
+      }
+      secret
+    }
+  }
+`);
+
+export const UpdateApiKeyMutation = graphql(`
+  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {
+    updateApiKey(id: $id, input: $input) {
+      apiKey {
+        id
+        name
+        scope
+      }
     }
   }
 `);

@@ -45,6 +45,21 @@ export type Role =
   | 'EDITOR'
   | 'VIEWER';
 
+export type RotateApiKeyInput = {
+  /** Lifetime of the new secret: 1–365 days; when omitted, the key's last lifetime in whole days. */
+  expiresInDays?: number | null | undefined;
+  /** How long the current secret keeps working: 0–168 hours; 24 when omitted. 0 ends it at once. */
+  graceHours?: number | null | undefined;
+};
+
+/** Leave a field out to keep its value. */
+export type UpdateApiKeyInput = {
+  /** 3–50 characters, unique in the organisation ignoring case. */
+  name?: string | null | undefined;
+  /** Only READ_ONLY may be set: a scope can be narrowed, never widened. */
+  scope?: ApiKeyScope | null | undefined;
+};
+
 export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -78,7 +93,7 @@ export type SetupMutation = { setup: { id: string } };
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, createdBy: { id: string, name: string, email: string } | null }> };
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, createdBy: { id: string, name: string, email: string } | null }> };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -86,6 +101,22 @@ export type CreateApiKeyMutationVariables = Exact<{
 
 
 export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, scope: ApiKeyScope } } };
+
+export type RotateApiKeyMutationVariables = Exact<{
+  id: string;
+  input?: RotateApiKeyInput | null | undefined;
+}>;
+
+
+export type RotateApiKeyMutation = { rotateApiKey: { secret: string, apiKey: { id: string, name: string, scope: ApiKeyScope, expiresAt: string, previousSecretExpiresAt: string | null } } | null };
+
+export type UpdateApiKeyMutationVariables = Exact<{
+  id: string;
+  input: UpdateApiKeyInput;
+}>;
+
+
+export type UpdateApiKeyMutation = { updateApiKey: { apiKey: { id: string, name: string, scope: ApiKeyScope } } | null };
 
 export type DeleteApiKeyMutationVariables = Exact<{
   id: string;
@@ -203,6 +234,10 @@ export const ApiKeysDocument = new TypedDocumentString(`
       name
       email
     }
+    rotatedAt
+    previousSecretExpiresAt
+    revokedAt
+    revocationNote
   }
 }
     `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
@@ -218,6 +253,31 @@ export const CreateApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RotateApiKeyDocument = new TypedDocumentString(`
+    mutation RotateApiKey($id: ID!, $input: RotateApiKeyInput) {
+  rotateApiKey(id: $id, input: $input) {
+    apiKey {
+      id
+      name
+      scope
+      expiresAt
+      previousSecretExpiresAt
+    }
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<RotateApiKeyMutation, RotateApiKeyMutationVariables>;
+export const UpdateApiKeyDocument = new TypedDocumentString(`
+    mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {
+  updateApiKey(id: $id, input: $input) {
+    apiKey {
+      id
+      name
+      scope
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateApiKeyMutation, UpdateApiKeyMutationVariables>;
 export const DeleteApiKeyDocument = new TypedDocumentString(`
     mutation DeleteApiKey($id: ID!) {
   deleteApiKey(id: $id)

@@ -1,7 +1,6 @@
 import {
   Box,
   Chip,
-  IconButton,
   Paper,
   Table,
   TableBody,
@@ -9,35 +8,20 @@ import {
   TableContainer,
   TableHead,
   TableRow,
-  Tooltip,
   Typography,
   useMediaQuery,
   useTheme,
 } from '@mui/material';
-import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import WarningIcon from '@mui/icons-material/WarningAmber';
 import type { ApiKeysQuery } from '../../gql/graphql';
 import { SCOPE_LABEL } from './scope';
-import { EXPIRY_WARNING_DAYS, daysUntil, formatDate, formatDateTime, lastUsedText, relativeDays } from './dates';
+import { daysUntil, formatDate, formatDateTime, lastUsedText, relativeDays } from './dates';
 import { visuallyHidden } from '../visuallyHidden';
+import { KeyStatusChip, keyStatus } from './keyStatus';
+import { KeyRowActions, type KeyActions } from './KeyRowActions';
+import { KeyLifecycleNote } from './KeyLifecycleNotes';
 
 export type ApiKeyRow = ApiKeysQuery['apiKeys'][number];
-
-function StatusChip({ status }: { status: ApiKeyRow['status'] }) {
-  if (status === 'ACTIVE') {
-    return <Chip size="small" color="success" label="Active" sx={{ fontWeight: 600 }} />;
-  }
-  return (
-    <Chip
-      size="small"
-      color="warning"
-      variant="outlined"
-      icon={<WarningIcon aria-hidden />}
-      label="Expired"
-      sx={{ fontWeight: 600 }}
-    />
-  );
-}
 
 function ScopeChip({ scope }: { scope: ApiKeyRow['scope'] }) {
   return <Chip size="small" variant="outlined" label={SCOPE_LABEL[scope]} />;
@@ -45,34 +29,33 @@ function ScopeChip({ scope }: { scope: ApiKeyRow['scope'] }) {
 
 function Expires({ row, now }: { row: ApiKeyRow; now: number }) {
   const days = daysUntil(row.expiresAt, now);
-  const soon = row.status === 'ACTIVE' && days <= EXPIRY_WARNING_DAYS;
+  const soon = keyStatus(row, now) === 'EXPIRING_SOON';
   return (
     <Box title={formatDateTime(row.expiresAt)}>
       <div>{formatDate(row.expiresAt)}</div>
-      <Typography
-        variant="body2"
-        component="div"
-        sx={{
-          display: 'flex',
-          alignItems: 'center',
-          gap: 0.5,
-          color: soon ? 'warning.main' : 'text.secondary',
-          fontWeight: soon ? 600 : undefined,
-        }}
-      >
-        {soon && <WarningIcon fontSize="inherit" aria-hidden />}
-        {row.status === 'EXPIRED' ? `expired ${relativeDays(days)}` : relativeDays(days)}
-        {soon && <Box component="span" sx={visuallyHidden}>, expires soon</Box>}
-      </Typography>
+      {soon ? (
+        <Chip
+          size="small"
+          color="warning"
+          variant="outlined"
+          icon={<WarningIcon aria-hidden />}
+          label={days <= 0 ? 'Expires today' : `Expires in ${days} day${days === 1 ? '' : 's'}`}
+          data-testid="expiry-badge"
+          sx={{ mt: 0.5, fontWeight: 600 }}
+        />
+      ) : row.status === 'REVOKED' ? null : (
+        <Typography variant="body2" component="div" color="text.secondary">
+          {row.status === 'EXPIRED' ? `expired ${relativeDays(days)}` : relativeDays(days)}
+        </Typography>
+      )}
     </Box>
   );
 }
 
 const mono = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
 
-interface ListProps {
+interface ListProps extends KeyActions {
   keys: ApiKeyRow[];
-  onDelete: (key: ApiKeyRow) => void;
   now?: number;
 }
 
@@ -83,17 +66,7 @@ export function ApiKeyList(props: ListProps) {
   return narrow ? <ApiKeyCards {...props} /> : <ApiKeyTable {...props} />;
 }
 
-function DeleteButton({ row, onDelete }: { row: ApiKeyRow; onDelete: (key: ApiKeyRow) => void }) {
-  return (
-    <Tooltip title="Delete" describeChild>
-      <IconButton aria-label={`Delete API key ${row.name}`} onClick={() => onDelete(row)}>
-        <DeleteIcon />
-      </IconButton>
-    </Tooltip>
-  );
-}
-
-function ApiKeyCards({ keys, onDelete, now = Date.now() }: ListProps) {
+function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
   return (
     <Box component="ul" aria-label="API keys" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1.5 }}>
       {keys.map((k) => (
@@ -105,10 +78,11 @@ function ApiKeyCards({ keys, onDelete, now = Date.now() }: ListProps) {
                 {k.prefix}…
               </Typography>
             </Box>
-            <StatusChip status={k.status} />
-            <Box sx={{ mt: -1, mr: -1 }}>
-              <DeleteButton row={k} onDelete={onDelete} />
-            </Box>
+            <KeyStatusChip row={k} now={now} />
+          </Box>
+          <KeyLifecycleNote row={k} />
+          <Box sx={{ ml: -1 }}>
+            <KeyRowActions row={k} {...actions} />
           </Box>
           <Box
             component="dl"
@@ -146,7 +120,7 @@ function ApiKeyCards({ keys, onDelete, now = Date.now() }: ListProps) {
   );
 }
 
-function ApiKeyTable({ keys, onDelete, now = Date.now() }: ListProps) {
+function ApiKeyTable({ keys, now = Date.now(), ...actions }: ListProps) {
   return (
     <TableContainer component={Paper} variant="outlined" sx={{ position: 'relative' }}>
       <Table aria-label="API keys" sx={{ minWidth: 720 }}>
@@ -173,12 +147,13 @@ function ApiKeyTable({ keys, onDelete, now = Date.now() }: ListProps) {
                 <Typography variant="body2" color="text.secondary" sx={{ fontFamily: mono }}>
                   {k.prefix}…
                 </Typography>
+                <KeyLifecycleNote row={k} />
               </TableCell>
               <TableCell>
                 <ScopeChip scope={k.scope} />
               </TableCell>
               <TableCell>
-                <StatusChip status={k.status} />
+                <KeyStatusChip row={k} now={now} />
               </TableCell>
               <TableCell>
                 <Box title={formatDateTime(k.createdAt)}>{formatDate(k.createdAt)}</Box>
@@ -193,7 +168,7 @@ function ApiKeyTable({ keys, onDelete, now = Date.now() }: ListProps) {
               </TableCell>
               <TableCell title={k.lastUsedAt ? formatDateTime(k.lastUsedAt) : undefined}>{lastUsedText(k.lastUsedAt, now)}</TableCell>
               <TableCell align="right">
-                <DeleteButton row={k} onDelete={onDelete} />
+                <KeyRowActions row={k} {...actions} />
               </TableCell>
             </TableRow>
           ))}

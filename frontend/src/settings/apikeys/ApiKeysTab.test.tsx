@@ -115,9 +115,9 @@ describe('API Keys tab', () => {
     expect(within(expired).getByTestId('WarningAmberIcon')).toBeInTheDocument();
     expect(within(expired).getByText('expired 10 days ago')).toBeInTheDocument();
     expect(within(expired).getByText('12 days ago')).toBeInTheDocument();
-    expect(within(soon).getByText('in 3 days')).toBeInTheDocument();
-    expect(within(soon).getByText(/expires soon/)).toBeInTheDocument();
-    expect(within(active).queryByText(/expires soon/)).not.toBeInTheDocument();
+    expect(within(soon).getByText('Expires in 3 days')).toBeInTheDocument();
+    expect(within(soon).getByText('Expiring soon')).toBeInTheDocument();
+    expect(within(active).queryByText(/Expires in|Expiring soon/)).not.toBeInTheDocument();
 
     expect(screen.getByRole('button', { name: 'Delete API key CI pipeline' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Delete API key Old billing job' })).toBeInTheDocument();

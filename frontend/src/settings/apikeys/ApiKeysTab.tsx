@@ -9,14 +9,19 @@ import { ApiKeyList, type ApiKeyRow } from './ApiKeyList';
 import { CreateApiKeyDialog, type CreatedKey } from './CreateApiKeyDialog';
 import { ShownOnceDialog } from './ShownOnceDialog';
 import { DeleteApiKeyDialog } from './DeleteApiKeyDialog';
+import { RotateApiKeyDialog } from './RotateApiKeyDialog';
+import { EditApiKeyDialog } from './EditApiKeyDialog';
+import { ExpiringSoonBanner } from './KeyLifecycleNotes';
 
-/** Settings → API Keys: list, create (secret shown once) and delete keys. */
+/** Settings → API Keys: list, create and rotate (secret shown once), edit and delete keys. */
 export function ApiKeysTab() {
   const { state, reload, retry } = useQuery(ApiKeysQuery);
   const [creating, setCreating] = useState(false);
   // note: the only place the secret lives; set back to null when the dialog closes.
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const [deleting, setDeleting] = useState<ApiKeyRow | null>(null);
+  const [rotating, setRotating] = useState<ApiKeyRow | null>(null);
+  const [editing, setEditing] = useState<ApiKeyRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const keys = state.status === 'ready' ? state.data.apiKeys : [];
@@ -68,7 +73,10 @@ export function ApiKeysTab() {
         </Alert>
       )}
       {state.status === 'ready' && !hasKeys && <ApiKeysEmptyState onCreate={() => setCreating(true)} />}
-      {state.status === 'ready' && hasKeys && <ApiKeyList keys={keys} onDelete={setDeleting} />}
+      {state.status === 'ready' && <ExpiringSoonBanner keys={keys} onRotate={setRotating} />}
+      {state.status === 'ready' && hasKeys && (
+        <ApiKeyList keys={keys} onDelete={setDeleting} onRotate={setRotating} onEdit={setEditing} />
+      )}
 
       <CreateApiKeyDialog
         open={creating}
@@ -76,6 +84,24 @@ export function ApiKeysTab() {
         onCreated={(key) => {
           setCreating(false);
           setCreated(key);
+          void reload();
+        }}
+      />
+      <RotateApiKeyDialog
+        apiKey={rotating}
+        onClose={() => setRotating(null)}
+        onRotated={(key) => {
+          setRotating(null);
+          setCreated(key);
+          void reload();
+        }}
+      />
+      <EditApiKeyDialog
+        apiKey={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(name) => {
+          setEditing(null);
+          setNotice(`Saved API key “${name}”.`);
           void reload();
         }}
       />

@@ -25,6 +25,8 @@ export interface CreatedKey {
   name: string;
   scope: ApiKeyScope;
   secret: string;
+  /** Set after a rotation: until when the old secret still works (null: it stopped at once). */
+  previousSecretExpiresAt?: string | null;
 }
 
 interface Props {

@@ -4,6 +4,7 @@ import CopyIcon from '@mui/icons-material/ContentCopy';
 import CheckIcon from '@mui/icons-material/Check';
 import type { CreatedKey } from './CreateApiKeyDialog';
 import { SCOPE_LABEL } from './scope';
+import { formatDateTime } from './dates';
 
 interface Props {
   created: CreatedKey | null;
@@ -36,6 +37,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
 
 function ShownOnceContent({ created, onDone }: { created: CreatedKey; onDone: () => void }) {
   const [copy, setCopy] = useState<CopyState>('idle');
+  const rotated = created.previousSecretExpiresAt !== undefined;
 
   const onCopy = async () => {
     try {
@@ -48,11 +50,16 @@ function ShownOnceContent({ created, onDone }: { created: CreatedKey; onDone: ()
 
   return (
     <>
-      <DialogTitle id="shown-once-title">Copy your new API key</DialogTitle>
+      <DialogTitle id="shown-once-title">{rotated ? 'Copy the new secret' : 'Copy your new API key'}</DialogTitle>
       <DialogContent sx={{ display: 'grid', gap: 2 }}>
         <Typography>
-          Your key <strong>{created.name}</strong> ({SCOPE_LABEL[created.scope]}) is ready. Store it somewhere safe, such
-          as your secrets manager.
+          {rotated ? 'The new secret for ' : 'Your key '}
+          <strong>{created.name}</strong> ({SCOPE_LABEL[created.scope]}) is ready. Store it somewhere safe, such as
+          your secrets manager.
+          {rotated &&
+            (created.previousSecretExpiresAt
+              ? ` The previous secret works until ${formatDateTime(created.previousSecretExpiresAt)}: deploy the new one before then.`
+              : ' The previous secret has stopped working.')}
         </Typography>
         <Alert severity="warning" id="shown-once-warning">
           This key will not be shown again. If you lose it, delete it and create a new one.
