@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -66,7 +67,13 @@ type testServer struct {
 	url  string
 	stop context.CancelFunc
 	once sync.Once
+	// internalExpected is set by tests that cause an internal error on
+	// purpose; every other test fails when one is logged.
+	internalExpected bool
 }
+
+// expectInternal marks a test that breaks the server on purpose.
+func (s *testServer) expectInternal() { s.internalExpected = true }
 
 // shutdown stops the server the way SIGTERM does; safe to call twice.
 func (s *testServer) shutdown() {
@@ -117,6 +124,13 @@ func startServer(t testing.TB, cfg config, adjust func(*app)) *testServer {
 	a.start(bg)
 	s := &testServer{t: t, app: a, ts: ts, log: logs, url: ts.URL, stop: stop}
 	t.Cleanup(s.shutdown)
+	// A client's mistake or a race must never be an internal error: any
+	// test that logs one fails unless it caused it on purpose.
+	t.Cleanup(func() {
+		if log := logs.String(); !s.internalExpected && (strings.Contains(log, `msg="internal error"`) || strings.Contains(log, "msg=panic")) {
+			t.Errorf("the server logged an internal error:\n%s", log)
+		}
+	})
 	return s
 }
 

@@ -14,6 +14,7 @@ import (
 
 func TestInternalErrorsAreMasked(t *testing.T) {
 	s := newServer(t, sqliteURL(t))
+	s.expectInternal()
 	c := s.anon()
 	c.gql(`{ setupRequired }`, nil).ok()
 	s.app.closeDB() // every query now fails inside the driver

@@ -233,6 +233,7 @@ func TestDatabaseOutageAndRecovery(t *testing.T) {
 		t.Skip("TEST_DATABASE_URL does not point at 127.0.0.1:5432; the outage test needs to proxy it")
 	}
 	s := newServer(t, viaProxy)
+	s.expectInternal() // the database goes away on purpose
 	admin := s.admin()
 	_, secret := admin.createKey("outage")
 	c := s.anon()
