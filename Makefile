@@ -20,7 +20,7 @@ spa: deps
 
 ## build: the single binary, SPA included
 build: spa
-	go build -o $(BIN) ./server
+	go build -ldflags "-X main.version=$$(git describe --tags --always --dirty 2>/dev/null || echo dev)" -o $(BIN) ./server
 
 ## run: build everything and start on SQLite (data/keyward.db)
 run: build

@@ -52,6 +52,26 @@ func redactURL(url string) string {
 
 // Open connects, checks the connection and migrates the schema.
 func Open(ctx context.Context, url string) (*gorm.DB, Dialect, error) {
+	db, dialect, err := Connect(ctx, url)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := MigrateAndThen(ctx, db, nil); err != nil {
+		Close(db)
+		return nil, "", err
+	}
+	return db, dialect, nil
+}
+
+// Close closes db's connections.
+func Close(db *gorm.DB) {
+	if sqlDB, err := db.DB(); err == nil {
+		_ = sqlDB.Close()
+	}
+}
+
+// Connect opens the database and checks that it answers; it does not migrate.
+func Connect(ctx context.Context, url string) (*gorm.DB, Dialect, error) {
 	dialect, dsn, err := ParseDatabaseURL(url)
 	if err != nil {
 		return nil, "", err
@@ -96,20 +116,7 @@ func Open(ctx context.Context, url string) (*gorm.DB, Dialect, error) {
 		_ = sqlDB.Close()
 		return nil, "", fmt.Errorf("cannot reach %s database: %s", dialect, firstLine(err))
 	}
-	if err := Migrate(db); err != nil {
-		_ = sqlDB.Close()
-		return nil, "", fmt.Errorf("migrate %s database: %s", dialect, firstLine(err))
-	}
 	return db, dialect, nil
-}
-
-// Migrate creates or updates tables, constraints and indexes. It is safe to
-// run on every start.
-func Migrate(db *gorm.DB) error {
-	if err := db.AutoMigrate(&Organization{}, &User{}, &Session{}, &APIKey{}, &APIKeyUsage{}, &AuditEvent{}, &Project{}, &AIModel{}, &AIModelProject{}, &Risk{}); err != nil {
-		return err
-	}
-	return migrateEmailPerOrganization(db)
 }
 
 func firstLine(err error) string {

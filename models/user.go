@@ -19,7 +19,7 @@ type User struct {
 	OrganizationID string        `gorm:"type:varchar(36);not null;index;uniqueIndex:idx_users_org_email,priority:1"`
 	Organization   *Organization `gorm:"constraint:OnDelete:CASCADE"`
 	// Email identifies a user within one organisation; the same person may
-	// have accounts in several (see migrateEmailPerOrganization). It is
+	// have accounts in several (see migration step 00004_email_per_organization). It is
 	// stored lower-cased so uniqueness is case-insensitive.
 	Email        string    `gorm:"type:varchar(254);not null;uniqueIndex:idx_users_org_email,priority:2;index:idx_users_email_lookup"`
 	Name         string    `gorm:"type:varchar(100);not null"`

@@ -105,7 +105,7 @@ cp "$WORK/fixture.db" "$OUT/cd78cde.sqlite"
 psql -q "$PGURL_BASE/postgres?sslmode=disable" -c "CREATE DATABASE $PGDB"
 fill "$PGURL_BASE/$PGDB?sslmode=disable" postgres
 psql -q "$PGURL_BASE/$PGDB?sslmode=disable" -c "$EXPIRE_SQL"
-pg_dump --no-owner --no-privileges --no-comments "$PGURL_BASE/$PGDB?sslmode=disable" | grep -v '^SET transaction_timeout' >"$OUT/cd78cde.postgres.sql"
+pg_dump --no-owner --no-privileges --no-comments --column-inserts "$PGURL_BASE/$PGDB?sslmode=disable" | grep -v -e '^SET transaction_timeout' -e '^.restrict ' -e '^.unrestrict ' >"$OUT/cd78cde.postgres.sql"
 
 # Both databases were filled with different random keys; the test needs each one's secrets.
 jq -s '{sqlite:.[0],postgres:.[1]}' "$WORK/sqlite.secrets.json" "$WORK/postgres.secrets.json" >"$OUT/cd78cde.secrets.json"

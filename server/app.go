@@ -48,20 +48,14 @@ type app struct {
 
 // newApp opens the database, bootstraps the first admin and builds routes.
 func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
-	db, dialect, err := models.Open(ctx, cfg.DatabaseURL)
+	db, dialect, err := models.Connect(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return nil, err
 	}
 	a := &app{cfg: cfg, db: db, dialect: dialect, log: log}
-	dups, err := models.RewriteIdentityKeys(ctx, db)
-	if err != nil {
-		a.closeDB()
-		return nil, err
-	}
-	for _, d := range dups {
-		a.log.Warn("names that are now the same ignoring case and accents; their search keys were left as they were", "duplicate", d.String())
-	}
-	if err := a.bootstrap(ctx); err != nil {
+	// Replicas starting together take turns here: one migrates, rewrites
+	// identity keys and creates the first admin; the others then find it done.
+	if err := models.MigrateAndThen(ctx, db, a.afterMigrate); err != nil {
 		a.closeDB()
 		return nil, err
 	}
@@ -97,6 +91,19 @@ func randomID() string {
 	buf := make([]byte, 6)
 	_, _ = rand.Read(buf)
 	return hex.EncodeToString(buf)
+}
+
+// afterMigrate brings stored data up to this release's rules, then
+// bootstraps. It runs on every start, under the start-up lock.
+func (a *app) afterMigrate(ctx context.Context) error {
+	dups, err := models.RewriteIdentityKeys(ctx, a.db)
+	if err != nil {
+		return err
+	}
+	for _, d := range dups {
+		a.log.Warn("names that are now the same ignoring case and accents; their search keys were left as they were", "duplicate", d.String())
+	}
+	return a.bootstrap(ctx)
 }
 
 // bootstrap creates the first organisation and admin from the environment,

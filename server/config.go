@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -41,8 +42,26 @@ func env(name, fallback string) string {
 
 // parseConfig reads flags and environment. Errors are one line for the user.
 func parseConfig(args []string) (config, error) {
-	var c config
 	fs := flag.NewFlagSet("keyward", flag.ContinueOnError)
+	finish := configFlags(fs)
+	// note: flag would print the whole usage on any mistake; a mistake gets
+	// one line, and only --help gets the usage, on stdout.
+	fs.SetOutput(discard{})
+	fs.Usage = func() {}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printServerUsage(os.Stdout, fs)
+		}
+		return config{}, err
+	}
+	return finish()
+}
+
+// configFlags adds every setting to fs; after fs.Parse, finish checks them
+// and returns the config. Subcommands share it, so they read the same
+// flags and environment as the server.
+func configFlags(fs *flag.FlagSet) (finish func() (config, error)) {
+	c := &config{}
 	var cors, maxKeys, signup, ttl, flush, rate, failRate, loginRate, signupRate string
 	fs.StringVar(&c.Addr, "addr", env("KEYWARD_ADDR", "127.0.0.1:8080"), "listen address (KEYWARD_ADDR)")
 	fs.StringVar(&c.DatabaseURL, "database-url", env("KEYWARD_DATABASE_URL", env("DATABASE_URL", "sqlite:data/keyward.db")),
@@ -61,47 +80,60 @@ func parseConfig(args []string) (config, error) {
 	fs.StringVar(&failRate, "auth-fail-limit", env("KEYWARD_AUTH_FAIL_LIMIT", "20/m"), "failed API-key authentications per client (IPv6 by /64) before 429, or off (KEYWARD_AUTH_FAIL_LIMIT)")
 	fs.StringVar(&loginRate, "login-fail-limit", env("KEYWARD_LOGIN_FAIL_LIMIT", "10/15m"), "failed sign-ins per client (IPv6 by /64) before sign-in is refused, or off (KEYWARD_LOGIN_FAIL_LIMIT)")
 	fs.StringVar(&signupRate, "signup-limit", env("KEYWARD_SIGNUP_LIMIT", "5/h"), "sign-ups per client (IPv6 by /64), or off (KEYWARD_SIGNUP_LIMIT)")
-	if err := fs.Parse(args); err != nil {
-		return c, err
+	return func() (config, error) {
+		err := c.check(cors, maxKeys, signup, ttl, flush)
+		if err == nil {
+			err = c.checkLimits(rate, failRate, loginRate, signupRate)
+		}
+		return *c, err
 	}
+}
+
+// check validates the flag values that need parsing; errors are one line.
+func (c *config) check(cors, maxKeys, signup, ttl, flush string) error {
 	var err error
 	if c.AllowSignup, err = strconv.ParseBool(signup); err != nil {
-		return c, fmt.Errorf("KEYWARD_ALLOW_SIGNUP must be true or false, not %q", signup)
+		return fmt.Errorf("KEYWARD_ALLOW_SIGNUP must be true or false, not %q", signup)
 	}
 	if c.MaxAPIKeys, err = strconv.Atoi(maxKeys); err != nil || c.MaxAPIKeys < 1 || c.MaxAPIKeys > 10000 {
-		return c, fmt.Errorf("KEYWARD_MAX_API_KEYS must be a whole number from 1 to 10000, not %q", maxKeys)
+		return fmt.Errorf("KEYWARD_MAX_API_KEYS must be a whole number from 1 to 10000, not %q", maxKeys)
 	}
 	if c.KeyCacheTTL, err = time.ParseDuration(ttl); err != nil || c.KeyCacheTTL < 0 || c.KeyCacheTTL > time.Hour {
-		return c, fmt.Errorf("KEYWARD_KEY_CACHE_TTL must be a duration up to 1h, like 30s, not %q", ttl)
+		return fmt.Errorf("KEYWARD_KEY_CACHE_TTL must be a duration up to 1h, like 30s, not %q", ttl)
 	}
 	if c.LastUsedFlush, err = time.ParseDuration(flush); err != nil || c.LastUsedFlush < time.Second || c.LastUsedFlush > time.Hour {
-		return c, fmt.Errorf("KEYWARD_LAST_USED_FLUSH must be a duration from 1s to 1h, like 1m, not %q", flush)
-	}
-	if c.RateLimit, err = ratelimit.ParseLimit(rate); err != nil {
-		return c, fmt.Errorf("KEYWARD_RATE_LIMIT: %v", err)
-	}
-	if c.AuthFailLimit, err = ratelimit.ParseLimit(failRate); err != nil {
-		return c, fmt.Errorf("KEYWARD_AUTH_FAIL_LIMIT: %v", err)
-	}
-	if c.LoginFailLimit, err = ratelimit.ParseLimit(loginRate); err != nil {
-		return c, fmt.Errorf("KEYWARD_LOGIN_FAIL_LIMIT: %v", err)
-	}
-	if c.SignupLimit, err = ratelimit.ParseLimit(signupRate); err != nil {
-		return c, fmt.Errorf("KEYWARD_SIGNUP_LIMIT: %v", err)
+		return fmt.Errorf("KEYWARD_LAST_USED_FLUSH must be a duration from 1s to 1h, like 1m, not %q", flush)
 	}
 	if c.RedisURL != "" && !strings.HasPrefix(c.RedisURL, "redis://") && !strings.HasPrefix(c.RedisURL, "rediss://") {
-		return c, fmt.Errorf("KEYWARD_REDIS_URL must start with redis:// or rediss://")
+		return fmt.Errorf("KEYWARD_REDIS_URL must start with redis:// or rediss://")
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
-		return c, fmt.Errorf("KEYWARD_LOG_FORMAT must be text or json, not %q", c.LogFormat)
+		return fmt.Errorf("KEYWARD_LOG_FORMAT must be text or json, not %q", c.LogFormat)
 	}
 	if (c.AdminEmail == "") != (c.AdminPassword == "") {
-		return c, fmt.Errorf("set both KEYWARD_ADMIN_EMAIL and KEYWARD_ADMIN_PASSWORD, or neither")
+		return fmt.Errorf("set both KEYWARD_ADMIN_EMAIL and KEYWARD_ADMIN_PASSWORD, or neither")
 	}
 	for _, o := range strings.Split(cors, ",") {
 		if o = strings.TrimSpace(o); o != "" {
 			c.CORSOrigins = append(c.CORSOrigins, o)
 		}
 	}
-	return c, nil
+	return nil
+}
+
+// checkLimits parses the rate-limit settings.
+func (c *config) checkLimits(rate, failRate, loginRate, signupRate string) (err error) {
+	if c.RateLimit, err = ratelimit.ParseLimit(rate); err != nil {
+		return fmt.Errorf("KEYWARD_RATE_LIMIT: %v", err)
+	}
+	if c.AuthFailLimit, err = ratelimit.ParseLimit(failRate); err != nil {
+		return fmt.Errorf("KEYWARD_AUTH_FAIL_LIMIT: %v", err)
+	}
+	if c.LoginFailLimit, err = ratelimit.ParseLimit(loginRate); err != nil {
+		return fmt.Errorf("KEYWARD_LOGIN_FAIL_LIMIT: %v", err)
+	}
+	if c.SignupLimit, err = ratelimit.ParseLimit(signupRate); err != nil {
+		return fmt.Errorf("KEYWARD_SIGNUP_LIMIT: %v", err)
+	}
+	return nil
 }

@@ -26,7 +26,9 @@ import (
 func TestMain(m *testing.M) {
 	// Real bcrypt, cheaper work factor: the tests log in hundreds of times.
 	models.BcryptCost = bcrypt.MinCost
-	os.Exit(m.Run())
+	code := m.Run()
+	removeBinary()
+	os.Exit(code)
 }
 
 // forEachDB runs fn on a fresh SQLite file and, when TEST_DATABASE_URL is

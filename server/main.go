@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -20,16 +21,17 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout)
 	stop()
-	if err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "keyward:", err)
-		}
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(os.Stderr, "keyward:", err)
 		os.Exit(1)
 	}
 }
 
 // run serves until ctx ends (SIGINT or SIGTERM), then drains and closes.
 func run(ctx context.Context, args []string, stdout io.Writer) error {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return runCommand(ctx, args, stdio{in: os.Stdin, out: stdout, err: os.Stderr})
+	}
 	cfg, err := parseConfig(args)
 	if err != nil {
 		return err
