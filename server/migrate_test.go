@@ -83,10 +83,10 @@ func pgSchema(t *testing.T, dbURL string) string {
 	return u.Query().Get("search_path")
 }
 
-// snapshot is every row of every fixture table, as JSON, in a stable order.
-func snapshot(t *testing.T, db *gorm.DB) map[string]string {
+// snapshot is every row of every fixture table, in a stable order.
+func snapshot(t *testing.T, db *gorm.DB) map[string][]map[string]any {
 	t.Helper()
-	out := map[string]string{}
+	out := map[string][]map[string]any{}
 	for table, order := range fixtureTables {
 		var rows []map[string]any
 		if err := db.Raw("SELECT * FROM " + table + " ORDER BY " + order).Scan(&rows).Error; err != nil {
@@ -95,10 +95,27 @@ func snapshot(t *testing.T, db *gorm.DB) map[string]string {
 		if len(rows) == 0 {
 			t.Fatalf("the fixture has no rows in %s: regenerate it with scripts/make-fixtures.sh", table)
 		}
-		b, _ := json.Marshal(rows)
-		out[table] = string(b)
+		out[table] = rows
 	}
 	return out
+}
+
+// sameRows reports whether every row and every column of before is in after
+// unchanged; columns that steps added are not compared.
+func sameRows(before, after []map[string]any) bool {
+	if len(before) != len(after) {
+		return false
+	}
+	for i, row := range before {
+		for col, v := range row {
+			a, _ := json.Marshal(v)
+			b, _ := json.Marshal(after[i][col])
+			if _, ok := after[i][col]; !ok || string(a) != string(b) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // A database made by the last release before versioned migrations adopts the
@@ -114,13 +131,19 @@ func TestReleaseFixtureMigratesWithoutLoss(t *testing.T) {
 			t.Fatal(err)
 		}
 		before := snapshot(t, db)
+		// note: new connections, because PostgreSQL refuses a cached
+		// "SELECT *" plan once a step has added columns.
+		models.Close(db)
+		if db, _, err = models.Connect(ctx, dbURL); err != nil {
+			t.Fatal(err)
+		}
 		if err := models.MigrateAndThen(ctx, db, nil); err != nil {
 			t.Fatalf("migrate the release's database: %v", err)
 		}
 		after := snapshot(t, db)
 		for table := range fixtureTables {
-			if before[table] != after[table] {
-				t.Errorf("migration changed %s:\nbefore %s\nafter  %s", table, before[table], after[table])
+			if !sameRows(before[table], after[table]) {
+				t.Errorf("migration changed %s:\nbefore %v\nafter  %v", table, before[table], after[table])
 			}
 		}
 		steps, err := models.MigrationStatus(ctx, db)
