@@ -126,40 +126,25 @@ func TestConcurrentUsersWithOneEmail(t *testing.T) {
 	})
 }
 
-// An existing database, made before emails were per organisation, keeps
-// every user and loses only the global unique index.
+// An existing database, made before emails were per organisation (release
+// cd78cde's fixture, two organisations), keeps every user and loses only the
+// global unique index.
 func TestEmailPerOrganisationMigrationKeepsEveryUser(t *testing.T) {
 	forEachDB(t, func(t *testing.T, dbURL string) {
 		ctx := context.Background()
-		db, _, err := models.Open(ctx, dbURL)
+		loadFixture(t, dbURL)
+		db, _, err := models.Connect(ctx, dbURL)
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Put the schema back the way the previous release left it.
-		for _, stmt := range []string{
-			"DROP INDEX idx_users_org_email", "DROP INDEX idx_users_email_lookup",
-			"CREATE UNIQUE INDEX idx_users_email ON users (email)",
-		} {
-			if err := db.Exec(stmt).Error; err != nil {
-				t.Fatalf("%s: %v", stmt, err)
-			}
-		}
-		acme, err := models.CreateOrganizationWithAdmin(ctx, db, models.NewOrganizationInput{OrgName: "Acme", Email: "a@acme.example", Name: "A", Password: "password-1"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := models.CreateOrganizationWithAdmin(ctx, db, models.NewOrganizationInput{OrgName: "Globex", Email: "g@globex.example", Name: "G", Password: "password-1"}); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := models.CreateUser(ctx, db, acme.OrganizationID, models.NewUserInput{Email: "g@globex.example", Name: "G", Password: "password-1", Role: models.RoleViewer}, models.Actor{Kind: "USER", ID: acme.ID, Name: "A"}); !models.HasCode(err, models.CodeDuplicateName) {
-			t.Fatalf("the legacy schema should refuse a second organisation's use of an email, got %v", err)
+		if !db.Migrator().HasIndex("users", "idx_users_email") {
+			t.Fatal("the fixture should have the global unique email index")
 		}
 		var before []models.User
 		db.Order("id").Find(&before)
-		sqlDB, _ := db.DB()
-		sqlDB.Close()
+		models.Close(db)
 
-		for run := 1; run <= 2; run++ { // the step is idempotent
+		for run := 1; run <= 2; run++ { // a second start changes nothing
 			db, _, err = models.Open(ctx, dbURL)
 			if err != nil {
 				t.Fatalf("start %d on the old schema: %v", run, err)
@@ -177,17 +162,20 @@ func TestEmailPerOrganisationMigrationKeepsEveryUser(t *testing.T) {
 			if db.Migrator().HasIndex("users", "idx_users_email") {
 				t.Fatalf("start %d: the global unique email index is still there", run)
 			}
-			sqlDB, _ := db.DB()
-			if run == 2 {
-				defer sqlDB.Close()
-			} else {
-				sqlDB.Close()
+			if run == 1 {
+				models.Close(db)
 			}
 		}
-		if _, err := models.CreateUser(ctx, db, acme.OrganizationID, models.NewUserInput{Email: "g@globex.example", Name: "G", Password: "password-1", Role: models.RoleViewer}, models.Actor{Kind: "USER", ID: acme.ID, Name: "A"}); err != nil {
+		defer models.Close(db)
+		var acme models.User
+		if err := db.Where("email = ?", "admin@acme.test").Take(&acme).Error; err != nil {
+			t.Fatal(err)
+		}
+		actor := models.Actor{Kind: "USER", ID: acme.ID, Name: acme.Email}
+		if _, err := models.CreateUser(ctx, db, acme.OrganizationID, models.NewUserInput{Email: "hank@globex.test", Name: "H", Password: "password-1", Role: models.RoleViewer}, actor); err != nil {
 			t.Fatalf("after migrating, Acme cannot add Globex's admin: %v", err)
 		}
-		if _, err := models.CreateUser(ctx, db, acme.OrganizationID, models.NewUserInput{Email: "G@globex.example", Name: "G", Password: "password-1", Role: models.RoleViewer}, models.Actor{Kind: "USER", ID: acme.ID, Name: "A"}); !models.HasCode(err, models.CodeDuplicateName) {
+		if _, err := models.CreateUser(ctx, db, acme.OrganizationID, models.NewUserInput{Email: "Hank@globex.test", Name: "H", Password: "password-1", Role: models.RoleViewer}, actor); !models.HasCode(err, models.CodeDuplicateName) {
 			t.Fatalf("after migrating, an email is no longer unique within one organisation: %v", err)
 		}
 	})
