@@ -8,11 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/glebarez/sqlite"
-	"gorm.io/driver/postgres"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
-
 	"keyward/models"
 )
 
@@ -267,53 +262,19 @@ func TestRotationDuringCacheFillIsNotLost(t *testing.T) {
 	})
 }
 
-// Databases made before rotation and revocation existed gain the columns
-// on start, and their keys keep working unchanged.
+// Databases made before rotation and revocation existed (release cd78cde's
+// fixture) gain the columns on start, and their keys keep working unchanged.
 func TestKeysFromBeforeRotationKeepWorking(t *testing.T) {
 	forEachDB(t, func(t *testing.T, dbURL string) {
+		secrets := loadFixture(t, dbURL)
 		s := newServer(t, dbURL)
-		_, secret := s.admin().createKey("old key")
-		s.shutdown()
-		// Take the database back to the previous release's api_keys table.
-		db := openUnmigrated(t, dbURL)
-		if err := db.Exec("DROP INDEX idx_api_keys_previous_secret_hash").Error; err != nil {
-			t.Fatal(err)
-		}
-		for _, col := range []string{"previous_secret_hash", "previous_secret_expires_at", "rotated_at", "revoked_at", "revocation_note"} {
-			if err := db.Exec("ALTER TABLE api_keys DROP COLUMN " + col).Error; err != nil {
-				t.Fatal(err)
-			}
-		}
-		if sqlDB, err := db.DB(); err == nil {
-			_ = sqlDB.Close()
-		}
-
-		s = newServer(t, dbURL)
-		r := s.bearer(secret).gql(`{ whoami { kind } }`, nil).ok()
+		r := s.bearer(secrets.Keys.ReadWrite).gql(`{ whoami { kind } }`, nil).ok()
 		if r.header.Get("Sunset") != "" || r.header.Get("Keyward-Key-Expires-At") == "" {
 			t.Fatalf("old key after migration: %v", r.header)
 		}
-		list := s.admin().gql(`{ apiKeys { status rotatedAt previousSecretExpiresAt revokedAt revocationNote } }`, nil).ok()
-		if !strings.Contains(list.body, `{"status":"ACTIVE","rotatedAt":null,"previousSecretExpiresAt":null,"revokedAt":null,"revocationNote":null}`) {
+		list := s.login("admin@acme.test", secrets.Password).gql(`{ apiKeys { name status rotatedAt previousSecretExpiresAt revokedAt revocationNote } }`, nil).ok()
+		if !strings.Contains(list.body, `{"name":"CI deploy","status":"ACTIVE","rotatedAt":null,"previousSecretExpiresAt":null,"revokedAt":null,"revocationNote":null}`) {
 			t.Fatalf("old key in the list: %s", list.body)
 		}
 	})
-}
-
-// openUnmigrated opens a database without migrating it.
-func openUnmigrated(t *testing.T, dbURL string) *gorm.DB {
-	t.Helper()
-	dialect, dsn, err := models.ParseDatabaseURL(dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	open := postgres.Open(dsn)
-	if dialect == models.SQLite {
-		open = sqlite.Open(dsn)
-	}
-	db, err := gorm.Open(open, &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return db
 }
