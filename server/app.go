@@ -165,12 +165,11 @@ func (a *app) routes() http.Handler {
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
+	mux.Handle("/graphql/", graphqlSubpaths(api))
 	// No authentication: whoever holds a leaked secret may kill it. The
 	// middleware still records the client address for the limiter.
 	mux.Handle("/api/leaked-keys", authn.Middleware(leakedKeysHandler(leaked)))
-	mux.HandleFunc("/api/", func(w http.ResponseWriter, _ *http.Request) {
-		auth.WriteError(w, http.StatusNotFound, models.CodeNotFound, "No such API endpoint. The GraphQL API is at /graphql.")
-	})
+	mux.HandleFunc("/api/", unknownAPI)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		_, _ = io.WriteString(w, "ok\n")
