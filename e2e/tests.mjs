@@ -355,12 +355,48 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     await page.waitForURL('**/settings/users');
     const me = page.getByTestId('user-row').filter({ hasText: admin.email });
     await me.waitFor();
+    // Demoting an Admin asks first (offering to delete their keys); the
+    // server then refuses to demote the last one, inside the dialog.
     await me.getByLabel(/Role of/).selectOption('VIEWER');
-    await page.getByRole('alert').first().waitFor();
-    const text = await page.getByRole('alert').first().textContent();
+    const confirm = page.getByRole('dialog', { name: /Make .* Viewer\?/ });
+    await confirm.getByRole('button', { name: 'Change role' }).click();
+    await confirm.getByRole('alert').waitFor();
+    const text = await confirm.getByRole('alert').textContent();
     assert.match(text, /admin/i, `expected the last-admin error, got: ${text}`);
-    assert.equal(await me.getByLabel(/Role of/).inputValue(), 'ADMIN');
     await shot(page, '09-users-last-admin');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    assert.equal(await me.getByLabel(/Role of/).inputValue(), 'ADMIN');
+  });
+
+  test('admin: removing a person lists the keys they created and deletes them in the same step', async () => {
+    const { page } = state.admin;
+    const cookie = await loginCookie(baseURL, admin.email, admin.password);
+    const leaver = { email: 'leaver@example.com', password: 'pw-leaver-12345' };
+    const created = await gql(baseURL, 'mutation($i: CreateUserInput!){ createUser(input:$i){ id } }', {
+      cookie, variables: { i: { ...leaver, name: 'Leo Leaver', role: 'ADMIN' } },
+    });
+    assert.ok(created.body.data?.createUser?.id, JSON.stringify(created.body));
+    const leaverCookie = await loginCookie(baseURL, leaver.email, leaver.password);
+    const key = await gql(baseURL, 'mutation{ createApiKey(input:{name:"Leo CI deploys"}){ secret } }', { cookie: leaverCookie });
+    const secret = key.body.data?.createApiKey?.secret;
+    assert.ok(secret, JSON.stringify(key.body));
+    assert.equal((await gql(baseURL, '{ whoami { kind } }', { bearer: secret })).status, 200);
+
+    await page.reload();
+    const row = page.getByTestId('user-row').filter({ hasText: leaver.email });
+    await row.getByRole('button', { name: 'Remove user Leo Leaver' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove Leo Leaver?' });
+    await dialog.getByText('Leo CI deploys').waitFor();
+    const box = dialog.getByRole('checkbox', { name: 'Also delete this API key' });
+    assert.equal(await box.isChecked(), false);
+    await box.check();
+    await checkA11y(page, 'remove-user-with-keys', { include: '[role="dialog"]' });
+    await shot(page, '15-remove-user-with-keys');
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.waitFor({ state: 'detached' });
+    assert.equal((await gql(baseURL, '{ whoami { kind } }', { bearer: secret })).status, 401);
   });
 
   for (const role of ['EDITOR', 'VIEWER']) {

@@ -129,8 +129,8 @@ export const CreateUserMutation = graphql(`
 `);
 
 export const UpdateUserRoleMutation = graphql(`
-  mutation UpdateUserRole($id: ID!, $role: Role!) {
-    updateUserRole(id: $id, role: $role) {
+  mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {
+    updateUserRole(id: $id, role: $role, deleteApiKeys: $deleteApiKeys) {
       id
       role
     }
@@ -138,8 +138,23 @@ export const UpdateUserRoleMutation = graphql(`
 `);
 
 export const DeleteUserMutation = graphql(`
-  mutation DeleteUser($id: ID!) {
-    deleteUser(id: $id)
+  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {
+    deleteUser(id: $id, deleteApiKeys: $deleteApiKeys)
+  }
+`);
+
+/** The organisation's keys with their creators, for offboarding a person. */
+export const KeysByCreatorQuery = graphql(`
+  query KeysByCreator {
+    apiKeys {
+      id
+      name
+      prefix
+      scope
+      createdBy {
+        id
+      }
+    }
   }
 `);
 

@@ -26,8 +26,9 @@ type Documents = {
     "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id)\n  }\n": typeof types.DeleteApiKeyDocument,
     "\n  query Users {\n    users {\n      id\n      email\n      name\n      role\n      createdAt\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateUserDocument,
-    "\n  mutation UpdateUserRole($id: ID!, $role: Role!) {\n    updateUserRole(id: $id, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.UpdateUserRoleDocument,
-    "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": typeof types.DeleteUserDocument,
+    "\n  mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {\n    updateUserRole(id: $id, role: $role, deleteApiKeys: $deleteApiKeys) {\n      id\n      role\n    }\n  }\n": typeof types.UpdateUserRoleDocument,
+    "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(id: $id, deleteApiKeys: $deleteApiKeys)\n  }\n": typeof types.DeleteUserDocument,
+    "\n  query KeysByCreator {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdBy {\n        id\n      }\n    }\n  }\n": typeof types.KeysByCreatorDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n": typeof types.ChangePasswordDocument,
 };
 const documents: Documents = {
@@ -42,8 +43,9 @@ const documents: Documents = {
     "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id)\n  }\n": types.DeleteApiKeyDocument,
     "\n  query Users {\n    users {\n      id\n      email\n      name\n      role\n      createdAt\n    }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.CreateUserDocument,
-    "\n  mutation UpdateUserRole($id: ID!, $role: Role!) {\n    updateUserRole(id: $id, role: $role) {\n      id\n      role\n    }\n  }\n": types.UpdateUserRoleDocument,
-    "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": types.DeleteUserDocument,
+    "\n  mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {\n    updateUserRole(id: $id, role: $role, deleteApiKeys: $deleteApiKeys) {\n      id\n      role\n    }\n  }\n": types.UpdateUserRoleDocument,
+    "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(id: $id, deleteApiKeys: $deleteApiKeys)\n  }\n": types.DeleteUserDocument,
+    "\n  query KeysByCreator {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdBy {\n        id\n      }\n    }\n  }\n": types.KeysByCreatorDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n": types.ChangePasswordDocument,
 };
 
@@ -94,11 +96,15 @@ export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateUserRole($id: ID!, $role: Role!) {\n    updateUserRole(id: $id, role: $role) {\n      id\n      role\n    }\n  }\n"): typeof import('./graphql').UpdateUserRoleDocument;
+export function graphql(source: "\n  mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {\n    updateUserRole(id: $id, role: $role, deleteApiKeys: $deleteApiKeys) {\n      id\n      role\n    }\n  }\n"): typeof import('./graphql').UpdateUserRoleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n"): typeof import('./graphql').DeleteUserDocument;
+export function graphql(source: "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(id: $id, deleteApiKeys: $deleteApiKeys)\n  }\n"): typeof import('./graphql').DeleteUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeysByCreator {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdBy {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').KeysByCreatorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -140,6 +140,7 @@ export type CreateUserMutation = { createUser: { id: string } };
 export type UpdateUserRoleMutationVariables = Exact<{
   id: string;
   role: Role;
+  deleteApiKeys?: boolean | null | undefined;
 }>;
 
 
@@ -147,10 +148,16 @@ export type UpdateUserRoleMutation = { updateUserRole: { id: string, role: Role 
 
 export type DeleteUserMutationVariables = Exact<{
   id: string;
+  deleteApiKeys?: boolean | null | undefined;
 }>;
 
 
 export type DeleteUserMutation = { deleteUser: boolean };
+
+export type KeysByCreatorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KeysByCreatorQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, createdBy: { id: string } | null }> };
 
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
@@ -302,18 +309,31 @@ export const CreateUserDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
 export const UpdateUserRoleDocument = new TypedDocumentString(`
-    mutation UpdateUserRole($id: ID!, $role: Role!) {
-  updateUserRole(id: $id, role: $role) {
+    mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {
+  updateUserRole(id: $id, role: $role, deleteApiKeys: $deleteApiKeys) {
     id
     role
   }
 }
     `) as unknown as TypedDocumentString<UpdateUserRoleMutation, UpdateUserRoleMutationVariables>;
 export const DeleteUserDocument = new TypedDocumentString(`
-    mutation DeleteUser($id: ID!) {
-  deleteUser(id: $id)
+    mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {
+  deleteUser(id: $id, deleteApiKeys: $deleteApiKeys)
 }
     `) as unknown as TypedDocumentString<DeleteUserMutation, DeleteUserMutationVariables>;
+export const KeysByCreatorDocument = new TypedDocumentString(`
+    query KeysByCreator {
+  apiKeys {
+    id
+    name
+    prefix
+    scope
+    createdBy {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KeysByCreatorQuery, KeysByCreatorQueryVariables>;
 export const ChangePasswordDocument = new TypedDocumentString(`
     mutation ChangePassword($input: ChangePasswordInput!) {
   changePassword(input: $input) {

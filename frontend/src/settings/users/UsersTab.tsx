@@ -26,6 +26,7 @@ import { useMe } from '../../auth/session';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ROLES, roleLabel } from '../roles';
 import { AddUserDialog } from './AddUserDialog';
+import { PersonKeys } from './PersonKeys';
 import { visuallyHidden } from '../visuallyHidden';
 
 type UserRow = UsersData['users'][number];
@@ -36,11 +37,19 @@ export function UsersTab() {
   const { state, reload, retry } = useQuery(UsersQuery);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<UserRow | null>(null);
+  // Demoting an Admin asks first, to offer deleting their keys.
+  const [demoting, setDemoting] = useState<{ user: UserRow; role: Role } | null>(null);
+  const [deleteKeys, setDeleteKeys] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
 
   const changeRole = async (user: UserRow, role: Role) => {
+    if (user.role === 'ADMIN' && role !== 'ADMIN') {
+      setDeleteKeys(false);
+      setDemoting({ user, role });
+      return;
+    }
     setError(null);
     setPending(user.id);
     try {
@@ -127,7 +136,13 @@ export function UsersTab() {
                     </NativeSelect>
                   </TableCell>
                   <TableCell align="right">
-                    <IconButton aria-label={`Remove user ${u.name}`} onClick={() => setRemoving(u)}>
+                    <IconButton
+                      aria-label={`Remove user ${u.name}`}
+                      onClick={() => {
+                        setDeleteKeys(false);
+                        setRemoving(u);
+                      }}
+                    >
                       <RemoveIcon />
                     </IconButton>
                   </TableCell>
@@ -153,16 +168,39 @@ export function UsersTab() {
         onClose={() => setRemoving(null)}
         onConfirm={async () => {
           if (!removing) return;
-          await request(DeleteUserMutation, { id: removing.id });
-          setNotice(`Removed ${removing.name}.`);
+          await request(DeleteUserMutation, { id: removing.id, deleteApiKeys: deleteKeys });
+          setNotice(`Removed ${removing.name}${deleteKeys ? ' and the API keys they created' : ''}.`);
           setRemoving(null);
           void reload();
         }}
       >
         <Typography>
-          {removing?.name} ({removing?.email}) can no longer sign in. API keys they created keep working until you
-          delete them.
+          {removing?.name} ({removing?.email}) can no longer sign in.
         </Typography>
+        {removing && (
+          <PersonKeys userId={removing.id} userName={removing.name} deleteKeys={deleteKeys} onDeleteKeysChange={setDeleteKeys} />
+        )}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={demoting !== null}
+        title={demoting ? `Make ${demoting.user.name} ${roleLabel(demoting.role)}?` : 'Change role?'}
+        confirmLabel="Change role"
+        onClose={() => setDemoting(null)}
+        onConfirm={async () => {
+          if (!demoting) return;
+          const { user, role } = demoting;
+          await request(UpdateUserRoleMutation, { id: user.id, role, deleteApiKeys: deleteKeys });
+          setNotice(`${user.name} is now ${roleLabel(role)}${deleteKeys ? '; the API keys they created are deleted' : ''}.`);
+          setDemoting(null);
+          void reload();
+        }}
+      >
+        <Typography>
+          {demoting?.user.name} will no longer manage API keys or users.
+        </Typography>
+        {demoting && (
+          <PersonKeys userId={demoting.user.id} userName={demoting.user.name} deleteKeys={deleteKeys} onDeleteKeysChange={setDeleteKeys} />
+        )}
       </ConfirmDialog>
       <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} message={notice} />
     </Box>
