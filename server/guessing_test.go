@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -191,5 +193,50 @@ func TestClientLimitsGroupIPv6By64(t *testing.T) {
 				t.Errorf("the next IPv4 address: %q", got)
 			}
 		})
+	}
+}
+
+// countingLimiter counts the limiter calls made for each kind of budget.
+type countingLimiter struct {
+	ratelimit.Limiter
+	mu    sync.Mutex
+	calls map[string]int
+}
+
+func (c *countingLimiter) Allow(ctx context.Context, key string, limit ratelimit.Limit, n int) (ratelimit.Result, error) {
+	c.mu.Lock()
+	kind, _, _ := strings.Cut(key, ":")
+	c.calls[kind]++
+	c.mu.Unlock()
+	return c.Limiter.Allow(ctx, key, limit, n)
+}
+
+func (c *countingLimiter) count(kind string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.calls[kind]
+}
+
+// Steady traffic with a valid key this replica has verified pays no
+// failed-auth limiter round trip (a Redis call in production); only a key
+// that is not cached yet is counted, and given back.
+func TestCachedValidKeysSkipTheFailureLimiter(t *testing.T) {
+	counter := &countingLimiter{calls: map[string]int{}}
+	s := startServer(t, testConfig(sqliteURL(t)), func(a *app) {
+		counter.Limiter = a.limiter
+		a.limiter = counter
+		a.handler = a.routes()
+	})
+	_, secret := s.admin().createKey("steady key")
+	c := s.bearer(secret)
+	c.gql(`{ whoami { kind } }`, nil).ok()
+	if got := counter.count("keyfail"); got != 2 {
+		t.Fatalf("first use of a key: %d failed-auth limiter calls, want 2 (spend, then refund)", got)
+	}
+	for range 20 {
+		c.gql(`{ whoami { kind } }`, nil).ok()
+	}
+	if got := counter.count("keyfail"); got != 2 {
+		t.Fatalf("20 cached uses made %d more failed-auth limiter calls, want none", got-2)
 	}
 }
