@@ -219,22 +219,64 @@ func checkProjectRefs(tx *gorm.DB, orgID string, given []string) ([]string, erro
 	return ids, nil
 }
 
-// linkProjects replaces the model's project links.
-func linkProjects(tx *gorm.DB, modelID string, projectIDs []string) error {
+// linkProjects replaces the model's project links and says, for the audit
+// trail, which links it added and which it removed.
+func linkProjects(tx *gorm.DB, modelID string, projectIDs []string) (string, error) {
 	if projectIDs == nil {
-		return nil
+		return "", nil
+	}
+	var old []string
+	if err := tx.Model(&AIModelProject{}).Where("ai_model_id = ?", modelID).Pluck("project_id", &old).Error; err != nil {
+		return "", err
 	}
 	if err := tx.Where("ai_model_id = ?", modelID).Delete(&AIModelProject{}).Error; err != nil {
-		return err
+		return "", err
 	}
-	if len(projectIDs) == 0 {
-		return nil
+	if len(projectIDs) > 0 {
+		links := make([]AIModelProject, len(projectIDs))
+		for i, id := range projectIDs {
+			links[i] = AIModelProject{AIModelID: modelID, ProjectID: id}
+		}
+		if err := tx.Omit(clause.Associations).Create(&links).Error; err != nil {
+			return "", err
+		}
 	}
-	links := make([]AIModelProject, len(projectIDs))
-	for i, id := range projectIDs {
-		links[i] = AIModelProject{AIModelID: modelID, ProjectID: id}
+	return describeLinkChange(tx, old, projectIDs)
+}
+
+// describeLinkChange names the projects linked and unlinked, e.g.
+// `Linked to project "A" (id); Link to project "B" (id) removed`.
+func describeLinkChange(tx *gorm.DB, old, now []string) (string, error) {
+	var added, removed []string
+	for _, id := range now {
+		if !slices.Contains(old, id) {
+			added = append(added, id)
+		}
 	}
-	return tx.Omit(clause.Associations).Create(&links).Error
+	for _, id := range old {
+		if !slices.Contains(now, id) {
+			removed = append(removed, id)
+		}
+	}
+	if len(added)+len(removed) == 0 {
+		return "", nil
+	}
+	var projects []Project
+	if err := tx.Select("id", "title").Where("id IN ?", append(append([]string{}, added...), removed...)).Find(&projects).Error; err != nil {
+		return "", err
+	}
+	title := map[string]string{}
+	for _, p := range projects {
+		title[p.ID] = p.Title
+	}
+	var parts []string
+	for _, id := range added {
+		parts = append(parts, "Linked to project "+quoteName(title[id], id))
+	}
+	for _, id := range removed {
+		parts = append(parts, "Link to project "+quoteName(title[id], id)+" removed")
+	}
+	return strings.Join(parts, "; "), nil
 }
 
 func duplicateModel(m *AIModel) error {
@@ -378,12 +420,14 @@ func DeleteAIModel(ctx context.Context, db *gorm.DB, orgID, id string, actor Act
 	})
 }
 
-// finishModelWrite links the model's projects and records the audit event.
+// finishModelWrite links the model's projects and records the audit event,
+// naming the links it changed.
 func finishModelWrite(tx *gorm.DB, m *AIModel, links []string, actor Actor, action AuditAction) error {
-	if err := linkProjects(tx, m.ID, links); err != nil {
+	detail, err := linkProjects(tx, m.ID, links)
+	if err != nil {
 		return err
 	}
-	return recordAudit(tx, m.OrganizationID, actor, action, "AI_MODEL", m.ID, m.label())
+	return recordAuditDetail(tx, m.OrganizationID, actor, action, "AI_MODEL", m.ID, m.label(), detail)
 }
 
 // label names the model in the audit trail, e.g. "OpenAI gpt-4o 2024-08-06".

@@ -230,7 +230,7 @@ func ensureAnotherAdmin(tx *gorm.DB, orgID, exceptID, field, msg string) error {
 }
 
 // auditClearedRefs records, for every project, risk and model whose owner or
-// approver is u, the update the database's ON DELETE SET NULL is about to
+// approver is u, and every API key u created, the update the database's ON DELETE SET NULL is about to
 // make when u is deleted.
 func auditClearedRefs(tx *gorm.DB, orgID string, u *User, actor Actor) error {
 	removed := func(role string) string {
@@ -249,6 +249,12 @@ func auditClearedRefs(tx *gorm.DB, orgID string, u *User, actor Actor) error {
 		err = eachRow(tx, func(m *AIModel) error {
 			return recordAuditDetail(tx, orgID, actor, AuditAIModelUpdated, "AI_MODEL", m.ID, m.label(), removed("Approver"))
 		}, "organization_id = ? AND approver_id = ?", orgID, u.ID)
+	}
+	if err == nil {
+		// The keys keep working; only their createdBy goes empty.
+		err = eachRow(tx, func(k *APIKey) error {
+			return recordAuditDetail(tx, orgID, actor, AuditAPIKeyUpdated, "API_KEY", k.ID, k.Name, removed("Creator"))
+		}, "organization_id = ? AND created_by_id = ?", orgID, u.ID)
 	}
 	return err
 }

@@ -190,6 +190,13 @@ func TestCascadesAreAudited(t *testing.T) {
 			r := admin.gql(upsertModel, vars{"i": map[string]any{"provider": "P", "model": name, "version": "1", "projectIds": []string{pid, keep}}}).ok()
 			modelIDs = append(modelIDs, r.str("upsertAIModel", "aiModel", "id"))
 		}
+		// An update that changes links names them.
+		other := admin.createProject("Other")
+		admin.gql(`mutation($id:ID!,$p:[ID!]){ updateAIModel(id:$id, input:{projectIds:$p}) { id } }`,
+			vars{"id": modelIDs[1], "p": []string{pid, other}}).ok()
+		if want := "AI_MODEL_UPDATED " + modelIDs[1] + ` Linked to project "Other" (` + other + `); Link to project "Keep" (` + keep + `) removed`; !strings.Contains(auditDetails(admin), want) {
+			t.Errorf("missing %q in the audit trail:\n%s", want, auditDetails(admin))
+		}
 		admin.gql(`mutation($id:ID!){ deleteProject(id:$id) }`, vars{"id": pid}).ok()
 		trail := auditDetails(admin)
 		for _, want := range []string{
@@ -204,26 +211,28 @@ func TestCascadesAreAudited(t *testing.T) {
 			}
 		}
 
-		uid := admin.createUser("leaver@example.com", "EDITOR")
+		uid := admin.createUser("leaver@example.com", "ADMIN")
 		owned := admin.createProject("Owned", vars{"ownerId": uid})
 		risk := admin.createRisk(keep, "Owned risk", 1, 1)
 		admin.gql(`mutation($id:ID!,$o:ID!){ updateRisk(id:$id, input:{ownerId:$o}) { id } }`, vars{"id": risk, "o": uid}).ok()
 		admin.gql(`mutation($id:ID!,$u:ID!){ updateAIModel(id:$id, input:{approverId:$u}) { id } }`, vars{"id": modelIDs[0], "u": uid}).ok()
+		keyID, _ := s.login("leaver@example.com", "password-ADMIN").createKey("Leaver's key")
 		admin.gql(`mutation($id:ID!){ deleteUser(id:$id) }`, vars{"id": uid}).ok()
 		trail = auditDetails(admin)
-		who := `"Test EDITOR <leaver@example.com>" (` + uid + `) removed: the user was deleted`
+		who := `"Test ADMIN <leaver@example.com>" (` + uid + `) removed: the user was deleted`
 		for _, want := range []string{
 			"PROJECT_UPDATED " + owned + " Owner " + who,
 			"RISK_UPDATED " + risk + " Owner " + who,
 			"AI_MODEL_UPDATED " + modelIDs[0] + " Approver " + who,
+			"API_KEY_UPDATED " + keyID + " Creator " + who,
 			"USER_DELETED " + uid + " \n",
 		} {
 			if !strings.Contains(trail, want) {
 				t.Errorf("missing %q in the audit trail:\n%s", want, trail)
 			}
 		}
-		if strings.Count(trail, who) != 3 {
-			t.Errorf("want exactly three rows cleared by the user's deletion:\n%s", trail)
+		if strings.Count(trail, who) != 4 {
+			t.Errorf("want exactly four rows cleared by the user's deletion:\n%s", trail)
 		}
 	})
 }
