@@ -28,6 +28,7 @@ func complexity() ComplexityRoot {
 	c.Query.Users = root
 	c.Query.Members = root
 	c.Query.APIKeys = root
+	c.Query.RateLimit = func(child int, _ bool) int { return root(child) }
 	c.Query.AuditEvents = func(child int, limit *int) int { return rootCost + child*clampCost(limit, 100, 500) }
 	c.Query.Project = func(child int, _ string) int { return root(child) }
 	c.Query.AiModel = func(child int, _ string) int { return root(child) }

@@ -48,7 +48,7 @@ func spendAttempt(ctx context.Context, l auth.FailureLimiter, what string) error
 // tooManyReports is the error a client gets after too many leaked-key
 // reports of secrets that were no working key.
 func tooManyReports(wait time.Duration) error {
-	return &models.Error{Code: models.CodeRateLimited, Message: fmt.Sprintf(
+	return &models.Error{Code: models.CodeRateLimited, RetryAfter: wait, Message: fmt.Sprintf(
 		"Too many reports of secrets that are no working key from your address. Try again in %d seconds.", int(math.Ceil(wait.Seconds())))}
 }
 

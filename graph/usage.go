@@ -29,7 +29,9 @@ func (usageRecorder) InterceptResponse(ctx context.Context, next graphql.Respons
 	if graphql.HasOperationContext(ctx) {
 		op = graphql.GetOperationContext(ctx).Operation
 	}
-	if op == nil {
+	if op == nil || resp == nil || resp.Data == nil {
+		// note: no data means the operation never ran (a request error,
+		// or a budget spent before it started).
 		usage.Failed(ctx)
 	} else {
 		usage.Executed(ctx, op.Operation == ast.Mutation, failed)

@@ -14,10 +14,15 @@ import (
 	"keyward/models"
 )
 
-// PerKey limits each API key's requests to limit and reports the budget in
-// the IETF RateLimit-Policy/RateLimit headers and the de-facto X-RateLimit-*
-// ones. Requests without an API key pass untouched. If the limiter itself
-// fails, the request is served: availability beats strictness here.
+// PerKey meters each API key's requests in cost points: GraphQL prices the
+// operation, then charges it through the Meter this middleware puts in the
+// context (see graph/cost.go), so 40 aliased mutations spend what 40 single
+// ones do. A request that never reaches that point (it does not parse,
+// breaks a limit, or is no GraphQL request) is charged 1 point afterwards.
+// Budgets are reported in the IETF RateLimit-Policy/RateLimit headers and
+// the de-facto X-RateLimit-* ones. Requests without an API key pass
+// untouched. If the limiter itself fails, the request is served:
+// availability beats strictness here.
 func PerKey(l Limiter, limit Limit, log *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		if limit.Off() {
@@ -29,25 +34,70 @@ func PerKey(l Limiter, limit Limit, log *slog.Logger) func(http.Handler) http.Ha
 				next.ServeHTTP(w, r)
 				return
 			}
-			res, err := l.Allow(r.Context(), "key:"+p.APIKey.ID, limit, 1)
-			if err != nil {
-				log.Warn("rate limit check failed; serving the request", "err", err)
-				next.ServeHTTP(w, r)
-				return
+			m := &Meter{l: l, limit: limit, key: "key:" + p.APIKey.ID, header: w.Header(), log: log}
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), meterKey{}, m)))
+			if !m.charged {
+				// note: the answer is already written, so no headers; this
+				// keeps requests that fail early from being free.
+				if _, err := l.Allow(r.Context(), m.key, limit, 1); err != nil {
+					log.Warn("rate limit charge failed", "err", err)
+				}
 			}
-			setHeaders(w.Header(), limit, res)
-			if !res.Allowed {
-				metrics.AuthOutcomes.WithLabelValues("rate_limited").Inc()
-				retry := seconds(res.RetryAfter)
-				w.Header().Set("Retry-After", strconv.Itoa(retry))
-				auth.WriteError(w, http.StatusTooManyRequests, models.CodeRateLimited, fmt.Sprintf(
-					"This API key has used its %s request budget. Retry after %d seconds.", limit, retry))
-				return
-			}
-			next.ServeHTTP(w, r)
 		})
 	}
 }
+
+type meterKey struct{}
+
+// Meter charges one API key's request against its budget, once.
+type Meter struct {
+	l       Limiter
+	limit   Limit
+	key     string
+	header  http.Header
+	log     *slog.Logger
+	charged bool
+	ok      bool
+	res     Result
+}
+
+// MeterFrom returns the request's meter: nil unless an API key is calling
+// with a limit in force.
+func MeterFrom(ctx context.Context) *Meter {
+	m, _ := ctx.Value(meterKey{}).(*Meter)
+	return m
+}
+
+// Charge spends points of the key's budget and sets the budget headers. A
+// refusal is RATE_LIMITED with the wait; a query that costs more than the
+// whole budget is COST_LIMIT_EXCEEDED, since waiting would not help.
+func (m *Meter) Charge(ctx context.Context, points int) error {
+	m.charged = true
+	if points > m.limit.Rate {
+		return &models.Error{Code: models.CodeCostLimit, Message: fmt.Sprintf(
+			"This query costs %d points, more than this API key's whole budget of %s; select fewer fields or ask for smaller pages.", points, m.limit)}
+	}
+	res, err := m.l.Allow(ctx, m.key, m.limit, points)
+	if err != nil {
+		m.log.Warn("rate limit check failed; serving the request", "err", err)
+		return nil
+	}
+	m.ok, m.res = true, res
+	setHeaders(m.header, m.limit, res)
+	if res.Allowed {
+		return nil
+	}
+	metrics.AuthOutcomes.WithLabelValues("rate_limited").Inc()
+	wait := time.Duration(max(seconds(res.RetryAfter), 1)) * time.Second
+	m.header.Set("Retry-After", strconv.Itoa(seconds(wait)))
+	return &models.Error{Code: models.CodeRateLimited, RetryAfter: wait, Message: fmt.Sprintf(
+		"This API key has used its budget of %s cost points: this query costs %d and %d are left. Retry after %d seconds.",
+		m.limit, points, res.Remaining, seconds(wait))}
+}
+
+// Budget is the key's budget after the charge; ok is false before a charge
+// or when the limiter failed.
+func (m *Meter) Budget() (limit Limit, res Result, ok bool) { return m.limit, m.res, m.ok }
 
 func setHeaders(h http.Header, limit Limit, res Result) {
 	window := int(limit.Period / time.Second)

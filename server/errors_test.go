@@ -51,7 +51,7 @@ func TestErrorCodesByKind(t *testing.T) {
 		})
 	}
 	r := admin.gql("{"+wide.String()+" }", nil)
-	if cost, _ := r.Errors[0].Extensions["cost"].(map[string]any); cost["limit"] != 3000.0 || cost["requested"].(float64) <= 3000 {
+	if cost := r.extensions()["cost"].(map[string]any); cost["limit"] != 3000.0 || cost["requested"].(float64) <= 3000 {
 		t.Fatalf("cost extension: %s", r.body)
 	}
 }

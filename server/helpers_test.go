@@ -179,6 +179,15 @@ type response struct {
 		Message    string         `json:"message"`
 		Extensions map[string]any `json:"extensions"`
 	} `json:"errors"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// extensions is the response's extensions (cost, warnings), never nil.
+func (r *response) extensions() map[string]any {
+	if r.Extensions == nil {
+		return map[string]any{}
+	}
+	return r.Extensions
 }
 
 func (c *client) gql(query string, v vars) *response {

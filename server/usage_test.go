@@ -299,7 +299,7 @@ func TestKeyUsageSumsAcrossReplicas(t *testing.T) {
 	}
 	wg.Wait()
 	b.bearer(secret).createProject("From B")
-	b.bearer(secret).gql(`{ nosuchfield }`, nil).wantCode("BAD_USER_INPUT")
+	b.bearer(secret).gql(`{ nosuchfield }`, nil).wantCode("GRAPHQL_VALIDATION_FAILED")
 
 	// Both replicas flush at once: the additive upsert must not lose either.
 	var flush sync.WaitGroup

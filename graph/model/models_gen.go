@@ -8,6 +8,7 @@ import (
 	"io"
 	"keyward/models"
 	"strconv"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 )
@@ -159,6 +160,23 @@ type ProjectFilter struct {
 type Query struct {
 }
 
+// An API key's budget of cost points, per rolling window (600 points a minute
+// unless the server sets KEYWARD_RATE_LIMIT). Every top-level field of a
+// request costs 1 point plus 1 per 100 of its complexity, so
+// `projects(first: 100) { nodes { id title status owner { name } } }`
+// (complexity 610) costs 7 points, and 40 aliased mutations cost 40, what 40
+// single requests would.
+type RateLimit struct {
+	// Points the key may spend per window.
+	Limit int `json:"limit"`
+	// Points this request costs; with dryRun, what it would cost.
+	Cost int `json:"cost"`
+	// Points left after this request.
+	Remaining int `json:"remaining"`
+	// When the budget is full again if nothing more is spent.
+	ResetAt time.Time `json:"resetAt"`
+}
+
 type RevokeLeakedAPIKeyInput struct {
 	// The leaked secret, kw_…
 	Secret string `json:"secret"`
@@ -281,7 +299,7 @@ const (
 	ErrorCodeGraphqlValidationFailed ErrorCode = "GRAPHQL_VALIDATION_FAILED"
 	// An argument or variable value is invalid; `extensions.field` is its path, and each invalid value gets its own error. Also a malformed HTTP request (wrong method, content type or JSON body). Retry: NEVER; fix the value the message names.
 	ErrorCodeBadUserInput ErrorCode = "BAD_USER_INPUT"
-	// The query costs more than the per-query limit (3000); `extensions.cost` has `requested` and `limit`. Nothing ran. Retry: NEVER as is; select fewer fields or ask for smaller pages.
+	// The query's complexity is over the per-query limit (3000), or it costs more rate-limit points than the key's whole budget; the response's `extensions.cost` has `requested`, `limit` and `points`. Nothing ran. Retry: NEVER as is; select fewer fields or ask for smaller pages.
 	ErrorCodeCostLimitExceeded ErrorCode = "COST_LIMIT_EXCEEDED"
 	// No identity (no key or session), wrong credentials, or a bad, expired or deleted key (HTTP 401). Retry: NEVER; send a valid key or sign in.
 	ErrorCodeUnauthenticated ErrorCode = "UNAUTHENTICATED"
