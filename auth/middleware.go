@@ -181,7 +181,7 @@ func refusal(e *refusedKeyError) (outcome, description, message string) {
 			id.RotatedAt.UTC().Format(at), id.ExpiresAt.UTC().Format(at))
 	default:
 		return "expired", "The API key expired", fmt.Sprintf(
-			"This API key expired on %s. Create a new key in Settings → API Keys.", id.ExpiresAt.UTC().Format(at))
+			"This API key expired on %s. Create a new key in Settings → API keys.", id.ExpiresAt.UTC().Format(at))
 	}
 }
 

@@ -5,6 +5,7 @@ import { startServer } from './lib/server.mjs';
 import { test } from './lib/runner.mjs';
 import { checkA11y } from './lib/axe.mjs';
 import { gql, loginCookie } from './lib/gql.mjs';
+import { registerUxTests } from './ux.mjs';
 
 const WAIT = 10_000;
 
@@ -17,8 +18,15 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
   const cspViolations = [];
 
   /** A fresh context that records every request to a host other than the server. */
-  async function open({ width = 1280, height = 860 } = {}) {
-    const context = await browser.newContext({ viewport: { width, height }, baseURL });
+  async function open({ width = 1280, height = 860, deviceScaleFactor = 1, colorScheme = 'light', reducedMotion, timezoneId } = {}) {
+    const context = await browser.newContext({
+      viewport: { width, height },
+      deviceScaleFactor,
+      colorScheme,
+      reducedMotion,
+      timezoneId,
+      baseURL,
+    });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     const foreign = [];
     context.on('request', (req) => {
@@ -66,7 +74,7 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     await page.waitForURL('**/settings/api-keys');
     await page.getByText('No API keys yet').waitFor();
     assert.equal(await page.getByTestId('org-name').textContent(), 'Acme');
-    await page.getByRole('tab', { name: 'API Keys' }).waitFor();
+    await page.getByRole('tab', { name: 'API keys' }).waitFor();
     await page.getByRole('tab', { name: 'Users' }).waitFor();
     await checkA11y(page, 'api-keys-empty');
     await shot(page, '03-api-keys-empty');
@@ -90,12 +98,12 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     assert.equal(await scope.getByRole('radio', { name: 'Read only' }).isChecked(), true);
     await checkA11y(page, 'create-dialog', { include: '[role="dialog"]' });
     await shot(page, '04-create-dialog');
-    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.getByRole('button', { name: 'Create API key' }).click();
 
     const shown = page.getByRole('dialog', { name: 'Copy your new API key' });
     await shown.waitFor();
     await shown.getByText('(Read only)').waitFor();
-    const secret = (await shown.getByTestId('api-key-secret').textContent()).trim();
+    const secret = (await shown.getByTestId('api-key-secret').inputValue()).trim();
     assert.match(secret, /^kw_[0-9A-Za-z]{30,}$/);
     await shown.getByRole('button', { name: 'Copy' }).click();
     await shown.getByRole('button', { name: 'Copied', exact: true }).waitFor();
@@ -113,14 +121,14 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
 
     await shown.getByRole('button', { name: 'I copied the key' }).click();
     await shown.waitFor({ state: 'detached' });
-    assert.equal(await page.getByText(secret).count(), 0, 'secret gone from the page');
+    assert.equal((await page.content()).includes(secret), false, 'secret gone from the page');
     const row = page.getByTestId('api-key-row').filter({ hasText: 'E2E pipeline' });
     // A 7-day key expires within 7 days: amber "Expiring soon", not "Active".
     await row.getByText('Expiring soon').waitFor();
     await row.getByText('Read only').waitFor();
     await row.getByText('Expires in 7 days').waitFor();
     await row.getByText('Never').waitFor();
-    await page.getByRole('button', { name: 'Create new key' }).waitFor();
+    await page.getByRole('button', { name: 'Create API key' }).waitFor();
     await checkA11y(page, 'api-keys-list');
     await shot(page, '06-api-keys-list');
   });
@@ -191,6 +199,8 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     assert.equal(res.body.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
     state.secret = undefined;
   });
+
+  registerUxTests({ open, shot, baseURL, admin });
 
   test('API reference: linked from API Keys, renders docs/api.md, accessible, #anchors work, fits 360 px', async () => {
     const { page, errors } = state.admin;
@@ -355,18 +365,20 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     await page.waitForURL('**/settings/users');
     const me = page.getByTestId('user-row').filter({ hasText: admin.email });
     await me.waitFor();
-    // Demoting an Admin asks first (offering to delete their keys); the
-    // server then refuses to demote the last one, inside the dialog.
     await me.getByLabel(/Role of/).selectOption('VIEWER');
-    const confirm = page.getByRole('dialog', { name: /Make .* Viewer\?/ });
-    await confirm.getByRole('button', { name: 'Change role' }).click();
-    await confirm.getByRole('alert').waitFor();
-    const text = await confirm.getByRole('alert').textContent();
-    assert.match(text, /admin/i, `expected the last-admin error, got: ${text}`);
+    // Changing your own role asks first, and the server's last-admin rule answers inside the dialog.
+    const confirm = page.getByRole('dialog', { name: 'Change your own role to Viewer?' });
+    await confirm.getByText('You will no longer see or manage API keys and users').waitFor();
+    await confirm.getByRole('button', { name: 'Become a Viewer' }).click();
+    const alert = confirm.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    assert.match(text, /last Admin/i, `expected the last-admin error, got: ${text}`);
     await shot(page, '09-users-last-admin');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
-    await confirm.waitFor({ state: 'hidden' });
+    await confirm.waitFor({ state: 'detached' });
     assert.equal(await me.getByLabel(/Role of/).inputValue(), 'ADMIN');
+    await page.getByRole('tab', { name: 'API keys' }).waitFor(); // still an Admin
   });
 
   test('admin: removing a person lists the keys they created and deletes them in the same step', async () => {
@@ -417,7 +429,7 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
       await signIn(page, email, password);
       await page.waitForURL('**/settings/account');
       await page.getByRole('tab', { name: 'Account' }).waitFor();
-      assert.equal(await page.getByRole('tab', { name: 'API Keys' }).count(), 0);
+      assert.equal(await page.getByRole('tab', { name: 'API keys' }).count(), 0);
       assert.equal(await page.getByRole('tab', { name: 'Users' }).count(), 0);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API reference' }).waitFor();
       await page.goto('/settings/api-keys');

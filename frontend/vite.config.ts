@@ -48,5 +48,7 @@ export default defineConfig({
     setupFiles: [resolve(root, 'src/test/setup.ts')],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // note: typing into MUI fields takes seconds on a loaded two-core CI machine.
+    testTimeout: 20_000,
   },
 });

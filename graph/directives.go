@@ -22,7 +22,7 @@ func hasRole(ctx context.Context, _ any, next graphql.Resolver, role models.Role
 	}
 	if p.Kind == auth.KindAPIKey && !p.Role.Includes(role) {
 		return nil, models.Forbidden("This API key is read-only (scope " + string(p.APIKey.Scope) +
-			"); create a READ_WRITE key in Settings → API Keys to create, change or delete data.")
+			"); create a READ_WRITE key in Settings → API keys to create, change or delete data.")
 	}
 	if !p.Role.Includes(role) {
 		return nil, models.Forbidden("This needs the " + role.Label() + " role. Ask an Admin of your organisation.")

@@ -9,9 +9,19 @@ import { RoleGate, SettingsIndex, SettingsPage } from './settings/SettingsPage';
 import { ApiKeysTab } from './settings/apikeys/ApiKeysTab';
 import { UsersTab } from './settings/users/UsersTab';
 import { AccountTab } from './settings/AccountTab';
+import { useDocumentTitle } from './shell/title';
 
 // note: loaded on first visit, so the markdown renderer stays out of the main chunk.
 const ApiReferencePage = lazy(() => import('./docs/ApiReferencePage'));
+
+function NotFound() {
+  useDocumentTitle('Page not found');
+  return (
+    <Typography component="h1" variant="h5" sx={{ py: 6, textAlign: 'center' }}>
+      Page not found
+    </Typography>
+  );
+}
 
 export function App() {
   return (
@@ -62,11 +72,7 @@ export function App() {
         />
         <Route
           path="*"
-          element={
-            <Typography component="h1" variant="h5" sx={{ py: 6, textAlign: 'center' }}>
-              Page not found
-            </Typography>
-          }
+          element={<NotFound />}
         />
       </Route>
     </Routes>

@@ -40,6 +40,7 @@ export const SetupMutation = graphql(`
 
 export const ApiKeysQuery = graphql(`
   query ApiKeys {
+    apiKeyLimit
     apiKeys {
       id
       name

@@ -3,6 +3,8 @@ import { useLocation } from 'react-router';
 import { Alert, Box, Button, CircularProgress, Paper } from '@mui/material';
 import { renderMarkdown } from './markdown';
 import { API_REFERENCE_SOURCE } from './paths';
+import { useDocumentTitle } from '../shell/title';
+import { WORDS } from '../words';
 
 type DocState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; markdown: string };
 
@@ -12,6 +14,7 @@ const mono = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", 
 export default function ApiReferencePage() {
   const [state, setState] = useState<DocState>({ status: 'loading' });
   const { hash } = useLocation();
+  useDocumentTitle(WORDS.apiReference);
 
   const load = useCallback(async (signal?: AbortSignal) => {
     setState({ status: 'loading' });
@@ -99,7 +102,8 @@ const docStyles = {
   '& code': {
     fontFamily: mono,
     fontSize: '0.875em',
-    bgcolor: 'grey.100',
+    // note: theme colours, not fixed greys, so code stays readable in the dark scheme.
+    bgcolor: 'action.hover',
     border: 1,
     borderColor: 'divider',
     borderRadius: 0.5,
@@ -110,7 +114,7 @@ const docStyles = {
     fontFamily: mono,
     fontSize: 13.5,
     lineHeight: 1.5,
-    bgcolor: '#f6f8fa',
+    bgcolor: 'action.hover',
     border: 1,
     borderColor: 'divider',
     borderRadius: 1,
@@ -122,7 +126,7 @@ const docStyles = {
   '& .kw-table': { overflowX: 'auto', my: 2 },
   '& table': { borderCollapse: 'collapse', fontSize: 14, minWidth: '100%' },
   '& th, & td': { border: 1, borderColor: 'divider', px: 1.5, py: 0.75, textAlign: 'left', verticalAlign: 'top' },
-  '& th': { bgcolor: 'grey.100', fontWeight: 600 },
-  '& tr:nth-of-type(even) td': { bgcolor: '#fafbfc' },
+  '& th': { bgcolor: 'action.selected', fontWeight: 600 },
+  '& tr:nth-of-type(even) td': { bgcolor: 'action.hover' },
   '& pre:focus-visible, & .kw-table:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
 } as const;

@@ -19,7 +19,7 @@ type Documents = {
     "\n  mutation Login($email: String!, $password: String!, $organizationId: ID) {\n    login(email: $email, password: $password, organizationId: $organizationId) {\n      id\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {\n    setup(token: $token, orgName: $orgName, email: $email, name: $name, password: $password) {\n      id\n    }\n  }\n": typeof types.SetupDocument,
-    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      createdBy {\n        id\n        name\n        email\n      }\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  query ApiKeys {\n    apiKeyLimit\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      createdBy {\n        id\n        name\n        email\n      }\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n      secret\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RotateApiKey($id: ID!, $input: RotateApiKeyInput) {\n    rotateApiKey(id: $id, input: $input) {\n      apiKey {\n        id\n        name\n        scope\n        expiresAt\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n": typeof types.RotateApiKeyDocument,
     "\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
@@ -36,7 +36,7 @@ const documents: Documents = {
     "\n  mutation Login($email: String!, $password: String!, $organizationId: ID) {\n    login(email: $email, password: $password, organizationId: $organizationId) {\n      id\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {\n    setup(token: $token, orgName: $orgName, email: $email, name: $name, password: $password) {\n      id\n    }\n  }\n": types.SetupDocument,
-    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      createdBy {\n        id\n        name\n        email\n      }\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  query ApiKeys {\n    apiKeyLimit\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      createdBy {\n        id\n        name\n        email\n      }\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n      secret\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RotateApiKey($id: ID!, $input: RotateApiKeyInput) {\n    rotateApiKey(id: $id, input: $input) {\n      apiKey {\n        id\n        name\n        scope\n        expiresAt\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n": types.RotateApiKeyDocument,
     "\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": types.UpdateApiKeyDocument,
@@ -68,7 +68,7 @@ export function graphql(source: "\n  mutation Setup($token: String!, $orgName: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      createdBy {\n        id\n        name\n        email\n      }\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n    }\n  }\n"): typeof import('./graphql').ApiKeysDocument;
+export function graphql(source: "\n  query ApiKeys {\n    apiKeyLimit\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      createdBy {\n        id\n        name\n        email\n      }\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n    }\n  }\n"): typeof import('./graphql').ApiKeysDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

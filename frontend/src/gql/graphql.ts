@@ -93,7 +93,7 @@ export type SetupMutation = { setup: { id: string } };
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, createdBy: { id: string, name: string, email: string } | null }> };
+export type ApiKeysQuery = { apiKeyLimit: number, apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, createdBy: { id: string, name: string, email: string } | null }> };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -227,6 +227,7 @@ export const SetupDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<SetupMutation, SetupMutationVariables>;
 export const ApiKeysDocument = new TypedDocumentString(`
     query ApiKeys {
+  apiKeyLimit
   apiKeys {
     id
     name

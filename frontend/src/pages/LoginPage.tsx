@@ -6,6 +6,8 @@ import { LoginMutation } from '../api/operations';
 import { useSession } from '../auth/session';
 import { AuthCard } from './AuthCard';
 import { FullPageLoading } from './FullPageStates';
+import { useDocumentTitle } from '../shell/title';
+import { WORDS } from '../words';
 
 /** Where to go after sign-in: the route the visitor asked for, never another site. */
 function returnTo(state: unknown): string {
@@ -45,6 +47,7 @@ export function LoginPage() {
   const [choices, setChoices] = useState<OrganizationChoice[] | null>(null);
   const [organizationId, setOrganizationId] = useState('');
   const target = returnTo(location.state);
+  useDocumentTitle(WORDS.signIn);
 
   if (state.status === 'loading') return <FullPageLoading />;
   if (state.status === 'ready' && state.me) return <Navigate to={target} replace />;

@@ -5,6 +5,7 @@ import { ApiError, errorMessage, request } from '../api/client';
 import { SetupMutation } from '../api/operations';
 import { useSession } from '../auth/session';
 import { AuthCard } from './AuthCard';
+import { useDocumentTitle } from '../shell/title';
 
 const MIN_PASSWORD = 8;
 
@@ -18,6 +19,7 @@ export function SetupPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [triedSubmit, setTriedSubmit] = useState(false);
+  useDocumentTitle('Set up');
 
   if (!token) {
     return (

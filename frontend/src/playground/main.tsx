@@ -5,7 +5,7 @@ import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import './playground.css';
 import { fetcher, memoryOnlyStorage } from './fetcher';
-import { fixGraphiQLTabs } from './a11yFixes';
+import { EDITOR_HINT_ID, fixGraphiQLAccessibility } from './a11yFixes';
 import { API_REFERENCE_PATH } from '../docs/paths';
 
 const DEFAULT_QUERY = `# Keyward GraphQL playground
@@ -36,6 +36,10 @@ function Playground() {
         <a className="kw-back kw-docs" href={API_REFERENCE_PATH}>
           API reference
         </a>
+        <p className="kw-hint" id={EDITOR_HINT_ID}>
+          Keyboard: in an editor, Tab indents. Press <kbd>Esc</kbd> to step out of the editor, then <kbd>Tab</kbd> to
+          move on; <kbd>Enter</kbd> goes back in.
+        </p>
       </header>
       <main className="kw-graphiql">
         <GraphiQL
@@ -48,7 +52,6 @@ function Playground() {
           defaultQuery={DEFAULT_QUERY}
           initialQuery={DEFAULT_QUERY}
           initialHeaders=""
-          forcedTheme="light"
         >
           <GraphiQL.Logo>
             <span className="kw-logo">Keyward</span>
@@ -60,7 +63,7 @@ function Playground() {
 }
 
 const container = document.getElementById('playground')!;
-fixGraphiQLTabs(container);
+fixGraphiQLAccessibility(container);
 createRoot(container).render(
   <StrictMode>
     <Playground />

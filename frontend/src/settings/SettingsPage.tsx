@@ -2,6 +2,9 @@ import { Link as RouterLink, Navigate, Outlet, useLocation } from 'react-router'
 import { Box, Tab, Tabs, Typography } from '@mui/material';
 import { useMe } from '../auth/session';
 import type { Role } from '../gql/graphql';
+import { useDocumentTitle } from '../shell/title';
+import { WORDS, withArticle } from '../words';
+import { roleLabel } from './roles';
 
 interface SettingsTab {
   path: string;
@@ -11,9 +14,9 @@ interface SettingsTab {
 
 /** The tabs each role may see; a tab a role may not use is not rendered at all. */
 export const SETTINGS_TABS: SettingsTab[] = [
-  { path: '/settings/api-keys', label: 'API Keys', roles: ['ADMIN'] },
-  { path: '/settings/users', label: 'Users', roles: ['ADMIN'] },
-  { path: '/settings/account', label: 'Account', roles: ['ADMIN', 'EDITOR', 'VIEWER'] },
+  { path: '/settings/api-keys', label: WORDS.apiKeys, roles: ['ADMIN'] },
+  { path: '/settings/users', label: WORDS.users, roles: ['ADMIN'] },
+  { path: '/settings/account', label: WORDS.account, roles: ['ADMIN', 'EDITOR', 'VIEWER'] },
 ];
 
 export function SettingsPage() {
@@ -21,11 +24,14 @@ export function SettingsPage() {
   const { pathname } = useLocation();
   const tabs = SETTINGS_TABS.filter((t) => t.roles.includes(me.role));
   const current = tabs.find((t) => pathname.startsWith(t.path))?.path ?? false;
+  // note: from every tab, not just the role's: a route the role may not use still names its page.
+  const page = SETTINGS_TABS.find((t) => pathname.startsWith(t.path))?.label;
+  useDocumentTitle(...(page ? [page] : []), WORDS.settings);
 
   return (
     <Box>
       <Typography component="h1" variant="h4" sx={{ fontWeight: 600, mb: 2, fontSize: { xs: 26, sm: 32 } }}>
-        Settings
+        {WORDS.settings}
       </Typography>
       <Tabs
         value={current}
@@ -65,7 +71,7 @@ export function NotAvailableForRole() {
         This page is not available for your role
       </Typography>
       <Typography color="text.secondary">
-        You are signed in as {me.role === 'EDITOR' ? 'an Editor' : me.role === 'VIEWER' ? 'a Viewer' : 'an Admin'}.
+        You are signed in as {withArticle(roleLabel(me.role))}.
         Ask an Admin of your organisation if you need access.
       </Typography>
     </Box>

@@ -6,6 +6,7 @@ import LogoutIcon from '@mui/icons-material/Logout';
 import { useMe, useSession } from '../auth/session';
 import { roleLabel } from '../settings/roles';
 import { API_REFERENCE_PATH } from '../docs/paths';
+import { WORDS } from '../words';
 
 /** Top bar with the organisation, the user and sign-out, around every signed-in page. */
 export function AppShell() {
@@ -30,7 +31,7 @@ export function AppShell() {
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, color: 'primary.main', minWidth: 0 }}>
             <KeyIcon aria-hidden />
             <Typography component="span" sx={{ fontWeight: 700 }}>
-              Keyward
+              {WORDS.product}
             </Typography>
           </Box>
           <Typography
@@ -49,13 +50,13 @@ export function AppShell() {
             sx={{ display: 'flex', gap: 1, ml: { xs: -1, sm: 2 }, order: { xs: 3, sm: 0 }, width: { xs: '100%', sm: 'auto' } }}
           >
             <Button component={NavLink} to="/settings" color="inherit" sx={{ '&.active': { color: 'primary.main' } }}>
-              Settings
+              {WORDS.settings}
             </Button>
             <Button component={NavLink} to={API_REFERENCE_PATH} color="inherit" sx={{ '&.active': { color: 'primary.main' } }}>
-              API reference
+              {WORDS.apiReference}
             </Button>
             <Button component="a" href="/playground" color="inherit">
-              Playground
+              {WORDS.playground}
             </Button>
           </Box>
           <Box sx={{ flexGrow: 1 }} />
@@ -84,7 +85,7 @@ export function AppShell() {
               color="inherit"
               title={`Signed in as ${me.name} (${me.email}, ${roleLabel(me.role)})`}
             >
-              Sign out
+              {WORDS.signOut}
             </Button>
           </Box>
         </Toolbar>

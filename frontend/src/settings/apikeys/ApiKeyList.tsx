@@ -15,11 +15,12 @@ import {
 import WarningIcon from '@mui/icons-material/WarningAmber';
 import type { ApiKeysQuery } from '../../gql/graphql';
 import { SCOPE_LABEL } from './scope';
-import { daysUntil, formatDate, formatDateTime, lastUsedText, relativeDays } from './dates';
-import { visuallyHidden } from '../visuallyHidden';
+import { daysUntil, formatDateTime, lastUsedText, relativeDays } from './dates';
 import { KeyStatusChip, keyStatus } from './keyStatus';
 import { KeyRowActions, type KeyActions } from './KeyRowActions';
 import { KeyLifecycleNote } from './KeyLifecycleNotes';
+import { ActionsHeaderCell } from '../ListStates';
+import { rowId } from '../../shell/focus';
 
 export type ApiKeyRow = ApiKeysQuery['apiKeys'][number];
 
@@ -31,8 +32,8 @@ function Expires({ row, now }: { row: ApiKeyRow; now: number }) {
   const days = daysUntil(row.expiresAt, now);
   const soon = keyStatus(row, now) === 'EXPIRING_SOON';
   return (
-    <Box title={formatDateTime(row.expiresAt)}>
-      <div>{formatDate(row.expiresAt)}</div>
+    <Box>
+      <time dateTime={row.expiresAt}>{formatDateTime(row.expiresAt)}</time>
       {soon ? (
         <Chip
           size="small"
@@ -52,6 +53,18 @@ function Expires({ row, now }: { row: ApiKeyRow; now: number }) {
   );
 }
 
+function LastUsed({ iso, now }: { iso: string | null; now: number }) {
+  if (!iso) return <>{lastUsedText(iso, now)}</>;
+  return (
+    <>
+      <div>{lastUsedText(iso, now)}</div>
+      <Typography variant="body2" component="time" dateTime={iso} color="text.secondary">
+        {formatDateTime(iso)}
+      </Typography>
+    </>
+  );
+}
+
 const mono = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
 
 interface ListProps extends KeyActions {
@@ -59,10 +72,13 @@ interface ListProps extends KeyActions {
   now?: number;
 }
 
-/** The organisation's keys, newest first, as the server orders them: a table, or cards on phones. */
+/**
+ * The keys as a table, or as cards below 900 px. note: 900, not 600: at 200%
+ * zoom a 1280 px window is 640 CSS px wide, too narrow for seven columns.
+ */
 export function ApiKeyList(props: ListProps) {
   const theme = useTheme();
-  const narrow = useMediaQuery(theme.breakpoints.down('sm'));
+  const narrow = useMediaQuery(theme.breakpoints.down('md'));
   return narrow ? <ApiKeyCards {...props} /> : <ApiKeyTable {...props} />;
 }
 
@@ -70,7 +86,16 @@ function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
   return (
     <Box component="ul" aria-label="API keys" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1.5 }}>
       {keys.map((k) => (
-        <Paper component="li" variant="outlined" key={k.id} data-testid="api-key-row" sx={{ p: 2, position: 'relative' }}>
+        <Paper
+          component="li"
+          variant="outlined"
+          key={k.id}
+          id={rowId('api-key', k.id)}
+          tabIndex={-1}
+          aria-label={`API key ${k.name}`}
+          data-testid="api-key-row"
+          sx={{ p: 2, position: 'relative' }}
+        >
           <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
             <Box sx={{ flex: 1, minWidth: 0 }}>
               <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{k.name}</Typography>
@@ -98,7 +123,7 @@ function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
               Created
             </Typography>
             <Typography component="dd" variant="body2" sx={{ m: 0 }}>
-              {formatDate(k.createdAt)}
+              <time dateTime={k.createdAt}>{formatDateTime(k.createdAt)}</time>
               {k.createdBy && ` by ${k.createdBy.name}`}
             </Typography>
             <Typography component="dt" variant="body2" color="text.secondary">
@@ -110,9 +135,9 @@ function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
             <Typography component="dt" variant="body2" color="text.secondary">
               Last used
             </Typography>
-            <Typography component="dd" variant="body2" sx={{ m: 0 }}>
-              {lastUsedText(k.lastUsedAt, now)}
-            </Typography>
+            <Box component="dd" sx={{ m: 0, typography: 'body2' }}>
+              <LastUsed iso={k.lastUsedAt} now={now} />
+            </Box>
           </Box>
         </Paper>
       ))}
@@ -123,7 +148,7 @@ function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
 function ApiKeyTable({ keys, now = Date.now(), ...actions }: ListProps) {
   return (
     <TableContainer component={Paper} variant="outlined" sx={{ position: 'relative' }}>
-      <Table aria-label="API keys" sx={{ minWidth: 720 }}>
+      <Table aria-label="API keys">
         <TableHead>
           <TableRow>
             <TableCell>Name</TableCell>
@@ -132,16 +157,12 @@ function ApiKeyTable({ keys, now = Date.now(), ...actions }: ListProps) {
             <TableCell>Created</TableCell>
             <TableCell>Expires</TableCell>
             <TableCell>Last used</TableCell>
-            <TableCell align="right">
-              <Box component="span" sx={visuallyHidden}>
-                Actions
-              </Box>
-            </TableCell>
+            <ActionsHeaderCell />
           </TableRow>
         </TableHead>
         <TableBody>
           {keys.map((k) => (
-            <TableRow key={k.id} data-testid="api-key-row">
+            <TableRow key={k.id} id={rowId('api-key', k.id)} tabIndex={-1} data-testid="api-key-row">
               <TableCell sx={{ maxWidth: 260 }}>
                 <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{k.name}</Typography>
                 <Typography variant="body2" color="text.secondary" sx={{ fontFamily: mono }}>
@@ -156,7 +177,7 @@ function ApiKeyTable({ keys, now = Date.now(), ...actions }: ListProps) {
                 <KeyStatusChip row={k} now={now} />
               </TableCell>
               <TableCell>
-                <Box title={formatDateTime(k.createdAt)}>{formatDate(k.createdAt)}</Box>
+                <time dateTime={k.createdAt}>{formatDateTime(k.createdAt)}</time>
                 {k.createdBy && (
                   <Typography variant="body2" color="text.secondary">
                     by {k.createdBy.name}
@@ -166,7 +187,9 @@ function ApiKeyTable({ keys, now = Date.now(), ...actions }: ListProps) {
               <TableCell>
                 <Expires row={k} now={now} />
               </TableCell>
-              <TableCell title={k.lastUsedAt ? formatDateTime(k.lastUsedAt) : undefined}>{lastUsedText(k.lastUsedAt, now)}</TableCell>
+              <TableCell>
+                <LastUsed iso={k.lastUsedAt} now={now} />
+              </TableCell>
               <TableCell align="right">
                 <KeyRowActions row={k} {...actions} />
               </TableCell>

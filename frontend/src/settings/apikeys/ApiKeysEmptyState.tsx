@@ -2,6 +2,7 @@ import { Box, Button, Paper, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import KeyIcon from '@mui/icons-material/VpnKeyOutlined';
 import { ApiReferenceLink } from '../../docs/ApiReferenceLink';
+import { WORDS } from '../../words';
 
 /** Shown when the organisation has no keys: says what keys are for. */
 export function ApiKeysEmptyState({ onCreate }: { onCreate: () => void }) {
@@ -22,7 +23,7 @@ export function ApiKeysEmptyState({ onCreate }: { onCreate: () => void }) {
         <ApiReferenceLink>Read the API reference</ApiReferenceLink> for examples in curl, Python and Node.
       </Typography>
       <Button variant="contained" startIcon={<AddIcon aria-hidden />} onClick={onCreate}>
-        Create API key
+        {WORDS.createApiKey}
       </Button>
     </Paper>
   );

@@ -47,7 +47,7 @@ const SECRET = 'kw_5ecretS3cretSecretSecretSecretSecretSecret1';
 function renderTab(keys: unknown[]) {
   let current = keys;
   const stub = stubGraphQL({
-    ApiKeys: () => ({ data: { apiKeys: current } }),
+    ApiKeys: () => ({ data: { apiKeyLimit: 20, apiKeys: current } }),
     CreateApiKey: (v) => {
       const input = v.input as { name: string; scope: string };
       if (input.name === 'taken') {
@@ -72,13 +72,12 @@ async function openCreateDialog(user: ReturnType<typeof userEvent.setup>) {
   return screen.findByRole('dialog', { name: 'Create API key' });
 }
 
-describe('API Keys tab', () => {
+describe('API keys tab', () => {
   it('explains API keys and offers "Create API key" when there are none', async () => {
     renderTab([]);
     expect(await screen.findByText('No API keys yet')).toBeInTheDocument();
     expect(screen.getByText(/call the Keyward GraphQL API/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Create API key' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Create new key' })).not.toBeInTheDocument();
     const links = screen.getAllByRole('link', { name: 'Read the API reference' });
     expect(links).toHaveLength(2); // beside the tab's description and in the empty state
     for (const link of links) expect(link).toHaveAttribute('href', '/docs/api');
@@ -96,14 +95,15 @@ describe('API Keys tab', () => {
   it('lists keys with both statuses, expiry, "Never" and named delete buttons', async () => {
     renderTab([activeKey, expiredKey, soonKey]);
     const table = await screen.findByRole('table', { name: 'API keys' });
-    expect(screen.getByRole('button', { name: 'Create new key' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Create API key' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Create API key' })).toBeInTheDocument();
+    expect(screen.getByTestId('key-count')).toHaveTextContent('3 of 20 keys');
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers.slice(0, 6)).toEqual(['Name', 'Scope', 'Status', 'Created', 'Expires', 'Last used']);
 
     const rows = within(table).getAllByTestId('api-key-row');
     expect(rows).toHaveLength(3);
-    const [active, expired, soon] = rows;
+    // Newest first: the expired key was created longest ago.
+    const [active, soon, expired] = rows;
     expect(within(active).getByText('Active')).toBeInTheDocument();
     expect(within(active).getByText('in 28 days')).toBeInTheDocument();
     expect(within(active).getByText('Never')).toBeInTheDocument();
@@ -173,17 +173,32 @@ describe('API Keys tab', () => {
 
     // An invalid name is never sent.
     fireEvent.change(name, { target: { value: 'ab' } });
-    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Create API key' }));
     expect(stub.calls.some((c) => c.operation === 'CreateApiKey')).toBe(false);
   });
 
-  it('shows a server error such as DUPLICATE_NAME inside the dialog', async () => {
+  it('shows DUPLICATE_NAME once, under the name field, and clears it on edit', async () => {
     const { user } = renderTab([]);
     const dialog = await openCreateDialog(user);
-    await user.type(within(dialog).getByLabelText(/Key name/), 'taken');
-    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('A key named "taken" already exists');
-    expect(screen.getByRole('dialog', { name: 'Create API key' })).toBeInTheDocument();
+    const name = within(dialog).getByLabelText(/Key name/);
+    await user.type(name, 'taken');
+    await user.click(within(dialog).getByRole('button', { name: 'Create API key' }));
+    await waitFor(() => expect(name).toHaveAccessibleDescription(/A key named "taken" already exists/));
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    expect(within(dialog).getAllByText(/already exists/)).toHaveLength(1);
+    await user.type(name, '2');
+    expect(within(dialog).queryByText(/already exists/)).not.toBeInTheDocument();
+  });
+
+  it('counts keys against the limit and disables Create at the limit, saying what to do', async () => {
+    const many = Array.from({ length: 20 }, (_, i) => ({ ...activeKey, id: String(100 + i), name: `Key ${i}` }));
+    renderTab(many);
+    expect(await screen.findByTestId('key-count')).toHaveTextContent('20 of 20 keys');
+    const create = screen.getByRole('button', { name: 'Create API key' });
+    expect(create).toBeDisabled();
+    expect(create).toHaveAccessibleDescription('20 of 20 keys');
+    expect(screen.getByTestId('key-limit-reached')).toHaveTextContent(/Delete a key you no longer use/);
   });
 
   it('shows the secret once: Escape and backdrop do not close it, "I copied the key" does', async () => {
@@ -191,7 +206,7 @@ describe('API Keys tab', () => {
     const dialog = await openCreateDialog(user);
     await user.type(within(dialog).getByLabelText(/Key name/), '  Billing service ');
     await user.selectOptions(within(dialog).getByLabelText('Expires in'), '90');
-    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Create API key' }));
 
     const shown = await screen.findByRole('dialog', { name: 'Copy your new API key' });
     expect(stub.calls.find((c) => c.operation === 'CreateApiKey')?.variables).toEqual({
@@ -199,7 +214,8 @@ describe('API Keys tab', () => {
     });
     expect(within(shown).getByText(/\(Read and write\)/)).toBeInTheDocument();
     const secret = within(shown).getByTestId('api-key-secret');
-    expect(secret).toHaveTextContent(SECRET);
+    expect(secret).toHaveValue(SECRET);
+    expect(secret).toHaveAttribute('readonly');
     expect(getComputedStyle(secret).fontFamily).toMatch(/monospace/);
     expect(within(shown).getByText(/will not be shown again/)).toBeInTheDocument();
 
@@ -220,15 +236,15 @@ describe('API Keys tab', () => {
     fireEvent.click(backdrop);
     await new Promise((r) => setTimeout(r, 400));
     expect(screen.getByRole('dialog', { name: 'Copy your new API key' })).toBeInTheDocument();
-    expect(screen.getByText(SECRET)).toBeInTheDocument();
+    expect(screen.getByDisplayValue(SECRET)).toBeInTheDocument();
 
     // The list behind it already shows the new key.
     expect(await screen.findByRole('button', { name: 'Delete API key Billing service', hidden: true })).toBeTruthy();
 
     await user.click(within(shown).getByRole('button', { name: 'I copied the key' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(document.body.textContent).not.toContain(SECRET);
-    expect(screen.getByRole('button', { name: 'Create new key' })).toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain(SECRET);
+    expect(screen.getByRole('button', { name: 'Create API key' })).toBeInTheDocument();
   });
 
   it('offers a keyboard-operable scope choice, "Read and write" by default, and sends READ_ONLY when chosen', async () => {
@@ -249,7 +265,7 @@ describe('API Keys tab', () => {
     expect(readOnly).toHaveFocus();
 
     await user.type(within(dialog).getByLabelText(/Key name/), 'Reporting export');
-    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Create API key' }));
     const shown = await screen.findByRole('dialog', { name: 'Copy your new API key' });
     expect(stub.calls.find((c) => c.operation === 'CreateApiKey')?.variables).toEqual({
       input: { name: 'Reporting export', expiresInDays: 30, scope: 'READ_ONLY' },
@@ -264,7 +280,7 @@ describe('API Keys tab', () => {
   it('confirms a delete by naming the key and its consequences', async () => {
     let keys = [activeKey];
     const stub = stubGraphQL({
-      ApiKeys: () => ({ data: { apiKeys: keys } }),
+      ApiKeys: () => ({ data: { apiKeyLimit: 20, apiKeys: keys } }),
       DeleteApiKey: () => {
         keys = [];
         return { data: { deleteApiKey: true } };

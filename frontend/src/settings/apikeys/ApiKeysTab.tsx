@@ -1,7 +1,9 @@
-import { useState } from 'react';
-import { Alert, Box, Button, CircularProgress, Snackbar, Typography } from '@mui/material';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Alert, Box, Button, Snackbar, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { useQuery } from '../../api/useQuery';
+import { ListLoadError, ListLoading } from '../ListStates';
 import { ApiReferenceLink } from '../../docs/ApiReferenceLink';
 import { ApiKeysQuery } from '../../api/operations';
 import { ApiKeysEmptyState } from './ApiKeysEmptyState';
@@ -12,10 +14,18 @@ import { DeleteApiKeyDialog } from './DeleteApiKeyDialog';
 import { RotateApiKeyDialog } from './RotateApiKeyDialog';
 import { EditApiKeyDialog } from './EditApiKeyDialog';
 import { ExpiringSoonBanner } from './KeyLifecycleNotes';
+import { KeyFilterBar } from './KeyFilterBar';
+import { applyView, isFiltered, viewFromParams, viewToParams, type KeyView } from './keyFilters';
+import { neighbourAfterRemoval, rowId, useFocusAfterDialog } from '../../shell/focus';
+import { TOAST_ANCHOR, WORDS, quoted } from '../../words';
 
-/** Settings → API Keys: list, create and rotate (secret shown once), edit and delete keys. */
+const HEADING_ID = 'api-keys-heading';
+const LIMIT_ID = 'api-keys-limit';
+
+/** Settings → API keys: list, search, create and rotate (secret shown once), edit and delete keys. */
 export function ApiKeysTab() {
   const { state, reload, retry } = useQuery(ApiKeysQuery);
+  const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   // note: the only place the secret lives; set back to null when the dialog closes.
   const [created, setCreated] = useState<CreatedKey | null>(null);
@@ -23,12 +33,18 @@ export function ApiKeysTab() {
   const [rotating, setRotating] = useState<ApiKeyRow | null>(null);
   const [editing, setEditing] = useState<ApiKeyRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const focusAfterDialog = useFocusAfterDialog();
 
-  const keys = state.status === 'ready' ? state.data.apiKeys : [];
+  const view = viewFromParams(params);
+  const setView = (next: KeyView) => setParams(viewToParams(next), { replace: true });
+  const keys = useMemo(() => (state.status === 'ready' ? state.data.apiKeys : []), [state]);
+  const shown = useMemo(() => applyView(keys, viewFromParams(params)), [keys, params]);
+  const limit = state.status === 'ready' ? state.data.apiKeyLimit : null;
   const hasKeys = keys.length > 0;
+  const atLimit = limit !== null && keys.length >= limit;
 
   return (
-    <Box component="section" aria-labelledby="api-keys-heading">
+    <Box component="section" aria-labelledby={HEADING_ID}>
       <Box
         sx={{
           display: 'flex',
@@ -40,8 +56,8 @@ export function ApiKeysTab() {
         }}
       >
         <Box sx={{ minWidth: 0, flex: '1 1 280px' }}>
-          <Typography id="api-keys-heading" component="h2" variant="h6" sx={{ fontWeight: 600 }}>
-            API Keys
+          <Typography id={HEADING_ID} component="h2" variant="h6" tabIndex={-1} sx={{ fontWeight: 600 }}>
+            {WORDS.apiKeys}
           </Typography>
           <Typography color="text.secondary" variant="body2">
             Keys let applications call the GraphQL API as your organisation. Only Admins can see and manage them.{' '}
@@ -49,33 +65,49 @@ export function ApiKeysTab() {
           </Typography>
         </Box>
         {hasKeys && (
-          <Button variant="contained" startIcon={<AddIcon aria-hidden />} onClick={() => setCreating(true)}>
-            Create new key
-          </Button>
+          <Box sx={{ display: 'grid', justifyItems: { xs: 'start', sm: 'end' }, gap: 0.5 }}>
+            <Button
+              variant="contained"
+              startIcon={<AddIcon aria-hidden />}
+              onClick={() => setCreating(true)}
+              disabled={atLimit}
+              aria-describedby={LIMIT_ID}
+            >
+              {WORDS.createApiKey}
+            </Button>
+            <Typography id={LIMIT_ID} variant="body2" color={atLimit ? 'warning.main' : 'text.secondary'} data-testid="key-count">
+              {limit !== null && `${keys.length} of ${limit} keys`}
+            </Typography>
+          </Box>
         )}
       </Box>
 
-      {state.status === 'loading' && (
-        <Box sx={{ display: 'grid', placeItems: 'center', py: 6 }} role="status" aria-live="polite">
-          <CircularProgress aria-label="Loading API keys" />
-        </Box>
-      )}
-      {state.status === 'error' && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={retry}>
-              Try again
-            </Button>
-          }
-        >
-          Could not load API keys. {state.message}
+      {atLimit && (
+        <Alert severity="warning" sx={{ mb: 2 }} data-testid="key-limit-reached">
+          Your organisation has {keys.length} of {limit} keys, the most allowed. Delete a key you no longer use to create
+          a new one.
         </Alert>
       )}
+
+      {state.status === 'loading' && <ListLoading label="Loading API keys" />}
+      {state.status === 'error' && <ListLoadError what="API keys" message={state.message} onRetry={retry} />}
       {state.status === 'ready' && !hasKeys && <ApiKeysEmptyState onCreate={() => setCreating(true)} />}
       {state.status === 'ready' && <ExpiringSoonBanner keys={keys} onRotate={setRotating} />}
       {state.status === 'ready' && hasKeys && (
-        <ApiKeyList keys={keys} onDelete={setDeleting} onRotate={setRotating} onEdit={setEditing} />
+        <>
+          <KeyFilterBar view={view} onChange={setView} />
+          <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" sx={{ mb: 1 }}>
+            {isFiltered(view) ? `Showing ${shown.length} of ${keys.length} keys` : ''}
+          </Typography>
+          {shown.length > 0 ? (
+            <ApiKeyList keys={shown} onDelete={setDeleting} onRotate={setRotating} onEdit={setEditing} />
+          ) : (
+            <Box sx={{ py: 4, textAlign: 'center' }} data-testid="api-keys-no-match">
+              <Typography sx={{ mb: 1 }}>No keys match these filters.</Typography>
+              <Button onClick={() => setView({ q: '', status: 'all', sort: view.sort })}>Clear filters</Button>
+            </Box>
+          )}
+        </>
       )}
 
       <CreateApiKeyDialog
@@ -84,6 +116,8 @@ export function ApiKeysTab() {
         onCreated={(key) => {
           setCreating(false);
           setCreated(key);
+          // The new key must be visible when the shown-once dialog closes.
+          if (isFiltered(view)) setView({ q: '', status: 'all', sort: view.sort });
           void reload();
         }}
       />
@@ -101,17 +135,25 @@ export function ApiKeysTab() {
         onClose={() => setEditing(null)}
         onSaved={(name) => {
           setEditing(null);
-          setNotice(`Saved API key “${name}”.`);
+          setNotice(`Saved API key ${quoted(name)}.`);
           void reload();
         }}
       />
-      <ShownOnceDialog created={created} onDone={() => setCreated(null)} />
+      <ShownOnceDialog
+        created={created}
+        onDone={() => {
+          if (created) focusAfterDialog({ id: rowId('api-key', created.id), fallbackId: HEADING_ID });
+          setCreated(null);
+        }}
+      />
       <DeleteApiKeyDialog
         apiKey={deleting}
         onClose={() => setDeleting(null)}
         onDeleted={(key) => {
+          const next = neighbourAfterRemoval(shown, key.id);
+          focusAfterDialog({ id: next ? rowId('api-key', next.id) : HEADING_ID, fallbackId: HEADING_ID });
           setDeleting(null);
-          setNotice(`Deleted API key “${key.name}”.`);
+          setNotice(`Deleted API key ${quoted(key.name)}.`);
           void reload();
         }}
       />
@@ -120,7 +162,7 @@ export function ApiKeysTab() {
         autoHideDuration={5000}
         onClose={() => setNotice(null)}
         message={notice}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+        anchorOrigin={TOAST_ANCHOR}
       />
     </Box>
   );

@@ -1,12 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
-  Alert,
   Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControl,
   FormControlLabel,
   FormHelperText,
@@ -15,13 +9,17 @@ import {
   RadioGroup,
   TextField,
 } from '@mui/material';
-import { ApiError, errorMessage, request } from '../../api/client';
+import { request } from '../../api/client';
 import { CreateApiKeyMutation } from '../../api/operations';
 import type { ApiKeyScope } from '../../gql/graphql';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, KEY_NAME_MAX, codePointLength, validateKeyName } from './keyName';
+import { DAY_MS, formatDateTime } from './dates';
+import { DialogForm, FormDialog, useSubmit } from '../form';
+import { WORDS } from '../../words';
 import { DEFAULT_SCOPE, SCOPES, SCOPE_HELP, SCOPE_LABEL } from './scope';
 
 export interface CreatedKey {
+  id: string;
   name: string;
   scope: ApiKeyScope;
   secret: string;
@@ -35,12 +33,12 @@ interface Props {
   onCreated: (key: CreatedKey) => void;
 }
 
-/** Asks for a name, an expiry and a scope; server errors stay inside the dialog. */
+/** Asks for a name, an expiry and a scope; server errors stay inside the dialog, under their field. */
 export function CreateApiKeyDialog({ open, onClose, onCreated }: Props) {
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="create-key-title">
-      {open && <CreateApiKeyForm onClose={onClose} onCreated={onCreated} />}
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} titleId="create-key-title">
+      <CreateApiKeyForm onClose={onClose} onCreated={onCreated} />
+    </FormDialog>
   );
 }
 
@@ -49,90 +47,84 @@ function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
   const [touched, setTouched] = useState(false);
   const [days, setDays] = useState<number>(DEFAULT_EXPIRY_DAYS);
   const [scope, setScope] = useState<ApiKeyScope>(DEFAULT_SCOPE);
-  const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<ApiError | null>(null);
+  const { busy, submit, fieldError, formError, clearFieldError } = useSubmit(['name', 'expiresInDays'] as const);
 
-  const nameError = validateKeyName(name);
-  const showNameError = touched && nameError !== null;
-  const serverFieldError = serverError && (serverError.field === 'name' || serverError.code === 'DUPLICATE_NAME');
+  const nameError = touched ? validateKeyName(name) : null;
+  const shownNameError = nameError ?? fieldError('name');
   const length = codePointLength(name.trim());
+  const expiresOn = formatDateTime(new Date(Date.now() + days * DAY_MS).toISOString());
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     setTouched(true);
-    if (nameError) {
+    if (validateKeyName(name)) {
       document.getElementById('key-name')?.focus();
       return;
     }
-    setBusy(true);
-    setServerError(null);
-    try {
+    void submit(async () => {
       const data = await request(CreateApiKeyMutation, { input: { name: name.trim(), expiresInDays: days, scope } });
       const { apiKey, secret } = data.createApiKey;
-      onCreated({ name: apiKey.name, scope: apiKey.scope, secret });
-    } catch (err) {
-      setServerError(err instanceof ApiError ? err : new ApiError(errorMessage(err), 'INTERNAL'));
-      setBusy(false);
-    }
+      onCreated({ id: apiKey.id, name: apiKey.name, scope: apiKey.scope, secret });
+    });
   };
 
   return (
-    <Box component="form" onSubmit={onSubmit} noValidate>
-      <DialogTitle id="create-key-title">Create API key</DialogTitle>
-      <DialogContent sx={{ display: 'grid', gap: 2.5, pt: '8px !important' }}>
-        {serverError && (
-          <Alert severity="error" role="alert">
-            {serverError.message}
-          </Alert>
-        )}
-        <TextField
-          id="key-name"
-          label="Key name"
-          value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            setTouched(true);
-            if (serverFieldError) setServerError(null);
-          }}
-          onBlur={() => name !== '' && setTouched(true)}
-          error={showNameError || Boolean(serverFieldError)}
-          helperText={
-            showNameError
-              ? nameError
-              : `What uses this key, e.g. “CI pipeline” or “Billing service”. ${length}/${KEY_NAME_MAX}`
-          }
-          autoFocus
-          required
-          fullWidth
-          slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
-        />
-        <TextField
-          id="key-expiry"
-          select
-          label="Expires in"
-          value={days}
-          onChange={(e) => setDays(Number(e.target.value))}
-          helperText="The key stops working after this. Create a new key before then."
-          fullWidth
-          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-        >
-          {EXPIRY_CHOICES.map((d) => (
-            <option key={d} value={d}>
-              {d} days
-            </option>
-          ))}
-        </TextField>
-        <ScopeChoice value={scope} onChange={setScope} />
-      </DialogContent>
-      <DialogActions sx={{ px: 3, pb: 2 }}>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="contained" disabled={busy}>
-          {busy ? 'Creating…' : 'Create'}
-        </Button>
-      </DialogActions>
-    </Box>
+    <DialogForm
+      titleId="create-key-title"
+      title={WORDS.createApiKey}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      busy={busy}
+      submitLabel={WORDS.createApiKey}
+      busyLabel={WORDS.creatingApiKey}
+      formError={formError}
+    >
+      <TextField
+        id="key-name"
+        label="Key name"
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          setTouched(true);
+          clearFieldError('name');
+        }}
+        onBlur={() => name !== '' && setTouched(true)}
+        error={shownNameError !== null}
+        helperText={
+          shownNameError ?? `What uses this key, e.g. “CI pipeline” or “Billing service”. ${length}/${KEY_NAME_MAX}`
+        }
+        autoFocus
+        required
+        fullWidth
+        slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
+      />
+      <TextField
+        id="key-expiry"
+        select
+        label="Expires in"
+        value={days}
+        onChange={(e) => {
+          setDays(Number(e.target.value));
+          clearFieldError('expiresInDays');
+        }}
+        error={fieldError('expiresInDays') !== null}
+        helperText={
+          fieldError('expiresInDays') ?? (
+            <span aria-live="polite" data-testid="key-expires-on">
+              Expires on {expiresOn}. The key stops working then; create a new key before.
+            </span>
+          )
+        }
+        fullWidth
+        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+      >
+        {EXPIRY_CHOICES.map((d) => (
+          <option key={d} value={d}>
+            {d} days
+          </option>
+        ))}
+      </TextField>
+      <ScopeChoice value={scope} onChange={setScope} />
+    </DialogForm>
   );
 }
 

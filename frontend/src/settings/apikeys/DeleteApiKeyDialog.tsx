@@ -3,6 +3,7 @@ import { request } from '../../api/client';
 import { DeleteApiKeyMutation } from '../../api/operations';
 import { ConfirmDialog } from '../ConfirmDialog';
 import type { ApiKeyRow } from './ApiKeyList';
+import { WORDS, quoted } from '../../words';
 
 /** Confirms deleting one key by name; the delete takes effect at once. */
 export function DeleteApiKeyDialog({
@@ -17,8 +18,8 @@ export function DeleteApiKeyDialog({
   return (
     <ConfirmDialog
       open={apiKey !== null}
-      title={apiKey ? `Delete API key “${apiKey.name}”?` : 'Delete API key?'}
-      confirmLabel="Delete"
+      title={apiKey ? `${WORDS.deleteApiKey} ${quoted(apiKey.name)}?` : `${WORDS.deleteApiKey}?`}
+      confirmLabel={WORDS.delete}
       onClose={onClose}
       onConfirm={async () => {
         if (!apiKey) return;

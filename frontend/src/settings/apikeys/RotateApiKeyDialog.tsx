@@ -63,7 +63,7 @@ function RotateForm({ apiKey, onClose, onRotated }: Props & { apiKey: ApiKeyRow 
       const data = await request(RotateApiKeyMutation, { id: apiKey.id, input });
       if (!data.rotateApiKey) throw new Error('The key could not be rotated. Try again.');
       const { apiKey: key, secret } = data.rotateApiKey;
-      onRotated({ name: key.name, scope: key.scope, secret, previousSecretExpiresAt: key.previousSecretExpiresAt ?? null });
+      onRotated({ id: key.id, name: key.name, scope: key.scope, secret, previousSecretExpiresAt: key.previousSecretExpiresAt ?? null });
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);

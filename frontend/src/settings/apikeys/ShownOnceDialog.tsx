@@ -1,10 +1,13 @@
-import { useState } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
+import { useRef, useState } from 'react';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
 import CopyIcon from '@mui/icons-material/ContentCopy';
 import CheckIcon from '@mui/icons-material/Check';
 import type { CreatedKey } from './CreateApiKeyDialog';
 import { SCOPE_LABEL } from './scope';
 import { formatDateTime } from './dates';
+import { WORDS } from '../../words';
+
+const mono = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace';
 
 interface Props {
   created: CreatedKey | null;
@@ -38,6 +41,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
 function ShownOnceContent({ created, onDone }: { created: CreatedKey; onDone: () => void }) {
   const [copy, setCopy] = useState<CopyState>('idle');
   const rotated = created.previousSecretExpiresAt !== undefined;
+  const fieldRef = useRef<HTMLTextAreaElement | null>(null);
 
   const onCopy = async () => {
     try {
@@ -45,6 +49,9 @@ function ShownOnceContent({ created, onDone }: { created: CreatedKey; onDone: ()
       setCopy('copied');
     } catch {
       setCopy('failed');
+      // The person copies by hand next: put them on the selected key.
+      fieldRef.current?.focus();
+      fieldRef.current?.select();
     }
   };
 
@@ -72,33 +79,37 @@ function ShownOnceContent({ created, onDone }: { created: CreatedKey; onDone: ()
             flexDirection: { xs: 'column', sm: 'row' },
           }}
         >
-          <Box
-            component="code"
-            data-testid="api-key-secret"
-            aria-label="API key"
-            sx={{
-              flex: 1,
-              p: 1.5,
-              borderRadius: 1,
-              border: 1,
-              borderColor: 'divider',
-              bgcolor: 'grey.100',
-              fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
-              fontSize: 14,
-              wordBreak: 'break-all',
-              userSelect: 'all',
+          {/* note: a read-only field, not a <code>: it takes focus from the keyboard
+              and selects the whole key, so copying by hand works when the
+              clipboard is blocked. */}
+          <TextField
+            id="api-key-secret"
+            inputRef={fieldRef}
+            label="API key"
+            value={created.secret}
+            multiline
+            fullWidth
+            onFocus={(e) => e.target.select()}
+            onClick={(e) => (e.target as HTMLTextAreaElement).select?.()}
+            slotProps={{
+              htmlInput: {
+                readOnly: true,
+                spellCheck: false,
+                autoComplete: 'off',
+                'data-testid': 'api-key-secret',
+                style: { fontFamily: mono, fontSize: 14, wordBreak: 'break-all' },
+              },
             }}
-          >
-            {created.secret}
-          </Box>
+            helperText="Read only. Focus it to select the whole key."
+          />
           <Button
             variant="outlined"
             onClick={onCopy}
             startIcon={copy === 'copied' ? <CheckIcon aria-hidden /> : <CopyIcon aria-hidden />}
             color={copy === 'copied' ? 'success' : 'primary'}
-            sx={{ minWidth: 110 }}
+            sx={{ minWidth: 110, alignSelf: { xs: 'stretch', sm: 'flex-start' }, minHeight: 56 }}
           >
-            {copy === 'copied' ? 'Copied' : 'Copy'}
+            {copy === 'copied' ? WORDS.copied : WORDS.copy}
           </Button>
         </Box>
         <Box role="status" aria-live="polite" sx={{ minHeight: 20 }}>
@@ -109,14 +120,15 @@ function ShownOnceContent({ created, onDone }: { created: CreatedKey; onDone: ()
           )}
           {copy === 'failed' && (
             <Typography variant="body2" color="error">
-              Copying is blocked in this browser. Select the key above and copy it by hand.
+              Copying is blocked in this browser. The key is selected in the field above: press Ctrl+C (⌘C on a
+              Mac) to copy it.
             </Typography>
           )}
         </Box>
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button variant="contained" onClick={onDone}>
-          I copied the key
+          {WORDS.copiedTheKey}
         </Button>
       </DialogActions>
     </>

@@ -1,10 +1,20 @@
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Keys expiring within this many days get a visible warning. */
 export const EXPIRY_WARNING_DAYS = 7;
 
 const dateFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+// note: the time zone is part of the text (e.g. "Nov 26, 2026, 14:05 UTC"), so
+// nobody has to hover for it and a screenshot says which zone it was.
+const dateTimeFormat = new Intl.DateTimeFormat('en', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+});
 
 export function formatDate(iso: string): string {
   return dateFormat.format(new Date(iso));

@@ -1,81 +1,100 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  CircularProgress,
-  IconButton,
-  NativeSelect,
-  Paper,
-  Snackbar,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { useNavigate } from 'react-router';
+import { Alert, Box, Button, Snackbar, Typography } from '@mui/material';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
-import RemoveIcon from '@mui/icons-material/PersonRemoveOutlined';
 import { errorMessage, request } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { DeleteUserMutation, UpdateUserRoleMutation, UsersQuery } from '../../api/operations';
-import type { Role, UsersQuery as UsersData } from '../../gql/graphql';
-import { useMe } from '../../auth/session';
-import { ConfirmDialog } from '../ConfirmDialog';
-import { ROLES, roleLabel } from '../roles';
+import { ListLoadError, ListLoading } from '../ListStates';
+import { UpdateUserRoleMutation, UsersQuery } from '../../api/operations';
+import type { Role } from '../../gql/graphql';
+import { useMe, useSession } from '../../auth/session';
+import { roleLabel } from '../roles';
+import { neighbourAfterRemoval, rowId, useFocusAfterDialog } from '../../shell/focus';
+import { TOAST_ANCHOR, WORDS, withArticle } from '../../words';
 import { AddUserDialog } from './AddUserDialog';
-import { PersonKeys } from './PersonKeys';
-import { visuallyHidden } from '../visuallyHidden';
+import { ChangeOwnRoleDialog } from './ChangeOwnRoleDialog';
+import { RemoveUserDialog } from './RemoveUserDialog';
+import { DemoteAdminDialog } from './DemoteAdminDialog';
+import { UserList, type UserRow } from './UserList';
 
-type UserRow = UsersData['users'][number];
+const HEADING_ID = 'users-heading';
+
+/** Where an Admin who stepped down lands: a page every role may see. */
+export const AFTER_OWN_DEMOTION = '/settings/account';
 
 /** Settings → Users: who belongs to the organisation, and with which role. */
 export function UsersTab() {
   const me = useMe();
+  const { refresh } = useSession();
+  const navigate = useNavigate();
   const { state, reload, retry } = useQuery(UsersQuery);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<UserRow | null>(null);
-  // Demoting an Admin asks first, to offer deleting their keys.
+  const [ownRole, setOwnRole] = useState<Role | null>(null);
+  // Demoting another Admin asks first, to offer deleting their keys (offboarding).
   const [demoting, setDemoting] = useState<{ user: UserRow; role: Role } | null>(null);
-  const [deleteKeys, setDeleteKeys] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
+  const focusAfterDialog = useFocusAfterDialog();
+  const users = state.status === 'ready' ? state.data.users : [];
 
   const changeRole = async (user: UserRow, role: Role) => {
-    if (user.role === 'ADMIN' && role !== 'ADMIN') {
-      setDeleteKeys(false);
-      setDemoting({ user, role });
-      return;
-    }
     setError(null);
     setPending(user.id);
     try {
       await request(UpdateUserRoleMutation, { id: user.id, role });
-      setNotice(`${user.name} is now ${roleLabel(role)}.`);
+      setNotice(`${user.name} is now ${withArticle(roleLabel(role))}.`);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
       setPending(null);
+      // note: any role change may be the signed-in Admin's own (or race
+      // with another Admin's), so who-am-I is reloaded at once and the
+      // header, tabs and guards follow it.
+      await refresh();
       await reload();
     }
   };
 
+  const onRoleChange = (user: UserRow, role: Role) => {
+    if (user.id === me.id && role !== me.role) {
+      setOwnRole(role);
+      return;
+    }
+    if (user.role === 'ADMIN' && role !== 'ADMIN') {
+      setDemoting({ user, role });
+      return;
+    }
+    void changeRole(user, role);
+  };
+
+  /** Throws on failure, so the confirmation shows the server's reason (e.g. the last Admin). */
+  const changeOwnRole = async (role: Role) => {
+    await request(UpdateUserRoleMutation, { id: me.id, role });
+    setOwnRole(null);
+    await refresh();
+    if (role !== 'ADMIN') {
+      navigate(AFTER_OWN_DEMOTION, {
+        replace: true,
+        state: { notice: `You are now ${withArticle(roleLabel(role))}. API keys and users are managed by Admins.` },
+      });
+    }
+  };
+
   return (
-    <Box component="section" aria-labelledby="users-heading">
+    <Box component="section" aria-labelledby={HEADING_ID}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'flex-start', gap: 2, mb: 2 }}>
-        <Box sx={{ flex: '1 1 280px' }}>
-          <Typography id="users-heading" component="h2" variant="h6" sx={{ fontWeight: 600 }}>
-            Users
+        <Box sx={{ flex: '1 1 240px', minWidth: 0 }}>
+          <Typography id={HEADING_ID} component="h2" variant="h6" tabIndex={-1} sx={{ fontWeight: 600 }}>
+            {WORDS.users}
           </Typography>
           <Typography color="text.secondary" variant="body2">
             People who can sign in to your organisation. Every organisation keeps at least one Admin.
           </Typography>
         </Box>
         <Button variant="contained" startIcon={<PersonAddIcon aria-hidden />} onClick={() => setAdding(true)}>
-          Add user
+          {WORDS.addUser}
         </Button>
       </Box>
       {error && (
@@ -83,126 +102,52 @@ export function UsersTab() {
           {error}
         </Alert>
       )}
-      {state.status === 'loading' && (
-        <Box sx={{ display: 'grid', placeItems: 'center', py: 6 }} role="status">
-          <CircularProgress aria-label="Loading users" />
-        </Box>
-      )}
-      {state.status === 'error' && (
-        <Alert severity="error" action={<Button color="inherit" size="small" onClick={retry}>Try again</Button>}>
-          Could not load users. {state.message}
-        </Alert>
-      )}
+      {state.status === 'loading' && <ListLoading label="Loading users" />}
+      {state.status === 'error' && <ListLoadError what="users" message={state.message} onRetry={retry} />}
       {state.status === 'ready' && (
-        <TableContainer component={Paper} variant="outlined" sx={{ position: 'relative' }}>
-          <Table aria-label="Users" sx={{ minWidth: 520 }}>
-            <TableHead>
-              <TableRow>
-                <TableCell>Name</TableCell>
-                <TableCell>Email</TableCell>
-                <TableCell>Role</TableCell>
-                <TableCell align="right">
-                  <Box component="span" sx={visuallyHidden}>
-                    Actions
-                  </Box>
-                </TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {state.data.users.map((u) => (
-                <TableRow key={u.id} data-testid="user-row">
-                  <TableCell sx={{ fontWeight: 600 }}>
-                    {u.name}
-                    {u.id === me.id && (
-                      <Typography component="span" variant="body2" color="text.secondary">
-                        {' '}
-                        (you)
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{u.email}</TableCell>
-                  <TableCell>
-                    <NativeSelect
-                      value={u.role}
-                      disabled={pending === u.id}
-                      onChange={(e) => void changeRole(u, e.target.value as Role)}
-                      inputProps={{ 'aria-label': `Role of ${u.name}` }}
-                    >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {roleLabel(r)}
-                        </option>
-                      ))}
-                    </NativeSelect>
-                  </TableCell>
-                  <TableCell align="right">
-                    <IconButton
-                      aria-label={`Remove user ${u.name}`}
-                      onClick={() => {
-                        setDeleteKeys(false);
-                        setRemoving(u);
-                      }}
-                    >
-                      <RemoveIcon />
-                    </IconButton>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        <UserList users={users} meId={me.id} pending={pending} onRoleChange={onRoleChange} onRemove={setRemoving} />
       )}
       <AddUserDialog
         open={adding}
         onClose={() => setAdding(false)}
-        onAdded={(email) => {
+        onAdded={(user) => {
           setAdding(false);
-          setNotice(`Added ${email}.`);
+          setNotice(`Added ${user.email}.`);
+          focusAfterDialog({ id: rowId('user', user.id), fallbackId: HEADING_ID });
           void reload();
         }}
       />
-      <ConfirmDialog
-        open={removing !== null}
-        title={removing ? `Remove ${removing.name}?` : 'Remove user?'}
-        confirmLabel="Remove"
+      <DemoteAdminDialog
+        demoting={demoting}
+        onClose={() => setDemoting(null)}
+        onDemoted={async ({ user, role }, keysDeleted) => {
+          setNotice(
+            `${user.name} is now ${withArticle(roleLabel(role))}${keysDeleted ? '; the API keys they created are deleted' : ''}.`,
+          );
+          setDemoting(null);
+          await refresh();
+          await reload();
+        }}
+      />
+      <ChangeOwnRoleDialog role={ownRole} onClose={() => setOwnRole(null)} onConfirm={changeOwnRole} />
+      <RemoveUserDialog
+        user={removing}
         onClose={() => setRemoving(null)}
-        onConfirm={async () => {
-          if (!removing) return;
-          await request(DeleteUserMutation, { id: removing.id, deleteApiKeys: deleteKeys });
-          setNotice(`Removed ${removing.name}${deleteKeys ? ' and the API keys they created' : ''}.`);
+        onRemoved={(user, keysDeleted) => {
+          const next = neighbourAfterRemoval(users, user.id);
+          focusAfterDialog({ id: next ? rowId('user', next.id) : HEADING_ID, fallbackId: HEADING_ID });
+          setNotice(`Removed ${user.name}${keysDeleted ? ' and the API keys they created' : ''}.`);
           setRemoving(null);
           void reload();
         }}
-      >
-        <Typography>
-          {removing?.name} ({removing?.email}) can no longer sign in.
-        </Typography>
-        {removing && (
-          <PersonKeys userId={removing.id} userName={removing.name} deleteKeys={deleteKeys} onDeleteKeysChange={setDeleteKeys} />
-        )}
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={demoting !== null}
-        title={demoting ? `Make ${demoting.user.name} ${roleLabel(demoting.role)}?` : 'Change role?'}
-        confirmLabel="Change role"
-        onClose={() => setDemoting(null)}
-        onConfirm={async () => {
-          if (!demoting) return;
-          const { user, role } = demoting;
-          await request(UpdateUserRoleMutation, { id: user.id, role, deleteApiKeys: deleteKeys });
-          setNotice(`${user.name} is now ${roleLabel(role)}${deleteKeys ? '; the API keys they created are deleted' : ''}.`);
-          setDemoting(null);
-          void reload();
-        }}
-      >
-        <Typography>
-          {demoting?.user.name} will no longer manage API keys or users.
-        </Typography>
-        {demoting && (
-          <PersonKeys userId={demoting.user.id} userName={demoting.user.name} deleteKeys={deleteKeys} onDeleteKeysChange={setDeleteKeys} />
-        )}
-      </ConfirmDialog>
-      <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} message={notice} />
+      />
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={5000}
+        onClose={() => setNotice(null)}
+        message={notice}
+        anchorOrigin={TOAST_ANCHOR}
+      />
     </Box>
   );
 }

@@ -1,0 +1,128 @@
+import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import { ApiError, errorMessage } from '../api/client';
+import { WORDS } from '../words';
+
+function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError(errorMessage(err), 'INTERNAL');
+}
+
+/**
+ * The one way a form sends: busy while it runs, and the server's error split
+ * in two. An error that names one of the form's fields (extensions.field, e.g.
+ * DUPLICATE_NAME on "name") belongs under that field, once; anything else
+ * (LIMIT_REACHED, a network failure) is the form's error, shown above the fields.
+ */
+export function useSubmit<F extends string>(fields: readonly F[]) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const isFieldError = error !== null && error.field !== undefined && (fields as readonly string[]).includes(error.field);
+
+  /** Runs the action; returns true when it succeeded. */
+  const submit = useCallback(async (action: () => Promise<void>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      setBusy(false);
+      return true;
+    } catch (err) {
+      setError(asApiError(err));
+      setBusy(false);
+      return false;
+    }
+  }, []);
+
+  return {
+    busy,
+    submit,
+    /** The server's message for this field, or null. */
+    fieldError: (field: F): string | null => (isFieldError && error?.field === field ? error.message : null),
+    /** The error that belongs to no field of this form. */
+    formError: isFieldError ? null : error,
+    /** Editing a field clears the server's complaint about it. */
+    clearFieldError: (field: F) => {
+      if (isFieldError && error?.field === field) setError(null);
+    },
+  };
+}
+
+/** A dialog that mounts its form only while open, so every opening starts clean. */
+export function FormDialog({
+  open,
+  onClose,
+  titleId,
+  busy = false,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  titleId: string;
+  busy?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog open={open} onClose={busy ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby={titleId}>
+      {open && children}
+    </Dialog>
+  );
+}
+
+/** The inside of a form dialog: title, the form's own error, fields, Cancel and the action. */
+export function DialogForm({
+  titleId,
+  title,
+  onSubmit,
+  onCancel,
+  busy,
+  submitLabel,
+  busyLabel,
+  formError,
+  children,
+}: {
+  titleId: string;
+  title: string;
+  onSubmit: () => void;
+  onCancel: () => void;
+  busy: boolean;
+  submitLabel: string;
+  busyLabel: string;
+  formError: ApiError | null;
+  children: ReactNode;
+}) {
+  return (
+    <Box
+      component="form"
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <DialogTitle id={titleId}>{title}</DialogTitle>
+      <DialogContent sx={{ display: 'grid', gap: 2.5, pt: '8px !important' }}>
+        <FormError error={formError} />
+        {children}
+      </DialogContent>
+      <DialogActions sx={{ px: 3, pb: 2, flexWrap: 'wrap', gap: 1 }}>
+        <Button onClick={onCancel} disabled={busy}>
+          {WORDS.cancel}
+        </Button>
+        <Button type="submit" variant="contained" disabled={busy}>
+          {busy ? busyLabel : submitLabel}
+        </Button>
+      </DialogActions>
+    </Box>
+  );
+}
+
+/** The form-level error (one that names no field of the form). */
+export function FormError({ error }: { error: ApiError | null }) {
+  if (!error) return null;
+  return (
+    <Alert severity="error" role="alert">
+      {error.message}
+    </Alert>
+  );
+}

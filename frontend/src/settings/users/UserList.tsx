@@ -1,0 +1,147 @@
+import {
+  Box,
+  IconButton,
+  NativeSelect,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+  useMediaQuery,
+  useTheme,
+} from '@mui/material';
+import RemoveIcon from '@mui/icons-material/PersonRemoveOutlined';
+import type { Role, UsersQuery } from '../../gql/graphql';
+import { ROLES, roleLabel } from '../roles';
+import { ActionsHeaderCell } from '../ListStates';
+import { rowId } from '../../shell/focus';
+import { WORDS } from '../../words';
+
+export type UserRow = UsersQuery['users'][number];
+
+interface ListProps {
+  users: UserRow[];
+  meId: string;
+  /** The user whose role change is on its way to the server. */
+  pending: string | null;
+  onRoleChange: (user: UserRow, role: Role) => void;
+  onRemove: (user: UserRow) => void;
+}
+
+/** The organisation's people: a table, or cards below 600 px (and at 200% zoom on a small window). */
+export function UserList(props: ListProps) {
+  const theme = useTheme();
+  const narrow = useMediaQuery(theme.breakpoints.down('sm'));
+  return narrow ? <UserCards {...props} /> : <UserTable {...props} />;
+}
+
+function RoleSelect({ user, pending, onRoleChange }: { user: UserRow } & Pick<ListProps, 'pending' | 'onRoleChange'>) {
+  return (
+    <NativeSelect
+      value={user.role}
+      disabled={pending === user.id}
+      onChange={(e) => onRoleChange(user, e.target.value as Role)}
+      inputProps={{ 'aria-label': `Role of ${user.name}` }}
+    >
+      {ROLES.map((r) => (
+        <option key={r} value={r}>
+          {roleLabel(r)}
+        </option>
+      ))}
+    </NativeSelect>
+  );
+}
+
+function RemoveButton({ user, onRemove }: { user: UserRow; onRemove: (u: UserRow) => void }) {
+  return (
+    <IconButton aria-label={`${WORDS.removeUser} ${user.name}`} onClick={() => onRemove(user)}>
+      <RemoveIcon />
+    </IconButton>
+  );
+}
+
+function Name({ user, meId }: { user: UserRow; meId: string }) {
+  return (
+    <>
+      {user.name}
+      {user.id === meId && (
+        <Typography component="span" variant="body2" color="text.secondary">
+          {' '}
+          (you)
+        </Typography>
+      )}
+    </>
+  );
+}
+
+function UserCards({ users, meId, pending, onRoleChange, onRemove }: ListProps) {
+  return (
+    <Box component="ul" aria-label={WORDS.users} sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1.5 }}>
+      {users.map((u) => (
+        <Paper
+          component="li"
+          variant="outlined"
+          key={u.id}
+          id={rowId('user', u.id)}
+          tabIndex={-1}
+          aria-label={`User ${u.name}`}
+          data-testid="user-row"
+          sx={{ p: 2 }}
+        >
+          <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
+            <Box sx={{ flex: 1, minWidth: 0 }}>
+              <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+                <Name user={u} meId={meId} />
+              </Typography>
+              <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+                {u.email}
+              </Typography>
+            </Box>
+            <Box sx={{ mt: -1, mr: -1 }}>
+              <RemoveButton user={u} onRemove={onRemove} />
+            </Box>
+          </Box>
+          <Box sx={{ mt: 1 }}>
+            <RoleSelect user={u} pending={pending} onRoleChange={onRoleChange} />
+          </Box>
+        </Paper>
+      ))}
+    </Box>
+  );
+}
+
+function UserTable({ users, meId, pending, onRoleChange, onRemove }: ListProps) {
+  return (
+    <TableContainer component={Paper} variant="outlined">
+      <Table aria-label={WORDS.users}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Name</TableCell>
+            <TableCell>Email</TableCell>
+            <TableCell>Role</TableCell>
+            <ActionsHeaderCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {users.map((u) => (
+            <TableRow key={u.id} id={rowId('user', u.id)} tabIndex={-1} data-testid="user-row">
+              <TableCell sx={{ fontWeight: 600 }}>
+                <Name user={u} meId={meId} />
+              </TableCell>
+              <TableCell>{u.email}</TableCell>
+              <TableCell>
+                <RoleSelect user={u} pending={pending} onRoleChange={onRoleChange} />
+              </TableCell>
+              <TableCell align="right">
+                <RemoveButton user={u} onRemove={onRemove} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
