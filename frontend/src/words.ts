@@ -29,6 +29,7 @@ export const WORDS = {
   changePassword: 'Change password',
   active: 'Active',
   expired: 'Expired',
+  revoked: 'Revoked',
   expiringSoon: 'Expiring soon',
 } as const;
 

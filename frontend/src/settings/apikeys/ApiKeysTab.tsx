@@ -15,7 +15,7 @@ import { RotateApiKeyDialog } from './RotateApiKeyDialog';
 import { EditApiKeyDialog } from './EditApiKeyDialog';
 import { ExpiringSoonBanner } from './KeyLifecycleNotes';
 import { KeyFilterBar } from './KeyFilterBar';
-import { applyView, isFiltered, viewFromParams, viewToParams, type KeyView } from './keyFilters';
+import { applyView, countsAgainstLimit, isFiltered, viewFromParams, viewToParams, type KeyView } from './keyFilters';
 import { neighbourAfterRemoval, rowId, useFocusAfterDialog } from '../../shell/focus';
 import { TOAST_ANCHOR, WORDS, quoted } from '../../words';
 
@@ -41,7 +41,8 @@ export function ApiKeysTab() {
   const shown = useMemo(() => applyView(keys, viewFromParams(params)), [keys, params]);
   const limit = state.status === 'ready' ? state.data.apiKeyLimit : null;
   const hasKeys = keys.length > 0;
-  const atLimit = limit !== null && keys.length >= limit;
+  const counted = keys.filter(countsAgainstLimit).length;
+  const atLimit = limit !== null && counted >= limit;
 
   return (
     <Box component="section" aria-labelledby={HEADING_ID}>
@@ -76,7 +77,7 @@ export function ApiKeysTab() {
               {WORDS.createApiKey}
             </Button>
             <Typography id={LIMIT_ID} variant="body2" color={atLimit ? 'warning.main' : 'text.secondary'} data-testid="key-count">
-              {limit !== null && `${keys.length} of ${limit} keys`}
+              {limit !== null && `${counted} of ${limit} keys`}
             </Typography>
           </Box>
         )}
@@ -84,7 +85,7 @@ export function ApiKeysTab() {
 
       {atLimit && (
         <Alert severity="warning" sx={{ mb: 2 }} data-testid="key-limit-reached">
-          Your organisation has {keys.length} of {limit} keys, the most allowed. Delete a key you no longer use to create
+          Your organisation has {counted} of {limit} keys, the most allowed. Delete a key you no longer use to create
           a new one.
         </Alert>
       )}

@@ -4,13 +4,14 @@ import { EXPIRY_WARNING_DAYS, daysUntil } from './dates';
 type Key = ApiKeysQuery['apiKeys'][number];
 
 /** What the status filter offers; "expiring" is Active keys within the warning window. */
-export const STATUS_FILTERS = ['all', 'active', 'expiring', 'expired'] as const;
+export const STATUS_FILTERS = ['all', 'active', 'expiring', 'expired', 'revoked'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 export const STATUS_FILTER_LABEL: Record<StatusFilter, string> = {
   all: 'All statuses',
   active: 'Active',
   expiring: 'Expiring soon',
   expired: 'Expired',
+  revoked: 'Revoked',
 };
 
 export const SORTS = ['created', 'name', 'expires', 'lastUsed'] as const;
@@ -65,6 +66,8 @@ function matchesStatus(k: Key, status: StatusFilter, now: number): boolean {
       return k.status === 'ACTIVE' && daysUntil(k.expiresAt, now) <= EXPIRY_WARNING_DAYS;
     case 'expired':
       return k.status === 'EXPIRED';
+    case 'revoked':
+      return k.status === 'REVOKED';
   }
 }
 
@@ -78,6 +81,11 @@ const COMPARE: Record<Sort, (a: Key, b: Key) => number> = {
   // Never-used keys last.
   lastUsed: (a, b) => time(b.lastUsedAt) - time(a.lastUsedAt),
 };
+
+/** Revoked keys stay listed but no longer count against the organisation's limit (as the server counts). */
+export function countsAgainstLimit(k: Key): boolean {
+  return k.status !== 'REVOKED';
+}
 
 /** The keys the view shows, in its order. Search matches the name or the prefix, ignoring case. */
 export function applyView(keys: readonly Key[], view: KeyView, now: number = Date.now()): Key[] {
