@@ -284,7 +284,7 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     const shown = page.getByRole('dialog', { name: 'Copy the new secret' });
     await shown.waitFor();
     await shown.getByText(/The previous secret works until/).waitFor();
-    const newSecret = (await shown.getByTestId('api-key-secret').textContent()).trim();
+    const newSecret = (await shown.getByTestId('api-key-secret').inputValue()).trim();
     assert.match(newSecret, /^kw_[0-9A-Za-z]{39}$/);
     assert.notEqual(newSecret, oldSecret);
     await checkBothWidths(page, '21-rotated-shown-once', { include: '[role="dialog"]' });

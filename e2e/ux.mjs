@@ -162,9 +162,10 @@ export function registerUxTests({ open, shot, baseURL, admin }) {
       await waitForFocusWithin(page, '[data-testid="api-key-row"]', 'Keyboard key');
       await shot(page, '15-02-focus-new-row');
 
-      // From the row, Tab reaches its Delete button.
+      // From the row, Tab reaches its actions (Rotate, Edit, Delete) next.
       await page.keyboard.press('Tab');
-      assert.match(await describeFocus(page), /Delete API key Keyboard key/);
+      assert.match(await describeFocus(page), /API key Keyboard key/);
+      await tabTo(page, page.getByRole('button', { name: 'Delete API key Keyboard key' }), { max: 3 });
       await page.keyboard.press('Enter');
       const confirm = page.getByRole('dialog', {
         name: /Delete API key “Keyboard key”/,
