@@ -9,7 +9,6 @@ import (
 	"math"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -88,12 +87,7 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 // against the client before the key is looked at, and given back when the
 // key proves valid or the check could not be made.
 func (a *Authenticator) bearer(ctx context.Context, headers []string, client string) (*Principal, error) {
-	var token string
-	if len(headers) == 1 {
-		if scheme, rest, ok := strings.Cut(headers[0], " "); ok && strings.EqualFold(scheme, "Bearer") {
-			token = strings.TrimSpace(rest)
-		}
-	}
+	token := BearerToken(headers)
 	var guard func() error
 	spent := false
 	if a.Failures != nil {
