@@ -25,6 +25,8 @@ type Authenticator struct {
 	Log  *slog.Logger
 	// Failures, when set, refuses clients that keep presenting bad keys.
 	Failures FailureLimiter
+	// Proxies decides which forwarded headers name the client.
+	Proxies TrustedProxies
 }
 
 // FailureLimiter slows credential guessing per client. Every attempt takes
@@ -41,7 +43,8 @@ type FailureLimiter interface {
 // before GraphQL runs. Without credentials the request goes on anonymous.
 func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ri := &requestInfo{w: w, secure: r.TLS != nil, clientIP: peerIP(r), userAgent: r.Header.Get("User-Agent")}
+		client, https := a.Proxies.Client(r)
+		ri := &requestInfo{w: w, secure: https, clientIP: client, userAgent: r.Header.Get("User-Agent")}
 		ctx := withRequestInfo(r.Context(), ri)
 		// note: the session cookie is remembered even when a Bearer header
 		// decides who the caller is, so that logout ends the session it was
