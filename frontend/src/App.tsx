@@ -9,6 +9,8 @@ import { RoleGate, SettingsIndex, SettingsPage } from './settings/SettingsPage';
 import { ApiKeysTab } from './settings/apikeys/ApiKeysTab';
 import { UsersTab } from './settings/users/UsersTab';
 import { AccountTab } from './settings/AccountTab';
+import { ApiKeyDetailPage } from './settings/apikeys/ApiKeyDetailPage';
+import { AuditLogTab } from './settings/audit/AuditLogTab';
 
 // note: loaded on first visit, so the markdown renderer stays out of the main chunk.
 const ApiReferencePage = lazy(() => import('./docs/ApiReferencePage'));
@@ -33,6 +35,22 @@ export function App() {
             element={
               <RoleGate roles={['ADMIN']}>
                 <ApiKeysTab />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="api-keys/:id"
+            element={
+              <RoleGate roles={['ADMIN']}>
+                <ApiKeyDetailPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="audit-log"
+            element={
+              <RoleGate roles={['ADMIN']}>
+                <AuditLogTab />
               </RoleGate>
             }
           />

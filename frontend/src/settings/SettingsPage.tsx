@@ -13,6 +13,7 @@ interface SettingsTab {
 export const SETTINGS_TABS: SettingsTab[] = [
   { path: '/settings/api-keys', label: 'API Keys', roles: ['ADMIN'] },
   { path: '/settings/users', label: 'Users', roles: ['ADMIN'] },
+  { path: '/settings/audit-log', label: 'Audit log', roles: ['ADMIN'] },
   { path: '/settings/account', label: 'Account', roles: ['ADMIN', 'EDITOR', 'VIEWER'] },
 ];
 

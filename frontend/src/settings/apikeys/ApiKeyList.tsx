@@ -1,6 +1,8 @@
+import { Link as RouterLink } from 'react-router';
 import {
   Box,
   Chip,
+  Link,
   Paper,
   Table,
   TableBody,
@@ -20,6 +22,8 @@ import { visuallyHidden } from '../visuallyHidden';
 import { KeyStatusChip, keyStatus } from './keyStatus';
 import { KeyRowActions, type KeyActions } from './KeyRowActions';
 import { KeyLifecycleNote } from './KeyLifecycleNotes';
+import { InsightChips } from './InsightChips';
+import { UsageSparkline } from './UsageSparkline';
 
 export type ApiKeyRow = ApiKeysQuery['apiKeys'][number];
 
@@ -52,6 +56,15 @@ function Expires({ row, now }: { row: ApiKeyRow; now: number }) {
   );
 }
 
+/** The key's name, linking to its detail page. */
+function KeyName({ row }: { row: ApiKeyRow }) {
+  return (
+    <Link component={RouterLink} to={`/settings/api-keys/${row.id}`} sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+      {row.name}
+    </Link>
+  );
+}
+
 const mono = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
 
 interface ListProps extends KeyActions {
@@ -73,10 +86,11 @@ function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
         <Paper component="li" variant="outlined" key={k.id} data-testid="api-key-row" sx={{ p: 2, position: 'relative' }}>
           <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
             <Box sx={{ flex: 1, minWidth: 0 }}>
-              <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{k.name}</Typography>
+              <KeyName row={k} />
               <Typography variant="body2" color="text.secondary" sx={{ fontFamily: mono }}>
                 {k.prefix}…
               </Typography>
+              <InsightChips insights={k.insights} />
             </Box>
             <KeyStatusChip row={k} now={now} />
           </Box>
@@ -113,6 +127,12 @@ function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
             <Typography component="dd" variant="body2" sx={{ m: 0 }}>
               {lastUsedText(k.lastUsedAt, now)}
             </Typography>
+            <Typography component="dt" variant="body2" color="text.secondary">
+              Usage (30 days)
+            </Typography>
+            <Box component="dd" sx={{ m: 0 }}>
+              <UsageSparkline usage={k.usage} />
+            </Box>
           </Box>
         </Paper>
       ))}
@@ -123,7 +143,7 @@ function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
 function ApiKeyTable({ keys, now = Date.now(), ...actions }: ListProps) {
   return (
     <TableContainer component={Paper} variant="outlined" sx={{ position: 'relative' }}>
-      <Table aria-label="API keys" sx={{ minWidth: 720 }}>
+      <Table aria-label="API keys" sx={{ minWidth: 860 }}>
         <TableHead>
           <TableRow>
             <TableCell>Name</TableCell>
@@ -132,6 +152,7 @@ function ApiKeyTable({ keys, now = Date.now(), ...actions }: ListProps) {
             <TableCell>Created</TableCell>
             <TableCell>Expires</TableCell>
             <TableCell>Last used</TableCell>
+            <TableCell>Usage (30 days)</TableCell>
             <TableCell align="right">
               <Box component="span" sx={visuallyHidden}>
                 Actions
@@ -143,11 +164,12 @@ function ApiKeyTable({ keys, now = Date.now(), ...actions }: ListProps) {
           {keys.map((k) => (
             <TableRow key={k.id} data-testid="api-key-row">
               <TableCell sx={{ maxWidth: 260 }}>
-                <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{k.name}</Typography>
+                <KeyName row={k} />
                 <Typography variant="body2" color="text.secondary" sx={{ fontFamily: mono }}>
                   {k.prefix}…
                 </Typography>
                 <KeyLifecycleNote row={k} />
+                <InsightChips insights={k.insights} />
               </TableCell>
               <TableCell>
                 <ScopeChip scope={k.scope} />
@@ -167,6 +189,9 @@ function ApiKeyTable({ keys, now = Date.now(), ...actions }: ListProps) {
                 <Expires row={k} now={now} />
               </TableCell>
               <TableCell title={k.lastUsedAt ? formatDateTime(k.lastUsedAt) : undefined}>{lastUsedText(k.lastUsedAt, now)}</TableCell>
+              <TableCell>
+                <UsageSparkline usage={k.usage} />
+              </TableCell>
               <TableCell align="right">
                 <KeyRowActions row={k} {...actions} />
               </TableCell>
