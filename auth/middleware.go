@@ -157,6 +157,11 @@ func (a *Authenticator) reject(w http.ResponseWriter, r *http.Request, err error
 		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="The API key is invalid"`)
 		WriteError(w, http.StatusUnauthorized, models.CodeUnauthenticated,
 			"Invalid API key. Send a valid key as \"Authorization: Bearer kw_…\".")
+	case models.IsUnavailable(err):
+		a.Log.Warn("authenticate request: database unavailable", "err", err, "path", r.URL.Path)
+		w.Header().Set("Retry-After", "2")
+		WriteError(w, http.StatusServiceUnavailable, models.CodeUnavailable,
+			"The service cannot reach its database right now. Retry in a few seconds.")
 	default:
 		a.Log.Error("authenticate request", "err", err, "path", r.URL.Path)
 		WriteError(w, http.StatusServiceUnavailable, models.CodeInternal,

@@ -25,6 +25,10 @@ import (
 //   - errors our own request checks produced (depth, cost) keep their code;
 //   - everything else is INTERNAL, with a generic message; the cause goes to
 //     the log only.
+// unavailableRetrySeconds is the Retry-After for UNAVAILABLE: connections
+// are re-established on the next request once the database is back.
+const unavailableRetrySeconds = 2
+
 func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		var typed *models.Error
@@ -60,6 +64,14 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		var gerr *gqlerror.Error
 		if errors.As(err, &gerr) && gerr.Unwrap() == nil {
 			return requestError(gerr)
+		}
+		if models.IsUnavailable(err) {
+			log.WarnContext(ctx, "database unavailable", "request_id", httplog.RequestID(ctx), "err", err)
+			return &gqlerror.Error{
+				Message:    "The service cannot reach its database right now. Retry in a few seconds.",
+				Path:       graphql.GetPath(ctx),
+				Extensions: map[string]any{"code": models.CodeUnavailable, "retryAfter": unavailableRetrySeconds},
+			}
 		}
 		log.ErrorContext(ctx, "internal error", "request_id", httplog.RequestID(ctx), "err", err)
 		return &gqlerror.Error{
