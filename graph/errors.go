@@ -25,6 +25,7 @@ import (
 //   - errors our own request checks produced (depth, cost) keep their code;
 //   - everything else is INTERNAL, with a generic message; the cause goes to
 //     the log only.
+//
 // unavailableRetrySeconds is the Retry-After for UNAVAILABLE: connections
 // are re-established on the next request once the database is back.
 const unavailableRetrySeconds = 2
