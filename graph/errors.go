@@ -15,6 +15,10 @@ import (
 	"keyward/models"
 )
 
+// unavailableRetrySeconds is the Retry-After for UNAVAILABLE: connections
+// are re-established on the next request once the database is back.
+const unavailableRetrySeconds = 2
+
 // errorPresenter gives every error one of the documented codes (enum
 // ErrorCode in errors.graphqls):
 //   - our typed errors keep their code; extensions.field is the path of the
@@ -23,13 +27,9 @@ import (
 //     code, except variables that cannot be coerced, which are
 //     BAD_USER_INPUT on ["variables", name, ...];
 //   - errors our own request checks produced (depth, cost) keep their code;
+//   - an unreachable database or a dropped connection is UNAVAILABLE;
 //   - everything else is INTERNAL, with a generic message; the cause goes to
 //     the log only.
-//
-// unavailableRetrySeconds is the Retry-After for UNAVAILABLE: connections
-// are re-established on the next request once the database is back.
-const unavailableRetrySeconds = 2
-
 func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		var typed *models.Error
