@@ -6,7 +6,7 @@ SHELL := bash
 BIN ?= bin/keyward
 GO_TEST_LOG ?= $(or $(TMPDIR),/tmp)/keyward-go-test.log
 
-.PHONY: run build spa deps generate check-generated test test-go test-web test-e2e bench clean
+.PHONY: run build spa deps generate check-generated test test-go test-web test-e2e bench fuzz clean
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -59,6 +59,19 @@ test-e2e: build
 ## bench: Go benchmarks plus a whole-server load report (not pass/fail)
 bench:
 	scripts/bench.sh
+
+## fuzz: run every fuzz target for FUZZTIME each (default 30s), one at a time;
+## new crashers land in <package>/testdata/fuzz and become seeds that go test replays
+FUZZTIME ?= 30s
+FUZZ_TARGETS := models:FuzzKeyFormat models:FuzzDecodeCursor models:FuzzDate models:FuzzCheckInputText \
+	auth:FuzzBearerToken ratelimit:FuzzParseLimit graph/model:FuzzTimeScalar graph/model:FuzzStrictScalars \
+	server:FuzzLeakReportsBody
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=./$${t%%:*}; fn=$${t##*:}; \
+		echo "== $$fn ($$pkg) for $(FUZZTIME)"; \
+		go test $$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/*.html node_modules

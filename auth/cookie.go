@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"net"
 	"net/http"
 	"time"
 )
@@ -34,8 +33,8 @@ func infoFrom(ctx context.Context) *requestInfo {
 	return ri
 }
 
-// ClientIP is the peer address of the request. note: X-Forwarded-For is not
-// trusted, because nothing tells which proxies are ours.
+// ClientIP is the client's address: the TCP peer, or behind proxies listed
+// in KEYWARD_TRUSTED_PROXIES the right-most untrusted forwarded hop.
 func ClientIP(ctx context.Context) string { return infoFrom(ctx).clientIP }
 
 // UserAgent is the request's User-Agent header, as sent.
@@ -66,12 +65,4 @@ func ClearSessionCookie(ctx context.Context) {
 		Name: SessionCookie, Value: "", Path: "/", MaxAge: -1,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: ri.secure,
 	})
-}
-
-func peerIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }

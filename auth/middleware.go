@@ -9,7 +9,6 @@ import (
 	"math"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -26,6 +25,8 @@ type Authenticator struct {
 	Log  *slog.Logger
 	// Failures, when set, refuses clients that keep presenting bad keys.
 	Failures FailureLimiter
+	// Proxies decides which forwarded headers name the client.
+	Proxies TrustedProxies
 }
 
 // FailureLimiter slows credential guessing per client. Every attempt takes
@@ -42,7 +43,8 @@ type FailureLimiter interface {
 // before GraphQL runs. Without credentials the request goes on anonymous.
 func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ri := &requestInfo{w: w, secure: r.TLS != nil, clientIP: peerIP(r), userAgent: r.Header.Get("User-Agent")}
+		client, https := a.Proxies.Client(r)
+		ri := &requestInfo{w: w, secure: https, clientIP: client, userAgent: r.Header.Get("User-Agent")}
 		ctx := withRequestInfo(r.Context(), ri)
 		// note: the session cookie is remembered even when a Bearer header
 		// decides who the caller is, so that logout ends the session it was
@@ -88,12 +90,7 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 // against the client before the key is looked at, and given back when the
 // key proves valid or the check could not be made.
 func (a *Authenticator) bearer(ctx context.Context, headers []string, client string) (*Principal, error) {
-	var token string
-	if len(headers) == 1 {
-		if scheme, rest, ok := strings.Cut(headers[0], " "); ok && strings.EqualFold(scheme, "Bearer") {
-			token = strings.TrimSpace(rest)
-		}
-	}
+	token := BearerToken(headers)
 	var guard func() error
 	spent := false
 	if a.Failures != nil {
@@ -160,6 +157,11 @@ func (a *Authenticator) reject(w http.ResponseWriter, r *http.Request, err error
 		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="The API key is invalid"`)
 		WriteError(w, http.StatusUnauthorized, models.CodeUnauthenticated,
 			"Invalid API key. Send a valid key as \"Authorization: Bearer kw_…\".")
+	case models.IsUnavailable(err):
+		a.Log.Warn("authenticate request: database unavailable", "err", err, "path", r.URL.Path)
+		w.Header().Set("Retry-After", "2")
+		WriteError(w, http.StatusServiceUnavailable, models.CodeUnavailable,
+			"The service cannot reach its database right now. Retry in a few seconds.")
 	default:
 		a.Log.Error("authenticate request", "err", err, "path", r.URL.Path)
 		WriteError(w, http.StatusServiceUnavailable, models.CodeInternal,

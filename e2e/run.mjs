@@ -45,6 +45,8 @@ async function main() {
   mkdirSync(artifacts, { recursive: true });
 
   const admin = { email: 'admin@example.com', password: `pw-${randomBytes(9).toString('base64url')}`, name: 'Admin' };
+  // Usage counts and last uses reach the database every second, not every minute.
+  process.env.KEYWARD_LAST_USED_FLUSH ??= '1s';
   const server = await startServer({
     bin,
     logFile: join(artifacts, 'server.log'),

@@ -6,6 +6,7 @@ import { test } from './lib/runner.mjs';
 import { checkA11y } from './lib/axe.mjs';
 import { gql, loginCookie } from './lib/gql.mjs';
 import { registerUxTests } from './ux.mjs';
+import { registerUsageTests } from './usage.mjs';
 
 const WAIT = 10_000;
 
@@ -521,6 +522,8 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
       await fresh.stop();
     }
   });
+
+  registerUsageTests({ baseURL, admin, open, signIn, shot });
 
   test('no page broke the Content-Security-Policy', async () => {
     assert.deepEqual(cspViolations, []);

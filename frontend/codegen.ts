@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         documentMode: 'string',
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { Time: 'string', ID: 'string' },
+        scalars: { Time: 'string', ID: 'string', Date: 'string' },
         skipTypename: true,
       },
     },

@@ -15,6 +15,10 @@ import (
 	"keyward/models"
 )
 
+// unavailableRetrySeconds is the Retry-After for UNAVAILABLE: connections
+// are re-established on the next request once the database is back.
+const unavailableRetrySeconds = 2
+
 // errorPresenter gives every error one of the documented codes (enum
 // ErrorCode in errors.graphqls):
 //   - our typed errors keep their code; extensions.field is the path of the
@@ -23,6 +27,7 @@ import (
 //     code, except variables that cannot be coerced, which are
 //     BAD_USER_INPUT on ["variables", name, ...];
 //   - errors our own request checks produced (depth, cost) keep their code;
+//   - an unreachable database or a dropped connection is UNAVAILABLE;
 //   - everything else is INTERNAL, with a generic message; the cause goes to
 //     the log only.
 func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
@@ -60,6 +65,14 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		var gerr *gqlerror.Error
 		if errors.As(err, &gerr) && gerr.Unwrap() == nil {
 			return requestError(gerr)
+		}
+		if models.IsUnavailable(err) {
+			log.WarnContext(ctx, "database unavailable", "request_id", httplog.RequestID(ctx), "err", err)
+			return &gqlerror.Error{
+				Message:    "The service cannot reach its database right now. Retry in a few seconds.",
+				Path:       graphql.GetPath(ctx),
+				Extensions: map[string]any{"code": models.CodeUnavailable, "retryAfter": unavailableRetrySeconds},
+			}
 		}
 		log.ErrorContext(ctx, "internal error", "request_id", httplog.RequestID(ctx), "err", err)
 		return &gqlerror.Error{

@@ -150,7 +150,7 @@ func (a *app) routes() http.Handler {
 		Signups:       ratelimit.FailedAuth{L: a.limiter, Limit: a.cfg.SignupLimit, Kind: "signup"},
 		AllowSignup:   a.cfg.AllowSignup, MaxAPIKeys: a.cfg.MaxAPIKeys,
 	}
-	authn := &auth.Authenticator{DB: a.db, Keys: a.keys, Log: a.log, Failures: keyFailures}
+	authn := &auth.Authenticator{DB: a.db, Keys: a.keys, Log: a.log, Failures: keyFailures, Proxies: a.cfg.TrustedProxies}
 	perKey := ratelimit.PerKey(a.limiter, a.cfg.RateLimit, a.log)
 	var api http.Handler = limitBody(a.usage.Middleware(authn.Middleware(perKey(graph.NewHandler(resolver, a.log)))))
 	if len(a.cfg.CORSOrigins) > 0 {

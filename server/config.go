@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"keyward/auth"
 	"keyward/ratelimit"
 )
 
@@ -31,6 +32,7 @@ type config struct {
 	AuthFailLimit  ratelimit.Limit
 	LoginFailLimit ratelimit.Limit
 	SignupLimit    ratelimit.Limit
+	TrustedProxies auth.TrustedProxies
 }
 
 func env(name, fallback string) string {
@@ -62,6 +64,8 @@ func parseConfig(args []string) (config, error) {
 // flags and environment as the server.
 func configFlags(fs *flag.FlagSet) (finish func() (config, error)) {
 	c := &config{}
+	var proxies string
+	fs.StringVar(&proxies, "trusted-proxies", env("KEYWARD_TRUSTED_PROXIES", ""), "comma-separated CIDRs of your load balancers and proxies; only from these are Forwarded / X-Forwarded-For / X-Forwarded-Proto believed (KEYWARD_TRUSTED_PROXIES)")
 	var cors, maxKeys, signup, ttl, flush, rate, failRate, loginRate, signupRate string
 	fs.StringVar(&c.Addr, "addr", env("KEYWARD_ADDR", "127.0.0.1:8080"), "listen address (KEYWARD_ADDR)")
 	fs.StringVar(&c.DatabaseURL, "database-url", env("KEYWARD_DATABASE_URL", env("DATABASE_URL", "sqlite:data/keyward.db")),
@@ -82,6 +86,11 @@ func configFlags(fs *flag.FlagSet) (finish func() (config, error)) {
 	fs.StringVar(&signupRate, "signup-limit", env("KEYWARD_SIGNUP_LIMIT", "5/h"), "sign-ups per client (IPv6 by /64), or off (KEYWARD_SIGNUP_LIMIT)")
 	return func() (config, error) {
 		err := c.check(cors, maxKeys, signup, ttl, flush)
+		if err == nil {
+			if c.TrustedProxies, err = auth.ParseTrustedProxies(proxies); err != nil {
+				err = fmt.Errorf("KEYWARD_TRUSTED_PROXIES: %v", err)
+			}
+		}
 		if err == nil {
 			err = c.checkLimits(rate, failRate, loginRate, signupRate)
 		}

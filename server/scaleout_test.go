@@ -241,15 +241,22 @@ func TestDatabaseOutageAndRecovery(t *testing.T) {
 		t.Fatalf("readyz before: %d", r.status)
 	}
 
+	s.bearer(secret).gql(`{ whoami { kind } }`, nil).ok() // the key is now cached
+
 	proxy.down()
+	// A write by a cached key reaches the resolver and fails there: UNAVAILABLE, 503, Retry-After.
+	if r := s.bearer(secret).gql(`mutation{ createProject(input:{title:"during outage"}) { id } }`, nil); r.status != http.StatusServiceUnavailable ||
+		r.code() != "UNAVAILABLE" || r.header.Get("Retry-After") == "" || strings.Contains(r.body, "dial") {
+		t.Fatalf("write with the database down: %d %v %s", r.status, r.header, r.body)
+	}
 	if r := c.do(http.MethodGet, "/readyz", "", nil); r.status != http.StatusServiceUnavailable {
 		t.Fatalf("readyz with the database down: %d %s", r.status, r.body)
 	}
-	if r := admin.gql(`{ me { email } }`, nil); r.status != http.StatusServiceUnavailable || r.code() != "INTERNAL" || strings.Contains(r.body, "dial") {
+	if r := admin.gql(`{ me { email } }`, nil); r.status != http.StatusServiceUnavailable || r.code() != "UNAVAILABLE" || r.header.Get("Retry-After") == "" || strings.Contains(r.body, "dial") {
 		t.Fatalf("session request with the database down: %d %s", r.status, r.body)
 	}
 	s.app.keys.Purge()
-	if r := s.bearer(secret).gql(`{ whoami { kind } }`, nil); r.status != http.StatusServiceUnavailable || strings.Contains(r.body, "dial") {
+	if r := s.bearer(secret).gql(`{ whoami { kind } }`, nil); r.status != http.StatusServiceUnavailable || r.code() != "UNAVAILABLE" || strings.Contains(r.body, "dial") {
 		t.Fatalf("key request with the database down: %d %s", r.status, r.body)
 	}
 
@@ -257,6 +264,9 @@ func TestDatabaseOutageAndRecovery(t *testing.T) {
 	waitFor(t, 10*time.Second, func() bool { return c.do(http.MethodGet, "/readyz", "", nil).status == http.StatusOK })
 	admin.gql(`{ me { email } }`, nil).ok()
 	s.bearer(secret).gql(`{ whoami { kind } }`, nil).ok()
+	if r := admin.gql(`{ projects(filter:{search:"during outage"}) { totalCount } }`, nil).ok(); !strings.Contains(r.body, `"totalCount":0`) {
+		t.Fatalf("the refused write left a row: %s", r.body)
+	}
 }
 
 // tcpProxy forwards to a target and can drop every connection, to simulate

@@ -100,6 +100,12 @@ func TestKeyUsageCountsFixedTraffic(t *testing.T) {
 		if r := old.gql(`{ whoami { kind } }`, nil); r.status != http.StatusUnauthorized {
 			t.Fatalf("expired key: %d %s", r.status, r.body)
 		}
+		// A secret rotated out without grace is refused, and still counted for its key.
+		rotatedID, rotatedOld := admin.createKey("rotated key")
+		admin.rotate(rotatedID, vars{"graceHours": 0})
+		if r := s.bearer(rotatedOld).gql(`{ whoami { kind } }`, nil); r.status != http.StatusUnauthorized {
+			t.Fatalf("rotated-out secret: %d %s", r.status, r.body)
+		}
 		// Sessions and anonymous callers are no key's usage.
 		admin.gql(`{ me { id } }`, nil).ok()
 		s.anon().gql(`{ __typename }`, nil).ok()
@@ -115,6 +121,9 @@ func TestKeyUsageCountsFixedTraffic(t *testing.T) {
 		}
 		if got := total(days["old key"]); got != (models.UsageCounts{Requests: 1, Refused: 1}) {
 			t.Fatalf("expired key: %+v, want one refused request", got)
+		}
+		if got := total(days["rotated key"]); got != (models.UsageCounts{Requests: 1, Refused: 1}) {
+			t.Fatalf("rotated key: %+v, want one refused request", got)
 		}
 		if got := total(days["quiet key"]); got != (models.UsageCounts{}) {
 			t.Fatalf("quiet key: %+v, want zeros", got)

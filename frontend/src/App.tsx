@@ -10,6 +10,8 @@ import { ApiKeysTab } from './settings/apikeys/ApiKeysTab';
 import { UsersTab } from './settings/users/UsersTab';
 import { AccountTab } from './settings/AccountTab';
 import { useDocumentTitle } from './shell/title';
+import { ApiKeyDetailPage } from './settings/apikeys/ApiKeyDetailPage';
+import { AuditLogTab } from './settings/audit/AuditLogTab';
 
 // note: loaded on first visit, so the markdown renderer stays out of the main chunk.
 const ApiReferencePage = lazy(() => import('./docs/ApiReferencePage'));
@@ -43,6 +45,22 @@ export function App() {
             element={
               <RoleGate roles={['ADMIN']}>
                 <ApiKeysTab />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="api-keys/:id"
+            element={
+              <RoleGate roles={['ADMIN']}>
+                <ApiKeyDetailPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="audit-log"
+            element={
+              <RoleGate roles={['ADMIN']}>
+                <AuditLogTab />
               </RoleGate>
             }
           />

@@ -9,6 +9,7 @@ export const WORDS = {
   apiKeys: 'API keys',
   users: 'Users',
   account: 'Account',
+  auditLog: 'Audit log',
   apiReference: 'API reference',
   playground: 'Playground',
   signIn: 'Sign in',

@@ -59,6 +59,14 @@ export const ApiKeysQuery = graphql(`
       previousSecretExpiresAt
       revokedAt
       revocationNote
+      usage(days: 30) {
+        date
+        requests
+      }
+      insights {
+        kind
+        message
+      }
     }
   }
 `);

@@ -19,7 +19,7 @@ type Documents = {
     "\n  mutation Login($email: String!, $password: String!, $organizationId: ID) {\n    login(email: $email, password: $password, organizationId: $organizationId) {\n      id\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {\n    setup(token: $token, orgName: $orgName, email: $email, name: $name, password: $password) {\n      id\n    }\n  }\n": typeof types.SetupDocument,
-    "\n  query ApiKeys {\n    apiKeyLimit\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      createdBy {\n        id\n        name\n        email\n      }\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  query ApiKeys {\n    apiKeyLimit\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      createdBy {\n        id\n        name\n        email\n      }\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n      usage(days: 30) {\n        date\n        requests\n      }\n      insights {\n        kind\n        message\n      }\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n      secret\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RotateApiKey($id: ID!, $input: RotateApiKeyInput) {\n    rotateApiKey(id: $id, input: $input) {\n      apiKey {\n        id\n        name\n        scope\n        expiresAt\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n": typeof types.RotateApiKeyDocument,
     "\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
@@ -30,13 +30,17 @@ type Documents = {
     "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(id: $id, deleteApiKeys: $deleteApiKeys)\n  }\n": typeof types.DeleteUserDocument,
     "\n  query KeysByCreator {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdBy {\n        id\n      }\n    }\n  }\n": typeof types.KeysByCreatorDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query ApiKeyDetail($id: ID!) {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n      lastUsedIp\n      lastUsedUserAgent\n      createdBy {\n        id\n        name\n        email\n      }\n      usage(days: 30) {\n        date\n        requests\n        reads\n        writes\n        errors\n        rateLimited\n        refused\n      }\n      insights {\n        kind\n        message\n      }\n    }\n    about: auditLog(first: 20, filter: { targetId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n    }\n    by: auditLog(first: 20, filter: { actorId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n      totalCount\n    }\n  }\n": typeof types.ApiKeyDetailDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    actorKind\n    actorId\n    actorName\n    targetType\n    targetId\n    targetName\n    createdAt\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
+    "\n  query AuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      nodes {\n        ...AuditEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query AuditActors {\n    users {\n      id\n      name\n      email\n    }\n    apiKeys {\n      id\n      name\n    }\n  }\n": typeof types.AuditActorsDocument,
 };
 const documents: Documents = {
     "\n  query Session {\n    setupRequired\n    me {\n      id\n      email\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.SessionDocument,
     "\n  mutation Login($email: String!, $password: String!, $organizationId: ID) {\n    login(email: $email, password: $password, organizationId: $organizationId) {\n      id\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {\n    setup(token: $token, orgName: $orgName, email: $email, name: $name, password: $password) {\n      id\n    }\n  }\n": types.SetupDocument,
-    "\n  query ApiKeys {\n    apiKeyLimit\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      createdBy {\n        id\n        name\n        email\n      }\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  query ApiKeys {\n    apiKeyLimit\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      createdBy {\n        id\n        name\n        email\n      }\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n      usage(days: 30) {\n        date\n        requests\n      }\n      insights {\n        kind\n        message\n      }\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n      secret\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RotateApiKey($id: ID!, $input: RotateApiKeyInput) {\n    rotateApiKey(id: $id, input: $input) {\n      apiKey {\n        id\n        name\n        scope\n        expiresAt\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n": types.RotateApiKeyDocument,
     "\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": types.UpdateApiKeyDocument,
@@ -47,6 +51,10 @@ const documents: Documents = {
     "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(id: $id, deleteApiKeys: $deleteApiKeys)\n  }\n": types.DeleteUserDocument,
     "\n  query KeysByCreator {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdBy {\n        id\n      }\n    }\n  }\n": types.KeysByCreatorDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  query ApiKeyDetail($id: ID!) {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n      lastUsedIp\n      lastUsedUserAgent\n      createdBy {\n        id\n        name\n        email\n      }\n      usage(days: 30) {\n        date\n        requests\n        reads\n        writes\n        errors\n        rateLimited\n        refused\n      }\n      insights {\n        kind\n        message\n      }\n    }\n    about: auditLog(first: 20, filter: { targetId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n    }\n    by: auditLog(first: 20, filter: { actorId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n      totalCount\n    }\n  }\n": types.ApiKeyDetailDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    actorKind\n    actorId\n    actorName\n    targetType\n    targetId\n    targetName\n    createdAt\n  }\n": types.AuditEventFieldsFragmentDoc,
+    "\n  query AuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      nodes {\n        ...AuditEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query AuditActors {\n    users {\n      id\n      name\n      email\n    }\n    apiKeys {\n      id\n      name\n    }\n  }\n": types.AuditActorsDocument,
 };
 
 /**
@@ -68,7 +76,7 @@ export function graphql(source: "\n  mutation Setup($token: String!, $orgName: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApiKeys {\n    apiKeyLimit\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      createdBy {\n        id\n        name\n        email\n      }\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n    }\n  }\n"): typeof import('./graphql').ApiKeysDocument;
+export function graphql(source: "\n  query ApiKeys {\n    apiKeyLimit\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      createdBy {\n        id\n        name\n        email\n      }\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n      usage(days: 30) {\n        date\n        requests\n      }\n      insights {\n        kind\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').ApiKeysDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -109,6 +117,22 @@ export function graphql(source: "\n  query KeysByCreator {\n    apiKeys {\n     
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n"): typeof import('./graphql').ChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeyDetail($id: ID!) {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n      lastUsedIp\n      lastUsedUserAgent\n      createdBy {\n        id\n        name\n        email\n      }\n      usage(days: 30) {\n        date\n        requests\n        reads\n        writes\n        errors\n        rateLimited\n        refused\n      }\n      insights {\n        kind\n        message\n      }\n    }\n    about: auditLog(first: 20, filter: { targetId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n    }\n    by: auditLog(first: 20, filter: { actorId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').ApiKeyDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    actorKind\n    actorId\n    actorName\n    targetType\n    targetId\n    targetName\n    createdAt\n  }\n"): typeof import('./graphql').AuditEventFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      nodes {\n        ...AuditEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').AuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditActors {\n    users {\n      id\n      name\n      email\n    }\n    apiKeys {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AuditActorsDocument;
 
 
 export function graphql(source: string) {

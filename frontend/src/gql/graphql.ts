@@ -4,6 +4,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What an insight is about. Listed most urgent first. */
+export type ApiKeyInsightKind =
+  /** The key expires within 7 days. */
+  | 'EXPIRES_SOON'
+  /** More than 20% of at least 100 requests in the last 7 days failed. */
+  | 'HIGH_ERROR_RATE'
+  /** Created more than 7 days ago and never used. */
+  | 'NEVER_USED'
+  /** A READ_WRITE key (older than 7 days) that made reads but no writes in the last 30 days. */
+  | 'READ_ONLY_SUFFICES'
+  /** Not used in the last 30 days. */
+  | 'UNUSED'
+  /** Requests were refused in the last 7 days because the key expired, was revoked, or its previous secret's grace period ended: an application still uses it. */
+  | 'USED_AFTER_EXPIRY';
+
 /** What a key may do. Chosen at creation; it can later only be narrowed (updateApiKey), never widened. */
 export type ApiKeyScope =
   /** Read governance data only (Viewer rights): every mutation is refused with FORBIDDEN. */
@@ -16,6 +31,36 @@ export type ApiKeyStatus =
   | 'EXPIRED'
   /** Reported as leaked and revoked: every request with it is refused. It stays listed until an admin deletes it, and no longer counts against the key limit. */
   | 'REVOKED';
+
+export type AuditAction =
+  | 'AI_MODEL_CREATED'
+  | 'AI_MODEL_DELETED'
+  | 'AI_MODEL_UPDATED'
+  | 'API_KEY_CREATED'
+  | 'API_KEY_DELETED'
+  | 'API_KEY_REVOKED'
+  | 'API_KEY_ROTATED'
+  | 'API_KEY_UPDATED'
+  | 'PROJECT_CREATED'
+  | 'PROJECT_DELETED'
+  | 'PROJECT_UPDATED'
+  | 'RISK_CREATED'
+  | 'RISK_DELETED'
+  | 'RISK_UPDATED'
+  | 'USER_CREATED'
+  | 'USER_DELETED'
+  | 'USER_PASSWORD_CHANGED'
+  | 'USER_ROLE_CHANGED';
+
+/** Every field narrows the log; leave a field out to not filter on it. */
+export type AuditFilter = {
+  /** Any of these actions. */
+  action?: Array<AuditAction> | null | undefined;
+  /** Events done by this user or API key (see AuditEvent.actorId). */
+  actorId?: string | null | undefined;
+  /** Events about this object, e.g. one API key's creation and deletion. */
+  targetId?: string | null | undefined;
+};
 
 export type ChangePasswordInput = {
   currentPassword: string;
@@ -39,6 +84,10 @@ export type CreateUserInput = {
   password: string;
   role: Role;
 };
+
+export type PrincipalKind =
+  | 'API_KEY'
+  | 'USER';
 
 export type Role =
   | 'ADMIN'
@@ -93,7 +142,7 @@ export type SetupMutation = { setup: { id: string } };
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiKeysQuery = { apiKeyLimit: number, apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, createdBy: { id: string, name: string, email: string } | null }> };
+export type ApiKeysQuery = { apiKeyLimit: number, apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, createdBy: { id: string, name: string, email: string } | null, usage: Array<{ date: string, requests: number }>, insights: Array<{ kind: ApiKeyInsightKind, message: string }> }> };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -166,6 +215,29 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: { endedSessions: number } | null };
 
+export type ApiKeyDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ApiKeyDetailQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, lastUsedIp: string | null, lastUsedUserAgent: string | null, createdBy: { id: string, name: string, email: string } | null, usage: Array<{ date: string, requests: number, reads: number, writes: number, errors: number, rateLimited: number, refused: number }>, insights: Array<{ kind: ApiKeyInsightKind, message: string }> }>, about: { nodes: Array<{ id: string, action: AuditAction, actorKind: PrincipalKind, actorId: string, actorName: string, targetType: string, targetId: string, targetName: string, createdAt: string }> }, by: { totalCount: number, nodes: Array<{ id: string, action: AuditAction, actorKind: PrincipalKind, actorId: string, actorName: string, targetType: string, targetId: string, targetName: string, createdAt: string }> } };
+
+export type AuditEventFieldsFragment = { id: string, action: AuditAction, actorKind: PrincipalKind, actorId: string, actorName: string, targetType: string, targetId: string, targetName: string, createdAt: string };
+
+export type AuditLogQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: AuditFilter | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { totalCount: number, nodes: Array<{ id: string, action: AuditAction, actorKind: PrincipalKind, actorId: string, actorName: string, targetType: string, targetId: string, targetName: string, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AuditActorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditActorsQuery = { users: Array<{ id: string, name: string, email: string }>, apiKeys: Array<{ id: string, name: string }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -184,7 +256,19 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const AuditEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AuditEventFields on AuditEvent {
+  id
+  action
+  actorKind
+  actorId
+  actorName
+  targetType
+  targetId
+  targetName
+  createdAt
+}
+    `, {"fragmentName":"AuditEventFields"}) as unknown as TypedDocumentString<AuditEventFieldsFragment, unknown>;
 export const SessionDocument = new TypedDocumentString(`
     query Session {
   setupRequired
@@ -246,6 +330,14 @@ export const ApiKeysDocument = new TypedDocumentString(`
     previousSecretExpiresAt
     revokedAt
     revocationNote
+    usage(days: 30) {
+      date
+      requests
+    }
+    insights {
+      kind
+      message
+    }
   }
 }
     `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
@@ -342,3 +434,99 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const ApiKeyDetailDocument = new TypedDocumentString(`
+    query ApiKeyDetail($id: ID!) {
+  apiKeys {
+    id
+    name
+    prefix
+    scope
+    status
+    createdAt
+    expiresAt
+    lastUsedAt
+    rotatedAt
+    previousSecretExpiresAt
+    revokedAt
+    revocationNote
+    lastUsedIp
+    lastUsedUserAgent
+    createdBy {
+      id
+      name
+      email
+    }
+    usage(days: 30) {
+      date
+      requests
+      reads
+      writes
+      errors
+      rateLimited
+      refused
+    }
+    insights {
+      kind
+      message
+    }
+  }
+  about: auditLog(first: 20, filter: {targetId: $id}) {
+    nodes {
+      ...AuditEventFields
+    }
+  }
+  by: auditLog(first: 20, filter: {actorId: $id}) {
+    nodes {
+      ...AuditEventFields
+    }
+    totalCount
+  }
+}
+    fragment AuditEventFields on AuditEvent {
+  id
+  action
+  actorKind
+  actorId
+  actorName
+  targetType
+  targetId
+  targetName
+  createdAt
+}`) as unknown as TypedDocumentString<ApiKeyDetailQuery, ApiKeyDetailQueryVariables>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($first: Int, $after: String, $filter: AuditFilter) {
+  auditLog(first: $first, after: $after, filter: $filter) {
+    nodes {
+      ...AuditEventFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment AuditEventFields on AuditEvent {
+  id
+  action
+  actorKind
+  actorId
+  actorName
+  targetType
+  targetId
+  targetName
+  createdAt
+}`) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const AuditActorsDocument = new TypedDocumentString(`
+    query AuditActors {
+  users {
+    id
+    name
+    email
+  }
+  apiKeys {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AuditActorsQuery, AuditActorsQueryVariables>;

@@ -16,6 +16,7 @@ interface SettingsTab {
 export const SETTINGS_TABS: SettingsTab[] = [
   { path: '/settings/api-keys', label: WORDS.apiKeys, roles: ['ADMIN'] },
   { path: '/settings/users', label: WORDS.users, roles: ['ADMIN'] },
+  { path: '/settings/audit-log', label: WORDS.auditLog, roles: ['ADMIN'] },
   { path: '/settings/account', label: WORDS.account, roles: ['ADMIN', 'EDITOR', 'VIEWER'] },
 ];
 

@@ -1,6 +1,8 @@
+import { Link as RouterLink } from 'react-router';
 import {
   Box,
   Chip,
+  Link,
   Paper,
   Table,
   TableBody,
@@ -21,6 +23,8 @@ import { KeyRowActions, type KeyActions } from './KeyRowActions';
 import { KeyLifecycleNote } from './KeyLifecycleNotes';
 import { ActionsHeaderCell } from '../ListStates';
 import { rowId } from '../../shell/focus';
+import { InsightChips } from './InsightChips';
+import { UsageSparkline } from './UsageSparkline';
 
 export type ApiKeyRow = ApiKeysQuery['apiKeys'][number];
 
@@ -65,6 +69,15 @@ function LastUsed({ iso, now }: { iso: string | null; now: number }) {
   );
 }
 
+/** The key's name, linking to its detail page. */
+function KeyName({ row }: { row: ApiKeyRow }) {
+  return (
+    <Link component={RouterLink} to={`/settings/api-keys/${row.id}`} sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+      {row.name}
+    </Link>
+  );
+}
+
 const mono = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
 
 interface ListProps extends KeyActions {
@@ -98,10 +111,11 @@ function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
         >
           <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
             <Box sx={{ flex: 1, minWidth: 0 }}>
-              <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{k.name}</Typography>
+              <KeyName row={k} />
               <Typography variant="body2" color="text.secondary" sx={{ fontFamily: mono }}>
                 {k.prefix}…
               </Typography>
+              <InsightChips insights={k.insights} />
             </Box>
             <KeyStatusChip row={k} now={now} />
           </Box>
@@ -138,6 +152,12 @@ function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
             <Box component="dd" sx={{ m: 0, typography: 'body2' }}>
               <LastUsed iso={k.lastUsedAt} now={now} />
             </Box>
+            <Typography component="dt" variant="body2" color="text.secondary">
+              Usage (30 days)
+            </Typography>
+            <Box component="dd" sx={{ m: 0 }}>
+              <UsageSparkline usage={k.usage} />
+            </Box>
           </Box>
         </Paper>
       ))}
@@ -157,6 +177,7 @@ function ApiKeyTable({ keys, now = Date.now(), ...actions }: ListProps) {
             <TableCell>Created</TableCell>
             <TableCell>Expires</TableCell>
             <TableCell>Last used</TableCell>
+            <TableCell>Usage (30 days)</TableCell>
             <ActionsHeaderCell />
           </TableRow>
         </TableHead>
@@ -164,11 +185,12 @@ function ApiKeyTable({ keys, now = Date.now(), ...actions }: ListProps) {
           {keys.map((k) => (
             <TableRow key={k.id} id={rowId('api-key', k.id)} tabIndex={-1} data-testid="api-key-row">
               <TableCell sx={{ maxWidth: 260 }}>
-                <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{k.name}</Typography>
+                <KeyName row={k} />
                 <Typography variant="body2" color="text.secondary" sx={{ fontFamily: mono }}>
                   {k.prefix}…
                 </Typography>
                 <KeyLifecycleNote row={k} />
+                <InsightChips insights={k.insights} />
               </TableCell>
               <TableCell>
                 <ScopeChip scope={k.scope} />
@@ -189,6 +211,9 @@ function ApiKeyTable({ keys, now = Date.now(), ...actions }: ListProps) {
               </TableCell>
               <TableCell>
                 <LastUsed iso={k.lastUsedAt} now={now} />
+              </TableCell>
+              <TableCell>
+                <UsageSparkline usage={k.usage} />
               </TableCell>
               <TableCell align="right">
                 <KeyRowActions row={k} {...actions} />

@@ -28,6 +28,8 @@ const activeKey = {
   expiresAt: iso(28),
   lastUsedAt: null,
   createdBy: { id: 'u1', name: 'Ada Admin', email: 'ada@example.com' },
+  usage: [] as { date: string; requests: number }[],
+  insights: [] as { kind: string; message: string }[],
 };
 const expiredKey = {
   id: '2',
@@ -39,8 +41,21 @@ const expiredKey = {
   expiresAt: iso(-10),
   lastUsedAt: iso(-12),
   createdBy: null,
+  usage: [],
+  insights: [],
 };
-const soonKey = { ...activeKey, id: '3', name: 'Nightly export', expiresAt: iso(3), lastUsedAt: iso(0) };
+const soonKey = {
+  ...activeKey,
+  id: '3',
+  name: 'Nightly export',
+  expiresAt: iso(3),
+  lastUsedAt: iso(0),
+  usage: [
+    { date: '2026-11-25', requests: 40 },
+    { date: '2026-11-26', requests: 1200 },
+  ],
+  insights: [{ kind: 'EXPIRES_SOON', message: 'Expires in 3 days. Create a new key, move the applications to it, then delete this one.' }],
+};
 
 const SECRET = 'kw_5ecretS3cretSecretSecretSecretSecretSecret1';
 
@@ -295,5 +310,20 @@ describe('API keys tab', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('No API keys yet')).toBeInTheDocument();
     expect(stub.calls.find((c) => c.operation === 'DeleteApiKey')?.variables).toEqual({ id: '1' });
+  });
+
+  it('shows 30 days of usage, insight chips with their advice, and links each key to its page', async () => {
+    renderTab([soonKey, activeKey]);
+    const table = await screen.findByRole('table', { name: 'API keys' });
+    expect(within(table).getByRole('columnheader', { name: 'Usage (30 days)' })).toBeInTheDocument();
+    const rows = within(table).getAllByTestId('api-key-row');
+    expect(within(rows[0]).getByText('1,240')).toBeInTheDocument();
+    expect(within(rows[0]).getByText(/requests in the last 2 days; busiest day 2026-11-26 with 1,200/)).toBeInTheDocument();
+    const chip = within(rows[0]).getByTestId('insight-EXPIRES_SOON');
+    expect(chip).toHaveTextContent('Expires soon');
+    expect(chip).toHaveAccessibleDescription(/Expires in 3 days/);
+    expect(within(rows[1]).getByText('No requests')).toBeInTheDocument();
+    expect(within(rows[1]).queryByRole('list', { name: 'Insights' })).toBeNull();
+    expect(within(rows[0]).getByRole('link', { name: 'Nightly export' })).toHaveAttribute('href', '/settings/api-keys/3');
   });
 });

@@ -20,6 +20,8 @@ const base = {
   previousSecretExpiresAt: null,
   revokedAt: null,
   revocationNote: null,
+  usage: [],
+  insights: [],
 };
 const active = { ...base, id: '1', name: 'CI pipeline', expiresAt: iso(60) };
 const soon = { ...base, id: '2', name: 'Nightly export', expiresAt: iso(5) };

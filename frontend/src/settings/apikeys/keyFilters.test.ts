@@ -18,6 +18,8 @@ const key = (id: string, name: string, o: Partial<{ status: 'ACTIVE' | 'EXPIRED'
   revokedAt: null,
   revocationNote: null,
   createdBy: null,
+  usage: [],
+  insights: [],
 });
 
 const keys = [

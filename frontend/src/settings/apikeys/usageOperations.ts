@@ -1,0 +1,96 @@
+import { graphql } from '../../gql';
+
+/** One key with everything its detail page shows; apiKeys is at most KEYWARD_MAX_API_KEYS rows. */
+export const ApiKeyDetailQuery = graphql(`
+  query ApiKeyDetail($id: ID!) {
+    apiKeys {
+      id
+      name
+      prefix
+      scope
+      status
+      createdAt
+      expiresAt
+      lastUsedAt
+      rotatedAt
+      previousSecretExpiresAt
+      revokedAt
+      revocationNote
+      lastUsedIp
+      lastUsedUserAgent
+      createdBy {
+        id
+        name
+        email
+      }
+      usage(days: 30) {
+        date
+        requests
+        reads
+        writes
+        errors
+        rateLimited
+        refused
+      }
+      insights {
+        kind
+        message
+      }
+    }
+    about: auditLog(first: 20, filter: { targetId: $id }) {
+      nodes {
+        ...AuditEventFields
+      }
+    }
+    by: auditLog(first: 20, filter: { actorId: $id }) {
+      nodes {
+        ...AuditEventFields
+      }
+      totalCount
+    }
+  }
+`);
+
+export const AuditEventFieldsFragment = graphql(`
+  fragment AuditEventFields on AuditEvent {
+    id
+    action
+    actorKind
+    actorId
+    actorName
+    targetType
+    targetId
+    targetName
+    createdAt
+  }
+`);
+
+export const AuditLogQuery = graphql(`
+  query AuditLog($first: Int, $after: String, $filter: AuditFilter) {
+    auditLog(first: $first, after: $after, filter: $filter) {
+      nodes {
+        ...AuditEventFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+`);
+
+/** Who can appear as an actor: the organisation's users and its current keys. */
+export const AuditActorsQuery = graphql(`
+  query AuditActors {
+    users {
+      id
+      name
+      email
+    }
+    apiKeys {
+      id
+      name
+    }
+  }
+`);
