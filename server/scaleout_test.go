@@ -178,7 +178,7 @@ func TestRevocationReachesEveryReplica(t *testing.T) {
 		a.bearer(secret).gql(`{ whoami { kind } }`, nil).ok()
 		b.bearer(secret).gql(`{ whoami { kind } }`, nil).ok()
 		start := time.Now()
-		admin.gql(`mutation($id:ID!){ deleteApiKey(id:$id) }`, vars{"id": id}).ok()
+		admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok()
 		onB := b.bearer(secret)
 		for {
 			if r := onB.gql(`{ whoami { kind } }`, nil); r.status == http.StatusUnauthorized {
@@ -221,7 +221,7 @@ func TestRevocationReachesEveryReplica(t *testing.T) {
 	// And live notifications work again after the reconnect.
 	id, secret = admin.createKey("after reconnect")
 	b.bearer(secret).gql(`{ whoami { kind } }`, nil).ok()
-	admin.gql(`mutation($id:ID!){ deleteApiKey(id:$id) }`, vars{"id": id}).ok()
+	admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok()
 	waitFor(t, time.Second, func() bool { return b.bearer(secret).gql(`{ whoami { kind } }`, nil).status == http.StatusUnauthorized })
 }
 

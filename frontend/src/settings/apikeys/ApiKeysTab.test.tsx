@@ -282,7 +282,7 @@ describe('API Keys tab', () => {
       ApiKeys: () => ({ data: { apiKeys: keys } }),
       DeleteApiKey: () => {
         keys = [];
-        return { data: { deleteApiKey: true } };
+        return { data: { deleteApiKey: { deletedApiKeyId: '1' } } };
       },
     });
     const user = userEvent.setup();

@@ -15,7 +15,7 @@ import {
   RadioGroup,
   TextField,
 } from '@mui/material';
-import { ApiError, errorMessage, request } from '../../api/client';
+import { ApiError, errorMessage, payload, request } from '../../api/client';
 import { CreateApiKeyMutation } from '../../api/operations';
 import type { ApiKeyScope } from '../../gql/graphql';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, KEY_NAME_MAX, codePointLength, validateKeyName } from './keyName';
@@ -68,7 +68,7 @@ function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
     setServerError(null);
     try {
       const data = await request(CreateApiKeyMutation, { input: { name: name.trim(), expiresInDays: days, scope } });
-      const { apiKey, secret } = data.createApiKey;
+      const { apiKey, secret } = payload(data.createApiKey);
       onCreated({ name: apiKey.name, scope: apiKey.scope, secret });
     } catch (err) {
       setServerError(err instanceof ApiError ? err : new ApiError(errorMessage(err), 'INTERNAL'));

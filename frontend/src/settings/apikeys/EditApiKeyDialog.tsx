@@ -53,7 +53,7 @@ function EditForm({ apiKey, onClose, onSaved }: Props & { apiKey: ApiKeyRow }) {
         ...(name.trim() !== apiKey.name ? { name: name.trim() } : {}),
         ...(readOnly && apiKey.scope !== 'READ_ONLY' ? { scope: 'READ_ONLY' as const } : {}),
       };
-      const data = await request(UpdateApiKeyMutation, { id: apiKey.id, input });
+      const data = await request(UpdateApiKeyMutation, { input: { id: apiKey.id, ...input } });
       onSaved(data.updateApiKey?.apiKey.name ?? name.trim());
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(errorMessage(err), 'INTERNAL'));
