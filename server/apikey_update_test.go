@@ -18,7 +18,7 @@ func TestUpdateAPIKeyRenamesAndNarrows(t *testing.T) {
 		id, secret := admin.createKey("Deploy bot")
 		admin.createKey("Taken")
 		key := s.bearer(secret)
-		key.gql(`mutation{ createProject(input:{title:"before"}) { id } }`, nil).ok() // cached as READ_WRITE
+		key.gql(`mutation{ createProject(input:{title:"before"}) { project { id } } }`, nil).ok() // cached as READ_WRITE
 
 		r := admin.gql(updateKey, keyInput(id, vars{"name": "  Deploy bot (prod)  "})).ok()
 		if r.str("updateApiKey", "apiKey", "name") != "Deploy bot (prod)" || r.str("updateApiKey", "apiKey", "scope") != "READ_WRITE" {
@@ -50,7 +50,7 @@ func TestUpdateAPIKeyRenamesAndNarrows(t *testing.T) {
 		if r.str("updateApiKey", "apiKey", "scope") != "READ_ONLY" {
 			t.Fatalf("narrow: %s", r.body)
 		}
-		key.gql(`mutation{ createProject(input:{title:"after"}) { id } }`, nil).wantCode("FORBIDDEN")
+		key.gql(`mutation{ createProject(input:{title:"after"}) { project { id } } }`, nil).wantCode("FORBIDDEN")
 		key.gql(`{ projects { totalCount } }`, nil).ok()
 
 		// Widening is refused, with what to do instead.
@@ -58,7 +58,7 @@ func TestUpdateAPIKeyRenamesAndNarrows(t *testing.T) {
 		if !strings.Contains(w.Errors[0].Message, "Create a new key") {
 			t.Fatalf("widen: %s", w.body)
 		}
-		key.gql(`mutation{ createProject(input:{title:"still"}) { id } }`, nil).wantCode("FORBIDDEN")
+		key.gql(`mutation{ createProject(input:{title:"still"}) { project { id } } }`, nil).wantCode("FORBIDDEN")
 
 		// Nothing to change is not an error and writes nothing.
 		admin.gql(updateKey, keyInput(id, vars{"scope": "READ_ONLY", "name": "Deploy bot (prod)"})).ok()
