@@ -62,7 +62,7 @@ func TestEmailIdentifiesAUserWithinOneOrganisation(t *testing.T) {
 			vars{"i": map[string]any{"email": "both@example.com", "name": "B", "password": "same-pass-1", "role": "EDITOR"}}).ok()
 		c := s.anon()
 		choose := c.gql(loginQ, vars{"e": "Both@example.com", "p": "same-pass-1"}).wantCode("BAD_USER_INPUT")
-		if choose.field() != "organizationId" {
+		if choose.field() != "input.organizationId" {
 			t.Fatalf("choice not on organizationId: %s", choose.body)
 		}
 		orgs, _ := choose.Errors[0].Extensions["organizations"].([]any)
