@@ -308,7 +308,7 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     await dialog.waitFor({ state: 'detached' });
     const row = page.getByTestId('api-key-row').filter({ hasText: 'E2E rotated' });
     await row.getByText('Read only').waitFor();
-    const refused = await gql(baseURL, 'mutation { createProject(input: { title: "after narrowing" }) { id } }', { bearer: state.rotated });
+    const refused = await gql(baseURL, 'mutation { createProject(input: { title: "after narrowing" }) { project { id } } }', { bearer: state.rotated });
     assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(refused.body));
   });
 

@@ -138,9 +138,9 @@ func TestSignInThrottleAnswers429(t *testing.T) {
 	s := newServer(t, sqliteURL(t))
 	c := s.anon()
 	for i := 0; i < 10; i++ {
-		c.gql(`mutation{ login(email:"admin@example.com", password:"wrong-password") { id } }`, nil).wantCode("UNAUTHENTICATED")
+		c.gql(`mutation{ login(input:{email:"admin@example.com", password:"wrong-password"}) { user { id } } }`, nil).wantCode("UNAUTHENTICATED")
 	}
-	r := c.gql(`mutation{ login(email:"admin@example.com", password:"wrong-password") { id } }`, nil).wantCode("RATE_LIMITED")
+	r := c.gql(`mutation{ login(input:{email:"admin@example.com", password:"wrong-password"}) { user { id } } }`, nil).wantCode("RATE_LIMITED")
 	if r.status != http.StatusTooManyRequests || r.header.Get("Retry-After") == "" {
 		t.Fatalf("want 429 with Retry-After, got %d %v: %s", r.status, r.header, r.body)
 	}

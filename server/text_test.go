@@ -29,6 +29,6 @@ func TestInvisibleNamesAndNullStatus(t *testing.T) {
 			t.Fatalf("upsert with status null should keep the entry's status: %s", again.body)
 		}
 		// updateAIModel: a status cannot be cleared.
-		admin.gql(`mutation($id:ID!){ updateAIModel(id:$id, input:{status:null}) { id } }`, vars{"id": id}).wantField("status")
+		admin.gql(`mutation($id:ID!){ updateAiModel(input:{id:$id, status:null}) { aiModel { id } } }`, vars{"id": id}).wantField("status")
 	})
 }
