@@ -374,10 +374,10 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     const { page } = state.admin;
     const cookie = await loginCookie(baseURL, admin.email, admin.password);
     const leaver = { email: 'leaver@example.com', password: 'pw-leaver-12345' };
-    const created = await gql(baseURL, 'mutation($i: CreateUserInput!){ createUser(input:$i){ id } }', {
+    const created = await gql(baseURL, 'mutation($i: CreateUserInput!){ createUser(input:$i){ user { id } } }', {
       cookie, variables: { i: { ...leaver, name: 'Leo Leaver', role: 'ADMIN' } },
     });
-    assert.ok(created.body.data?.createUser?.id, JSON.stringify(created.body));
+    assert.ok(created.body.data?.createUser?.user?.id, JSON.stringify(created.body));
     const leaverCookie = await loginCookie(baseURL, leaver.email, leaver.password);
     const key = await gql(baseURL, 'mutation{ createApiKey(input:{name:"Leo CI deploys"}){ secret } }', { cookie: leaverCookie });
     const secret = key.body.data?.createApiKey?.secret;
