@@ -141,7 +141,7 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     assert.equal(res.body.data?.whoami?.organization?.name, 'Acme');
     assert.deepEqual(res.body.data?.whoami?.apiKey, { name: 'E2E pipeline', scope: 'READ_ONLY' });
 
-    const createProject = 'mutation { createProject(input: { title: "E2E scope check" }) { id title } }';
+    const createProject = 'mutation { createProject(input: { title: "E2E scope check" }) { project { id title } } }';
     const read = await gql(baseURL, '{ projects { totalCount } }', { bearer: state.secret });
     assert.equal(typeof read.body.data?.projects?.totalCount, 'number', JSON.stringify(read.body));
     const refused = await gql(baseURL, createProject, { bearer: state.secret });
@@ -154,18 +154,18 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     const cookie = await loginCookie(baseURL, admin.email, admin.password);
     const made = await gql(
       baseURL,
-      'mutation{ createApiKey(input:{name:"E2E writer", expiresInDays:7}){ apiKey { id scope } secret } }',
+      'mutation{ createApiKey(input:{name:"E2E writer", expiresInDays:7}) { apiKey { id scope } secret } }',
       { cookie },
     );
     const writer = made.body.data?.createApiKey;
     assert.equal(writer?.apiKey?.scope, 'READ_WRITE', JSON.stringify(made.body));
     const allowed = await gql(baseURL, createProject, { bearer: writer.secret });
-    assert.equal(allowed.body.data?.createProject?.title, 'E2E scope check', JSON.stringify(allowed.body));
-    const gone = await gql(baseURL, 'mutation($id: ID!){ deleteApiKey(id: $id) }', {
+    assert.equal(allowed.body.data?.createProject?.project?.title, 'E2E scope check', JSON.stringify(allowed.body));
+    const gone = await gql(baseURL, 'mutation($id: ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }', {
       cookie,
       variables: { id: writer.apiKey.id },
     });
-    assert.equal(gone.body.data?.deleteApiKey, true, JSON.stringify(gone.body));
+    assert.equal(gone.body.data?.deleteApiKey?.deletedApiKeyId, writer.apiKey.id, JSON.stringify(gone.body));
   });
 
   test('layout at 360 px wide: no sideways page scroll', async () => {
@@ -318,7 +318,7 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     await dialog.waitFor({ state: 'detached' });
     const row = page.getByTestId('api-key-row').filter({ hasText: 'E2E rotated' });
     await row.getByText('Read only').waitFor();
-    const refused = await gql(baseURL, 'mutation { createProject(input: { title: "after narrowing" }) { id } }', { bearer: state.rotated });
+    const refused = await gql(baseURL, 'mutation { createProject(input: { title: "after narrowing" }) { project { id } } }', { bearer: state.rotated });
     assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(refused.body));
   });
 
@@ -386,10 +386,10 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     const { page } = state.admin;
     const cookie = await loginCookie(baseURL, admin.email, admin.password);
     const leaver = { email: 'leaver@example.com', password: 'pw-leaver-12345' };
-    const created = await gql(baseURL, 'mutation($i: CreateUserInput!){ createUser(input:$i){ id } }', {
+    const created = await gql(baseURL, 'mutation($i: CreateUserInput!){ createUser(input:$i){ user { id } } }', {
       cookie, variables: { i: { ...leaver, name: 'Leo Leaver', role: 'ADMIN' } },
     });
-    assert.ok(created.body.data?.createUser?.id, JSON.stringify(created.body));
+    assert.ok(created.body.data?.createUser?.user?.id, JSON.stringify(created.body));
     const leaverCookie = await loginCookie(baseURL, leaver.email, leaver.password);
     const key = await gql(baseURL, 'mutation{ createApiKey(input:{name:"Leo CI deploys"}){ secret } }', { cookie: leaverCookie });
     const secret = key.body.data?.createApiKey?.secret;
@@ -419,10 +419,10 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
       const cookie = await loginCookie(baseURL, admin.email, admin.password);
       const created = await gql(
         baseURL,
-        'mutation($i: CreateUserInput!){ createUser(input:$i){ id role } }',
+        'mutation($i: CreateUserInput!){ createUser(input:$i) { user { id role } } }',
         { cookie, variables: { i: { email, name: `${role[0]}${role.slice(1).toLowerCase()} User`, password, role } } },
       );
-      assert.equal(created.body.data?.createUser?.role, role, JSON.stringify(created.body));
+      assert.equal(created.body.data?.createUser?.user?.role, role, JSON.stringify(created.body));
 
       const { context, page, foreign } = await open();
       await page.goto('/');
@@ -448,7 +448,7 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     const cookie = await loginCookie(baseURL, admin.email, admin.password);
     const created = await gql(
       baseURL,
-      'mutation{ createApiKey(input:{name:"Playground e2e", expiresInDays:7}){ secret } }',
+      'mutation{ createApiKey(input:{name:"Playground e2e", expiresInDays:7}) { secret } }',
       { cookie },
     );
     const secret = created.body.data?.createApiKey?.secret;

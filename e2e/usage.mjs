@@ -29,7 +29,7 @@ export function registerUsageTests({ baseURL, admin, open, signIn, shot }) {
       assert.equal(r.status, 200, JSON.stringify(r.body));
     }
     for (const title of ['Usage one', 'Usage two']) {
-      const r = await gql(baseURL, 'mutation($t:String!){ createProject(input:{title:$t}){ id } }', { bearer: busy.secret, variables: { t: title } });
+      const r = await gql(baseURL, 'mutation($t:String!){ createProject(input:{title:$t}){ project { id } } }', { bearer: busy.secret, variables: { t: title } });
       assert.equal(r.body.errors, undefined, JSON.stringify(r.body));
     }
     const forbidden = await gql(baseURL, '{ apiKeys { id } }', { bearer: busy.secret });
@@ -120,7 +120,7 @@ export function registerUsageTests({ baseURL, admin, open, signIn, shot }) {
 
   test('audit log tab: newest first, filters by action and actor, pages of 50', async () => {
     for (let i = 0; i < 50; i++) {
-      const r = await gql(baseURL, 'mutation($t:String!){ createProject(input:{title:$t}){ id } }', {
+      const r = await gql(baseURL, 'mutation($t:String!){ createProject(input:{title:$t}){ project { id } } }', {
         cookie: state.cookie,
         variables: { t: `Audit page ${i}` },
       });

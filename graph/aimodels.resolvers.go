@@ -8,12 +8,12 @@ import (
 )
 
 // Approver is the resolver for the approver field.
-func (r *aIModelResolver) Approver(ctx context.Context, obj *models.AIModel) (*models.User, error) {
+func (r *aiModelResolver) Approver(ctx context.Context, obj *models.AIModel) (*models.User, error) {
 	return r.loaders(ctx).user(ctx, obj.ApproverID)
 }
 
 // Projects is the resolver for the projects field.
-func (r *aIModelResolver) Projects(ctx context.Context, obj *models.AIModel) ([]*models.Project, error) {
+func (r *aiModelResolver) Projects(ctx context.Context, obj *models.AIModel) ([]*models.Project, error) {
 	ps, err := r.loaders(ctx).modelProjects.load(ctx, obj.ID)
 	if ps == nil {
 		ps = []*models.Project{}
@@ -21,33 +21,43 @@ func (r *aIModelResolver) Projects(ctx context.Context, obj *models.AIModel) ([]
 	return ps, err
 }
 
-// CreateAIModel is the resolver for the createAIModel field.
-func (r *mutationResolver) CreateAIModel(ctx context.Context, input model.AIModelInput) (*models.AIModel, error) {
+// CreateAiModel is the resolver for the createAiModel field.
+func (r *mutationResolver) CreateAiModel(ctx context.Context, input model.CreateAiModelInput) (*model.CreateAiModelPayload, error) {
 	p := auth.FromContext(ctx)
-	return models.CreateAIModel(ctx, r.DB, p.OrganizationID, aiModelFields(input, true), p.Actor())
-}
-
-// UpsertAIModel is the resolver for the upsertAIModel field.
-func (r *mutationResolver) UpsertAIModel(ctx context.Context, input model.AIModelInput) (*model.UpsertAIModelPayload, error) {
-	p := auth.FromContext(ctx)
-	m, created, err := models.UpsertAIModel(ctx, r.DB, p.OrganizationID, aiModelFields(input, false), p.Actor())
+	m, err := models.CreateAIModel(ctx, r.DB, p.OrganizationID, aiModelFields(input), p.Actor())
 	if err != nil {
 		return nil, err
 	}
-	return &model.UpsertAIModelPayload{AiModel: m, Created: created}, nil
+	return &model.CreateAiModelPayload{AiModel: m}, nil
 }
 
-// UpdateAIModel is the resolver for the updateAIModel field.
-func (r *mutationResolver) UpdateAIModel(ctx context.Context, id string, input model.UpdateAIModelInput) (*models.AIModel, error) {
+// UpsertAiModel is the resolver for the upsertAiModel field.
+func (r *mutationResolver) UpsertAiModel(ctx context.Context, input model.UpsertAiModelInput) (*model.UpsertAiModelPayload, error) {
 	p := auth.FromContext(ctx)
-	return models.UpdateAIModel(ctx, r.DB, p.OrganizationID, id, aiModelChanges(input), p.Actor())
+	m, created, err := models.UpsertAIModel(ctx, r.DB, p.OrganizationID, aiModelUpsert(input), p.Actor())
+	if err != nil {
+		return nil, err
+	}
+	return &model.UpsertAiModelPayload{AiModel: m, Created: created}, nil
 }
 
-// DeleteAIModel is the resolver for the deleteAIModel field.
-func (r *mutationResolver) DeleteAIModel(ctx context.Context, id string) (bool, error) {
+// UpdateAiModel is the resolver for the updateAiModel field.
+func (r *mutationResolver) UpdateAiModel(ctx context.Context, input model.UpdateAiModelInput) (*model.UpdateAiModelPayload, error) {
 	p := auth.FromContext(ctx)
-	err := models.DeleteAIModel(ctx, r.DB, p.OrganizationID, id, p.Actor())
-	return err == nil, err
+	m, err := models.UpdateAIModel(ctx, r.DB, p.OrganizationID, input.ID, aiModelChanges(input), p.Actor())
+	if err != nil {
+		return nil, err
+	}
+	return &model.UpdateAiModelPayload{AiModel: m}, nil
+}
+
+// DeleteAiModel is the resolver for the deleteAiModel field.
+func (r *mutationResolver) DeleteAiModel(ctx context.Context, input model.DeleteAiModelInput) (*model.DeleteAiModelPayload, error) {
+	p := auth.FromContext(ctx)
+	if err := models.DeleteAIModel(ctx, r.DB, p.OrganizationID, input.ID, p.Actor()); err != nil {
+		return nil, err
+	}
+	return &model.DeleteAiModelPayload{DeletedAiModelID: input.ID}, nil
 }
 
 // AiModel is the resolver for the aiModel field.
@@ -56,7 +66,7 @@ func (r *queryResolver) AiModel(ctx context.Context, id string) (*models.AIModel
 }
 
 // AiModels is the resolver for the aiModels field.
-func (r *queryResolver) AiModels(ctx context.Context, first *int, after *string, filter *model.AIModelFilter) (*models.Connection[*models.AIModel], error) {
+func (r *queryResolver) AiModels(ctx context.Context, first *int, after *string, filter *model.AiModelFilter) (*models.Connection[*models.AIModel], error) {
 	c, err := models.ListAIModels(ctx, r.DB, auth.FromContext(ctx).OrganizationID, aiModelFilter(filter), page(first, after))
 	if err != nil {
 		return nil, err
@@ -65,7 +75,7 @@ func (r *queryResolver) AiModels(ctx context.Context, first *int, after *string,
 	return c, nil
 }
 
-// AIModel returns AIModelResolver implementation.
-func (r *Resolver) AIModel() AIModelResolver { return &aIModelResolver{r} }
+// AiModel returns AiModelResolver implementation.
+func (r *Resolver) AiModel() AiModelResolver { return &aiModelResolver{r} }
 
-type aIModelResolver struct{ *Resolver }
+type aiModelResolver struct{ *Resolver }

@@ -71,20 +71,22 @@ func (r *mutationResolver) CreateAPIKey(ctx context.Context, input model.CreateA
 }
 
 // DeleteAPIKey is the resolver for the deleteApiKey field.
-func (r *mutationResolver) DeleteAPIKey(ctx context.Context, id string) (bool, error) {
+func (r *mutationResolver) DeleteAPIKey(ctx context.Context, input model.DeleteAPIKeyInput) (*model.DeleteAPIKeyPayload, error) {
 	p := auth.FromContext(ctx)
-	key, err := models.DeleteAPIKey(ctx, r.DB, p.OrganizationID, id, p.Actor())
+	key, err := models.DeleteAPIKey(ctx, r.DB, p.OrganizationID, input.ID, p.Actor())
 	if err != nil {
-		return false, err
+		return nil, err
 	}
-	r.Keys.ForgetAll(key.SecretHashes())
-	return true, nil
+	if key != nil {
+		r.Keys.ForgetAll(key.SecretHashes())
+	}
+	return &model.DeleteAPIKeyPayload{DeletedAPIKeyID: input.ID}, nil
 }
 
 // RotateAPIKey is the resolver for the rotateApiKey field.
-func (r *mutationResolver) RotateAPIKey(ctx context.Context, id string, input *model.RotateAPIKeyInput) (*model.RotateAPIKeyPayload, error) {
+func (r *mutationResolver) RotateAPIKey(ctx context.Context, input model.RotateAPIKeyInput) (*model.RotateAPIKeyPayload, error) {
 	p := auth.FromContext(ctx)
-	key, secret, stale, err := models.RotateAPIKey(ctx, r.DB, p.OrganizationID, id, rotateInput(input), p.Actor())
+	key, secret, stale, err := models.RotateAPIKey(ctx, r.DB, p.OrganizationID, input.ID, rotateInput(input), p.Actor())
 	if err != nil {
 		return nil, err
 	}
@@ -93,9 +95,9 @@ func (r *mutationResolver) RotateAPIKey(ctx context.Context, id string, input *m
 }
 
 // UpdateAPIKey is the resolver for the updateApiKey field.
-func (r *mutationResolver) UpdateAPIKey(ctx context.Context, id string, input model.UpdateAPIKeyInput) (*model.UpdateAPIKeyPayload, error) {
+func (r *mutationResolver) UpdateAPIKey(ctx context.Context, input model.UpdateAPIKeyInput) (*model.UpdateAPIKeyPayload, error) {
 	p := auth.FromContext(ctx)
-	key, stale, err := models.UpdateAPIKey(ctx, r.DB, p.OrganizationID, id,
+	key, stale, err := models.UpdateAPIKey(ctx, r.DB, p.OrganizationID, input.ID,
 		models.UpdateAPIKeyInput{Name: input.Name.Value(), Scope: input.Scope.Value()}, p.Actor())
 	if err != nil {
 		return nil, err

@@ -12,7 +12,7 @@ import (
 //   - a connection (projects, aiModels, risks) multiplies what is selected
 //     inside it by its page size (`first`, default 20), so asking for 100
 //     rows costs 100 times one row;
-//   - auditEvents multiplies by its limit, and AIModel.projects (an
+//   - auditEvents multiplies by its limit, and AiModel.projects (an
 //     unpaged list) by modelProjectsCost.
 const (
 	rootCost          = 10
@@ -34,9 +34,9 @@ func complexity() ComplexityRoot {
 	c.Query.AiModel = func(child int, _ string) int { return root(child) }
 	c.Query.Risk = func(child int, _ string) int { return root(child) }
 	c.Query.Projects = func(child int, first *int, _ *string, _ *model.ProjectFilter) int { return pageCost(child, first) }
-	c.Query.AiModels = func(child int, first *int, _ *string, _ *model.AIModelFilter) int { return pageCost(child, first) }
+	c.Query.AiModels = func(child int, first *int, _ *string, _ *model.AiModelFilter) int { return pageCost(child, first) }
 	c.Query.Risks = func(child int, first *int, _ *string, _ *model.RiskFilter) int { return pageCost(child, first) }
-	c.AIModel.Projects = func(child int) int { return 1 + modelProjectsCost*child }
+	c.AiModel.Projects = func(child int) int { return 1 + modelProjectsCost*child }
 	return c
 }
 

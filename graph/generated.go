@@ -31,8 +31,8 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
-	AIModel() AIModelResolver
 	Actor() ActorResolver
+	AiModel() AiModelResolver
 	ApiKey() ApiKeyResolver
 	AuditEvent() AuditEventResolver
 	Mutation() MutationResolver
@@ -47,7 +47,13 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
-	AIModel struct {
+	Actor struct {
+		ID   func(childComplexity int) int
+		Kind func(childComplexity int) int
+		Name func(childComplexity int) int
+	}
+
+	AiModel struct {
 		Approver        func(childComplexity int) int
 		Biases          func(childComplexity int) int
 		Capabilities    func(childComplexity int) int
@@ -66,16 +72,10 @@ type ComplexityRoot struct {
 		Version         func(childComplexity int) int
 	}
 
-	AIModelConnection struct {
+	AiModelConnection struct {
 		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
-	}
-
-	Actor struct {
-		ID   func(childComplexity int) int
-		Kind func(childComplexity int) int
-		Name func(childComplexity int) int
 	}
 
 	ApiKey struct {
@@ -137,9 +137,53 @@ type ComplexityRoot struct {
 		User          func(childComplexity int) int
 	}
 
+	CreateAiModelPayload struct {
+		AiModel func(childComplexity int) int
+	}
+
 	CreateApiKeyPayload struct {
 		APIKey func(childComplexity int) int
 		Secret func(childComplexity int) int
+	}
+
+	CreateProjectPayload struct {
+		Project func(childComplexity int) int
+	}
+
+	CreateRiskPayload struct {
+		Risk func(childComplexity int) int
+	}
+
+	CreateUserPayload struct {
+		User func(childComplexity int) int
+	}
+
+	DeleteAiModelPayload struct {
+		DeletedAiModelID func(childComplexity int) int
+	}
+
+	DeleteApiKeyPayload struct {
+		DeletedAPIKeyID func(childComplexity int) int
+	}
+
+	DeleteProjectPayload struct {
+		DeletedProjectID func(childComplexity int) int
+	}
+
+	DeleteRiskPayload struct {
+		DeletedRiskID func(childComplexity int) int
+	}
+
+	DeleteUserPayload struct {
+		DeletedUserID func(childComplexity int) int
+	}
+
+	LoginPayload struct {
+		User func(childComplexity int) int
+	}
+
+	LogoutPayload struct {
+		User func(childComplexity int) int
 	}
 
 	Member struct {
@@ -150,28 +194,28 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		ChangePassword     func(childComplexity int, input model.ChangePasswordInput) int
-		CreateAIModel      func(childComplexity int, input model.AIModelInput) int
 		CreateAPIKey       func(childComplexity int, input model.CreateAPIKeyInput) int
+		CreateAiModel      func(childComplexity int, input model.CreateAiModelInput) int
 		CreateProject      func(childComplexity int, input model.CreateProjectInput) int
 		CreateRisk         func(childComplexity int, input model.CreateRiskInput) int
 		CreateUser         func(childComplexity int, input model.CreateUserInput) int
-		DeleteAIModel      func(childComplexity int, id string) int
-		DeleteAPIKey       func(childComplexity int, id string) int
-		DeleteProject      func(childComplexity int, id string) int
-		DeleteRisk         func(childComplexity int, id string) int
-		DeleteUser         func(childComplexity int, id string, deleteAPIKeys *bool) int
-		Login              func(childComplexity int, email string, password string, organizationID *string) int
+		DeleteAPIKey       func(childComplexity int, input model.DeleteAPIKeyInput) int
+		DeleteAiModel      func(childComplexity int, input model.DeleteAiModelInput) int
+		DeleteProject      func(childComplexity int, input model.DeleteProjectInput) int
+		DeleteRisk         func(childComplexity int, input model.DeleteRiskInput) int
+		DeleteUser         func(childComplexity int, input model.DeleteUserInput) int
+		Login              func(childComplexity int, input model.LoginInput) int
 		Logout             func(childComplexity int) int
 		RevokeLeakedAPIKey func(childComplexity int, input model.RevokeLeakedAPIKeyInput) int
-		RotateAPIKey       func(childComplexity int, id string, input *model.RotateAPIKeyInput) int
-		Setup              func(childComplexity int, token string, orgName string, email string, name string, password string) int
-		Signup             func(childComplexity int, orgName string, email string, name string, password string) int
-		UpdateAIModel      func(childComplexity int, id string, input model.UpdateAIModelInput) int
-		UpdateAPIKey       func(childComplexity int, id string, input model.UpdateAPIKeyInput) int
-		UpdateProject      func(childComplexity int, id string, input model.UpdateProjectInput) int
-		UpdateRisk         func(childComplexity int, id string, input model.UpdateRiskInput) int
-		UpdateUserRole     func(childComplexity int, id string, role models.Role, deleteAPIKeys *bool) int
-		UpsertAIModel      func(childComplexity int, input model.AIModelInput) int
+		RotateAPIKey       func(childComplexity int, input model.RotateAPIKeyInput) int
+		Setup              func(childComplexity int, input model.SetupInput) int
+		Signup             func(childComplexity int, input model.SignupInput) int
+		UpdateAPIKey       func(childComplexity int, input model.UpdateAPIKeyInput) int
+		UpdateAiModel      func(childComplexity int, input model.UpdateAiModelInput) int
+		UpdateProject      func(childComplexity int, input model.UpdateProjectInput) int
+		UpdateRisk         func(childComplexity int, input model.UpdateRiskInput) int
+		UpdateUserRole     func(childComplexity int, input model.UpdateUserRoleInput) int
+		UpsertAiModel      func(childComplexity int, input model.UpsertAiModelInput) int
 	}
 
 	Organization struct {
@@ -215,7 +259,7 @@ type ComplexityRoot struct {
 		APIKeyLimit   func(childComplexity int) int
 		APIKeys       func(childComplexity int) int
 		AiModel       func(childComplexity int, id string) int
-		AiModels      func(childComplexity int, first *int, after *string, filter *model.AIModelFilter) int
+		AiModels      func(childComplexity int, first *int, after *string, filter *model.AiModelFilter) int
 		AuditEvents   func(childComplexity int, limit *int) int
 		AuditLog      func(childComplexity int, first *int, after *string, filter *model.AuditFilter) int
 		Me            func(childComplexity int) int
@@ -270,11 +314,35 @@ type ComplexityRoot struct {
 		Secret func(childComplexity int) int
 	}
 
+	SetupPayload struct {
+		User func(childComplexity int) int
+	}
+
+	SignupPayload struct {
+		User func(childComplexity int) int
+	}
+
+	UpdateAiModelPayload struct {
+		AiModel func(childComplexity int) int
+	}
+
 	UpdateApiKeyPayload struct {
 		APIKey func(childComplexity int) int
 	}
 
-	UpsertAIModelPayload struct {
+	UpdateProjectPayload struct {
+		Project func(childComplexity int) int
+	}
+
+	UpdateRiskPayload struct {
+		Risk func(childComplexity int) int
+	}
+
+	UpdateUserRolePayload struct {
+		User func(childComplexity int) int
+	}
+
+	UpsertAiModelPayload struct {
 		AiModel func(childComplexity int) int
 		Created func(childComplexity int) int
 	}
@@ -293,13 +361,13 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
-type AIModelResolver interface {
+type ActorResolver interface {
+	Kind(ctx context.Context, obj *models.Actor) (model.PrincipalKind, error)
+}
+type AiModelResolver interface {
 	Approver(ctx context.Context, obj *models.AIModel) (*models.User, error)
 
 	Projects(ctx context.Context, obj *models.AIModel) ([]*models.Project, error)
-}
-type ActorResolver interface {
-	Kind(ctx context.Context, obj *models.Actor) (model.PrincipalKind, error)
 }
 type ApiKeyResolver interface {
 	LastUsedAt(ctx context.Context, obj *models.APIKey) (*time.Time, error)
@@ -315,27 +383,27 @@ type AuditEventResolver interface {
 }
 type MutationResolver interface {
 	CreateAPIKey(ctx context.Context, input model.CreateAPIKeyInput) (*model.CreateAPIKeyPayload, error)
-	DeleteAPIKey(ctx context.Context, id string) (bool, error)
-	RotateAPIKey(ctx context.Context, id string, input *model.RotateAPIKeyInput) (*model.RotateAPIKeyPayload, error)
-	UpdateAPIKey(ctx context.Context, id string, input model.UpdateAPIKeyInput) (*model.UpdateAPIKeyPayload, error)
+	DeleteAPIKey(ctx context.Context, input model.DeleteAPIKeyInput) (*model.DeleteAPIKeyPayload, error)
+	RotateAPIKey(ctx context.Context, input model.RotateAPIKeyInput) (*model.RotateAPIKeyPayload, error)
+	UpdateAPIKey(ctx context.Context, input model.UpdateAPIKeyInput) (*model.UpdateAPIKeyPayload, error)
 	RevokeLeakedAPIKey(ctx context.Context, input model.RevokeLeakedAPIKeyInput) (*model.RevokeLeakedAPIKeyPayload, error)
-	CreateAIModel(ctx context.Context, input model.AIModelInput) (*models.AIModel, error)
-	UpsertAIModel(ctx context.Context, input model.AIModelInput) (*model.UpsertAIModelPayload, error)
-	UpdateAIModel(ctx context.Context, id string, input model.UpdateAIModelInput) (*models.AIModel, error)
-	DeleteAIModel(ctx context.Context, id string) (bool, error)
-	CreateProject(ctx context.Context, input model.CreateProjectInput) (*models.Project, error)
-	UpdateProject(ctx context.Context, id string, input model.UpdateProjectInput) (*models.Project, error)
-	DeleteProject(ctx context.Context, id string) (bool, error)
-	CreateRisk(ctx context.Context, input model.CreateRiskInput) (*models.Risk, error)
-	UpdateRisk(ctx context.Context, id string, input model.UpdateRiskInput) (*models.Risk, error)
-	DeleteRisk(ctx context.Context, id string) (bool, error)
-	Login(ctx context.Context, email string, password string, organizationID *string) (*models.User, error)
-	Logout(ctx context.Context) (bool, error)
-	Signup(ctx context.Context, orgName string, email string, name string, password string) (*models.User, error)
-	Setup(ctx context.Context, token string, orgName string, email string, name string, password string) (*models.User, error)
-	CreateUser(ctx context.Context, input model.CreateUserInput) (*models.User, error)
-	UpdateUserRole(ctx context.Context, id string, role models.Role, deleteAPIKeys *bool) (*models.User, error)
-	DeleteUser(ctx context.Context, id string, deleteAPIKeys *bool) (bool, error)
+	CreateAiModel(ctx context.Context, input model.CreateAiModelInput) (*model.CreateAiModelPayload, error)
+	UpsertAiModel(ctx context.Context, input model.UpsertAiModelInput) (*model.UpsertAiModelPayload, error)
+	UpdateAiModel(ctx context.Context, input model.UpdateAiModelInput) (*model.UpdateAiModelPayload, error)
+	DeleteAiModel(ctx context.Context, input model.DeleteAiModelInput) (*model.DeleteAiModelPayload, error)
+	CreateProject(ctx context.Context, input model.CreateProjectInput) (*model.CreateProjectPayload, error)
+	UpdateProject(ctx context.Context, input model.UpdateProjectInput) (*model.UpdateProjectPayload, error)
+	DeleteProject(ctx context.Context, input model.DeleteProjectInput) (*model.DeleteProjectPayload, error)
+	CreateRisk(ctx context.Context, input model.CreateRiskInput) (*model.CreateRiskPayload, error)
+	UpdateRisk(ctx context.Context, input model.UpdateRiskInput) (*model.UpdateRiskPayload, error)
+	DeleteRisk(ctx context.Context, input model.DeleteRiskInput) (*model.DeleteRiskPayload, error)
+	Login(ctx context.Context, input model.LoginInput) (*model.LoginPayload, error)
+	Logout(ctx context.Context) (*model.LogoutPayload, error)
+	Signup(ctx context.Context, input model.SignupInput) (*model.SignupPayload, error)
+	Setup(ctx context.Context, input model.SetupInput) (*model.SetupPayload, error)
+	CreateUser(ctx context.Context, input model.CreateUserInput) (*model.CreateUserPayload, error)
+	UpdateUserRole(ctx context.Context, input model.UpdateUserRoleInput) (*model.UpdateUserRolePayload, error)
+	DeleteUser(ctx context.Context, input model.DeleteUserInput) (*model.DeleteUserPayload, error)
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error)
 }
 type ProjectResolver interface {
@@ -344,7 +412,7 @@ type ProjectResolver interface {
 type QueryResolver interface {
 	Whoami(ctx context.Context) (*model.Principal, error)
 	AiModel(ctx context.Context, id string) (*models.AIModel, error)
-	AiModels(ctx context.Context, first *int, after *string, filter *model.AIModelFilter) (*models.Connection[*models.AIModel], error)
+	AiModels(ctx context.Context, first *int, after *string, filter *model.AiModelFilter) (*models.Connection[*models.AIModel], error)
 	APIKeys(ctx context.Context) ([]*models.APIKey, error)
 	APIKeyLimit(ctx context.Context) (int, error)
 	AuditEvents(ctx context.Context, limit *int) ([]*models.AuditEvent, error)
@@ -386,122 +454,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
-	case "AIModel.approver":
-		if e.ComplexityRoot.AIModel.Approver == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.Approver(childComplexity), true
-	case "AIModel.biases":
-		if e.ComplexityRoot.AIModel.Biases == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.Biases(childComplexity), true
-	case "AIModel.capabilities":
-		if e.ComplexityRoot.AIModel.Capabilities == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.Capabilities(childComplexity), true
-	case "AIModel.createdAt":
-		if e.ComplexityRoot.AIModel.CreatedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.CreatedAt(childComplexity), true
-	case "AIModel.createdBy":
-		if e.ComplexityRoot.AIModel.CreatedBy == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.CreatedBy(childComplexity), true
-	case "AIModel.hostingProvider":
-		if e.ComplexityRoot.AIModel.HostingProvider == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.HostingProvider(childComplexity), true
-	case "AIModel.id":
-		if e.ComplexityRoot.AIModel.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.ID(childComplexity), true
-	case "AIModel.limitations":
-		if e.ComplexityRoot.AIModel.Limitations == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.Limitations(childComplexity), true
-	case "AIModel.model":
-		if e.ComplexityRoot.AIModel.Model == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.Model(childComplexity), true
-	case "AIModel.projects":
-		if e.ComplexityRoot.AIModel.Projects == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.Projects(childComplexity), true
-	case "AIModel.provider":
-		if e.ComplexityRoot.AIModel.Provider == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.Provider(childComplexity), true
-	case "AIModel.referenceLink":
-		if e.ComplexityRoot.AIModel.ReferenceLink == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.ReferenceLink(childComplexity), true
-	case "AIModel.status":
-		if e.ComplexityRoot.AIModel.Status == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.Status(childComplexity), true
-	case "AIModel.statusDate":
-		if e.ComplexityRoot.AIModel.StatusDate == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.StatusDate(childComplexity), true
-	case "AIModel.updatedAt":
-		if e.ComplexityRoot.AIModel.UpdatedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.UpdatedAt(childComplexity), true
-	case "AIModel.version":
-		if e.ComplexityRoot.AIModel.Version == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModel.Version(childComplexity), true
-
-	case "AIModelConnection.nodes":
-		if e.ComplexityRoot.AIModelConnection.Nodes == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModelConnection.Nodes(childComplexity), true
-	case "AIModelConnection.pageInfo":
-		if e.ComplexityRoot.AIModelConnection.PageInfo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModelConnection.PageInfo(childComplexity), true
-	case "AIModelConnection.totalCount":
-		if e.ComplexityRoot.AIModelConnection.TotalCount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AIModelConnection.TotalCount(childComplexity), true
-
 	case "Actor.id":
 		if e.ComplexityRoot.Actor.ID == nil {
 			break
@@ -520,6 +472,122 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Actor.Name(childComplexity), true
+
+	case "AiModel.approver":
+		if e.ComplexityRoot.AiModel.Approver == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.Approver(childComplexity), true
+	case "AiModel.biases":
+		if e.ComplexityRoot.AiModel.Biases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.Biases(childComplexity), true
+	case "AiModel.capabilities":
+		if e.ComplexityRoot.AiModel.Capabilities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.Capabilities(childComplexity), true
+	case "AiModel.createdAt":
+		if e.ComplexityRoot.AiModel.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.CreatedAt(childComplexity), true
+	case "AiModel.createdBy":
+		if e.ComplexityRoot.AiModel.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.CreatedBy(childComplexity), true
+	case "AiModel.hostingProvider":
+		if e.ComplexityRoot.AiModel.HostingProvider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.HostingProvider(childComplexity), true
+	case "AiModel.id":
+		if e.ComplexityRoot.AiModel.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.ID(childComplexity), true
+	case "AiModel.limitations":
+		if e.ComplexityRoot.AiModel.Limitations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.Limitations(childComplexity), true
+	case "AiModel.model":
+		if e.ComplexityRoot.AiModel.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.Model(childComplexity), true
+	case "AiModel.projects":
+		if e.ComplexityRoot.AiModel.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.Projects(childComplexity), true
+	case "AiModel.provider":
+		if e.ComplexityRoot.AiModel.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.Provider(childComplexity), true
+	case "AiModel.referenceLink":
+		if e.ComplexityRoot.AiModel.ReferenceLink == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.ReferenceLink(childComplexity), true
+	case "AiModel.status":
+		if e.ComplexityRoot.AiModel.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.Status(childComplexity), true
+	case "AiModel.statusDate":
+		if e.ComplexityRoot.AiModel.StatusDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.StatusDate(childComplexity), true
+	case "AiModel.updatedAt":
+		if e.ComplexityRoot.AiModel.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.UpdatedAt(childComplexity), true
+	case "AiModel.version":
+		if e.ComplexityRoot.AiModel.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModel.Version(childComplexity), true
+
+	case "AiModelConnection.nodes":
+		if e.ComplexityRoot.AiModelConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModelConnection.Nodes(childComplexity), true
+	case "AiModelConnection.pageInfo":
+		if e.ComplexityRoot.AiModelConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModelConnection.PageInfo(childComplexity), true
+	case "AiModelConnection.totalCount":
+		if e.ComplexityRoot.AiModelConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AiModelConnection.TotalCount(childComplexity), true
 
 	case "ApiKey.createdAt":
 		if e.ComplexityRoot.ApiKey.CreatedAt == nil {
@@ -778,6 +846,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ChangePasswordPayload.User(childComplexity), true
 
+	case "CreateAiModelPayload.aiModel":
+		if e.ComplexityRoot.CreateAiModelPayload.AiModel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateAiModelPayload.AiModel(childComplexity), true
+
 	case "CreateApiKeyPayload.apiKey":
 		if e.ComplexityRoot.CreateApiKeyPayload.APIKey == nil {
 			break
@@ -790,6 +865,76 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreateApiKeyPayload.Secret(childComplexity), true
+
+	case "CreateProjectPayload.project":
+		if e.ComplexityRoot.CreateProjectPayload.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateProjectPayload.Project(childComplexity), true
+
+	case "CreateRiskPayload.risk":
+		if e.ComplexityRoot.CreateRiskPayload.Risk == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateRiskPayload.Risk(childComplexity), true
+
+	case "CreateUserPayload.user":
+		if e.ComplexityRoot.CreateUserPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateUserPayload.User(childComplexity), true
+
+	case "DeleteAiModelPayload.deletedAiModelId":
+		if e.ComplexityRoot.DeleteAiModelPayload.DeletedAiModelID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteAiModelPayload.DeletedAiModelID(childComplexity), true
+
+	case "DeleteApiKeyPayload.deletedApiKeyId":
+		if e.ComplexityRoot.DeleteApiKeyPayload.DeletedAPIKeyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteApiKeyPayload.DeletedAPIKeyID(childComplexity), true
+
+	case "DeleteProjectPayload.deletedProjectId":
+		if e.ComplexityRoot.DeleteProjectPayload.DeletedProjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteProjectPayload.DeletedProjectID(childComplexity), true
+
+	case "DeleteRiskPayload.deletedRiskId":
+		if e.ComplexityRoot.DeleteRiskPayload.DeletedRiskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteRiskPayload.DeletedRiskID(childComplexity), true
+
+	case "DeleteUserPayload.deletedUserId":
+		if e.ComplexityRoot.DeleteUserPayload.DeletedUserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteUserPayload.DeletedUserID(childComplexity), true
+
+	case "LoginPayload.user":
+		if e.ComplexityRoot.LoginPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoginPayload.User(childComplexity), true
+
+	case "LogoutPayload.user":
+		if e.ComplexityRoot.LogoutPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogoutPayload.User(childComplexity), true
 
 	case "Member.email":
 		if e.ComplexityRoot.Member.Email == nil {
@@ -821,17 +966,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["input"].(model.ChangePasswordInput)), true
-	case "Mutation.createAIModel":
-		if e.ComplexityRoot.Mutation.CreateAIModel == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_createAIModel_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.CreateAIModel(childComplexity, args["input"].(model.AIModelInput)), true
 	case "Mutation.createApiKey":
 		if e.ComplexityRoot.Mutation.CreateAPIKey == nil {
 			break
@@ -843,6 +977,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAPIKey(childComplexity, args["input"].(model.CreateAPIKeyInput)), true
+	case "Mutation.createAiModel":
+		if e.ComplexityRoot.Mutation.CreateAiModel == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createAiModel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAiModel(childComplexity, args["input"].(model.CreateAiModelInput)), true
 	case "Mutation.createProject":
 		if e.ComplexityRoot.Mutation.CreateProject == nil {
 			break
@@ -876,17 +1021,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateUser(childComplexity, args["input"].(model.CreateUserInput)), true
-	case "Mutation.deleteAIModel":
-		if e.ComplexityRoot.Mutation.DeleteAIModel == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_deleteAIModel_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.DeleteAIModel(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteApiKey":
 		if e.ComplexityRoot.Mutation.DeleteAPIKey == nil {
 			break
@@ -897,7 +1031,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DeleteAPIKey(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Mutation.DeleteAPIKey(childComplexity, args["input"].(model.DeleteAPIKeyInput)), true
+	case "Mutation.deleteAiModel":
+		if e.ComplexityRoot.Mutation.DeleteAiModel == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteAiModel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteAiModel(childComplexity, args["input"].(model.DeleteAiModelInput)), true
 	case "Mutation.deleteProject":
 		if e.ComplexityRoot.Mutation.DeleteProject == nil {
 			break
@@ -908,7 +1053,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DeleteProject(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Mutation.DeleteProject(childComplexity, args["input"].(model.DeleteProjectInput)), true
 	case "Mutation.deleteRisk":
 		if e.ComplexityRoot.Mutation.DeleteRisk == nil {
 			break
@@ -919,7 +1064,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DeleteRisk(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Mutation.DeleteRisk(childComplexity, args["input"].(model.DeleteRiskInput)), true
 	case "Mutation.deleteUser":
 		if e.ComplexityRoot.Mutation.DeleteUser == nil {
 			break
@@ -930,7 +1075,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DeleteUser(childComplexity, args["id"].(string), args["deleteApiKeys"].(*bool)), true
+		return e.ComplexityRoot.Mutation.DeleteUser(childComplexity, args["input"].(model.DeleteUserInput)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -941,7 +1086,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.Login(childComplexity, args["email"].(string), args["password"].(string), args["organizationId"].(*string)), true
+		return e.ComplexityRoot.Mutation.Login(childComplexity, args["input"].(model.LoginInput)), true
 	case "Mutation.logout":
 		if e.ComplexityRoot.Mutation.Logout == nil {
 			break
@@ -969,7 +1114,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RotateAPIKey(childComplexity, args["id"].(string), args["input"].(*model.RotateAPIKeyInput)), true
+		return e.ComplexityRoot.Mutation.RotateAPIKey(childComplexity, args["input"].(model.RotateAPIKeyInput)), true
 	case "Mutation.setup":
 		if e.ComplexityRoot.Mutation.Setup == nil {
 			break
@@ -980,7 +1125,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.Setup(childComplexity, args["token"].(string), args["orgName"].(string), args["email"].(string), args["name"].(string), args["password"].(string)), true
+		return e.ComplexityRoot.Mutation.Setup(childComplexity, args["input"].(model.SetupInput)), true
 	case "Mutation.signup":
 		if e.ComplexityRoot.Mutation.Signup == nil {
 			break
@@ -991,18 +1136,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.Signup(childComplexity, args["orgName"].(string), args["email"].(string), args["name"].(string), args["password"].(string)), true
-	case "Mutation.updateAIModel":
-		if e.ComplexityRoot.Mutation.UpdateAIModel == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_updateAIModel_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.UpdateAIModel(childComplexity, args["id"].(string), args["input"].(model.UpdateAIModelInput)), true
+		return e.ComplexityRoot.Mutation.Signup(childComplexity, args["input"].(model.SignupInput)), true
 	case "Mutation.updateApiKey":
 		if e.ComplexityRoot.Mutation.UpdateAPIKey == nil {
 			break
@@ -1013,7 +1147,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateAPIKey(childComplexity, args["id"].(string), args["input"].(model.UpdateAPIKeyInput)), true
+		return e.ComplexityRoot.Mutation.UpdateAPIKey(childComplexity, args["input"].(model.UpdateAPIKeyInput)), true
+	case "Mutation.updateAiModel":
+		if e.ComplexityRoot.Mutation.UpdateAiModel == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateAiModel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAiModel(childComplexity, args["input"].(model.UpdateAiModelInput)), true
 	case "Mutation.updateProject":
 		if e.ComplexityRoot.Mutation.UpdateProject == nil {
 			break
@@ -1024,7 +1169,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateProject(childComplexity, args["id"].(string), args["input"].(model.UpdateProjectInput)), true
+		return e.ComplexityRoot.Mutation.UpdateProject(childComplexity, args["input"].(model.UpdateProjectInput)), true
 	case "Mutation.updateRisk":
 		if e.ComplexityRoot.Mutation.UpdateRisk == nil {
 			break
@@ -1035,7 +1180,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateRisk(childComplexity, args["id"].(string), args["input"].(model.UpdateRiskInput)), true
+		return e.ComplexityRoot.Mutation.UpdateRisk(childComplexity, args["input"].(model.UpdateRiskInput)), true
 	case "Mutation.updateUserRole":
 		if e.ComplexityRoot.Mutation.UpdateUserRole == nil {
 			break
@@ -1046,18 +1191,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateUserRole(childComplexity, args["id"].(string), args["role"].(models.Role), args["deleteApiKeys"].(*bool)), true
-	case "Mutation.upsertAIModel":
-		if e.ComplexityRoot.Mutation.UpsertAIModel == nil {
+		return e.ComplexityRoot.Mutation.UpdateUserRole(childComplexity, args["input"].(model.UpdateUserRoleInput)), true
+	case "Mutation.upsertAiModel":
+		if e.ComplexityRoot.Mutation.UpsertAiModel == nil {
 			break
 		}
 
-		args, err := ec.field_Mutation_upsertAIModel_args(ctx, rawArgs)
+		args, err := ec.field_Mutation_upsertAiModel_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpsertAIModel(childComplexity, args["input"].(model.AIModelInput)), true
+		return e.ComplexityRoot.Mutation.UpsertAiModel(childComplexity, args["input"].(model.UpsertAiModelInput)), true
 
 	case "Organization.id":
 		if e.ComplexityRoot.Organization.ID == nil {
@@ -1229,7 +1374,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.AiModels(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.AIModelFilter)), true
+		return e.ComplexityRoot.Query.AiModels(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.AiModelFilter)), true
 	case "Query.auditEvents":
 		if e.ComplexityRoot.Query.AuditEvents == nil {
 			break
@@ -1494,6 +1639,27 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RotateApiKeyPayload.Secret(childComplexity), true
 
+	case "SetupPayload.user":
+		if e.ComplexityRoot.SetupPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetupPayload.User(childComplexity), true
+
+	case "SignupPayload.user":
+		if e.ComplexityRoot.SignupPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignupPayload.User(childComplexity), true
+
+	case "UpdateAiModelPayload.aiModel":
+		if e.ComplexityRoot.UpdateAiModelPayload.AiModel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateAiModelPayload.AiModel(childComplexity), true
+
 	case "UpdateApiKeyPayload.apiKey":
 		if e.ComplexityRoot.UpdateApiKeyPayload.APIKey == nil {
 			break
@@ -1501,18 +1667,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UpdateApiKeyPayload.APIKey(childComplexity), true
 
-	case "UpsertAIModelPayload.aiModel":
-		if e.ComplexityRoot.UpsertAIModelPayload.AiModel == nil {
+	case "UpdateProjectPayload.project":
+		if e.ComplexityRoot.UpdateProjectPayload.Project == nil {
 			break
 		}
 
-		return e.ComplexityRoot.UpsertAIModelPayload.AiModel(childComplexity), true
-	case "UpsertAIModelPayload.created":
-		if e.ComplexityRoot.UpsertAIModelPayload.Created == nil {
+		return e.ComplexityRoot.UpdateProjectPayload.Project(childComplexity), true
+
+	case "UpdateRiskPayload.risk":
+		if e.ComplexityRoot.UpdateRiskPayload.Risk == nil {
 			break
 		}
 
-		return e.ComplexityRoot.UpsertAIModelPayload.Created(childComplexity), true
+		return e.ComplexityRoot.UpdateRiskPayload.Risk(childComplexity), true
+
+	case "UpdateUserRolePayload.user":
+		if e.ComplexityRoot.UpdateUserRolePayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateUserRolePayload.User(childComplexity), true
+
+	case "UpsertAiModelPayload.aiModel":
+		if e.ComplexityRoot.UpsertAiModelPayload.AiModel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpsertAiModelPayload.AiModel(childComplexity), true
+	case "UpsertAiModelPayload.created":
+		if e.ComplexityRoot.UpsertAiModelPayload.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpsertAiModelPayload.Created(childComplexity), true
 
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
@@ -1560,22 +1747,32 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
-			graphql.NewInputUnmarshaler("AIModelFilter", ec.unmarshalInputAIModelFilter),
-			graphql.NewInputUnmarshaler("AIModelInput", ec.unmarshalInputAIModelInput),
+			graphql.NewInputUnmarshaler("AiModelFilter", ec.unmarshalInputAiModelFilter),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
+			graphql.NewInputUnmarshaler("CreateAiModelInput", ec.unmarshalInputCreateAiModelInput),
 			graphql.NewInputUnmarshaler("CreateApiKeyInput", ec.unmarshalInputCreateApiKeyInput),
 			graphql.NewInputUnmarshaler("CreateProjectInput", ec.unmarshalInputCreateProjectInput),
 			graphql.NewInputUnmarshaler("CreateRiskInput", ec.unmarshalInputCreateRiskInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
+			graphql.NewInputUnmarshaler("DeleteAiModelInput", ec.unmarshalInputDeleteAiModelInput),
+			graphql.NewInputUnmarshaler("DeleteApiKeyInput", ec.unmarshalInputDeleteApiKeyInput),
+			graphql.NewInputUnmarshaler("DeleteProjectInput", ec.unmarshalInputDeleteProjectInput),
+			graphql.NewInputUnmarshaler("DeleteRiskInput", ec.unmarshalInputDeleteRiskInput),
+			graphql.NewInputUnmarshaler("DeleteUserInput", ec.unmarshalInputDeleteUserInput),
+			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("ProjectFilter", ec.unmarshalInputProjectFilter),
 			graphql.NewInputUnmarshaler("RevokeLeakedApiKeyInput", ec.unmarshalInputRevokeLeakedApiKeyInput),
 			graphql.NewInputUnmarshaler("RiskFilter", ec.unmarshalInputRiskFilter),
 			graphql.NewInputUnmarshaler("RotateApiKeyInput", ec.unmarshalInputRotateApiKeyInput),
-			graphql.NewInputUnmarshaler("UpdateAIModelInput", ec.unmarshalInputUpdateAIModelInput),
+			graphql.NewInputUnmarshaler("SetupInput", ec.unmarshalInputSetupInput),
+			graphql.NewInputUnmarshaler("SignupInput", ec.unmarshalInputSignupInput),
+			graphql.NewInputUnmarshaler("UpdateAiModelInput", ec.unmarshalInputUpdateAiModelInput),
 			graphql.NewInputUnmarshaler("UpdateApiKeyInput", ec.unmarshalInputUpdateApiKeyInput),
 			graphql.NewInputUnmarshaler("UpdateProjectInput", ec.unmarshalInputUpdateProjectInput),
 			graphql.NewInputUnmarshaler("UpdateRiskInput", ec.unmarshalInputUpdateRiskInput),
+			graphql.NewInputUnmarshaler("UpdateUserRoleInput", ec.unmarshalInputUpdateUserRoleInput),
+			graphql.NewInputUnmarshaler("UpsertAiModelInput", ec.unmarshalInputUpsertAiModelInput),
 		)
 	}
 	first := true
@@ -1679,56 +1876,6 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
-func (ec *executionContext) childFields_AIModel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "id":
-		return ec.fieldContext_AIModel_id(ctx, field)
-	case "provider":
-		return ec.fieldContext_AIModel_provider(ctx, field)
-	case "model":
-		return ec.fieldContext_AIModel_model(ctx, field)
-	case "version":
-		return ec.fieldContext_AIModel_version(ctx, field)
-	case "approver":
-		return ec.fieldContext_AIModel_approver(ctx, field)
-	case "capabilities":
-		return ec.fieldContext_AIModel_capabilities(ctx, field)
-	case "hostingProvider":
-		return ec.fieldContext_AIModel_hostingProvider(ctx, field)
-	case "status":
-		return ec.fieldContext_AIModel_status(ctx, field)
-	case "statusDate":
-		return ec.fieldContext_AIModel_statusDate(ctx, field)
-	case "referenceLink":
-		return ec.fieldContext_AIModel_referenceLink(ctx, field)
-	case "biases":
-		return ec.fieldContext_AIModel_biases(ctx, field)
-	case "limitations":
-		return ec.fieldContext_AIModel_limitations(ctx, field)
-	case "projects":
-		return ec.fieldContext_AIModel_projects(ctx, field)
-	case "createdAt":
-		return ec.fieldContext_AIModel_createdAt(ctx, field)
-	case "updatedAt":
-		return ec.fieldContext_AIModel_updatedAt(ctx, field)
-	case "createdBy":
-		return ec.fieldContext_AIModel_createdBy(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type AIModel", field.Name)
-}
-
-func (ec *executionContext) childFields_AIModelConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "nodes":
-		return ec.fieldContext_AIModelConnection_nodes(ctx, field)
-	case "pageInfo":
-		return ec.fieldContext_AIModelConnection_pageInfo(ctx, field)
-	case "totalCount":
-		return ec.fieldContext_AIModelConnection_totalCount(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type AIModelConnection", field.Name)
-}
-
 func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "kind":
@@ -1739,6 +1886,56 @@ func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql
 		return ec.fieldContext_Actor_name(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Actor", field.Name)
+}
+
+func (ec *executionContext) childFields_AiModel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AiModel_id(ctx, field)
+	case "provider":
+		return ec.fieldContext_AiModel_provider(ctx, field)
+	case "model":
+		return ec.fieldContext_AiModel_model(ctx, field)
+	case "version":
+		return ec.fieldContext_AiModel_version(ctx, field)
+	case "approver":
+		return ec.fieldContext_AiModel_approver(ctx, field)
+	case "capabilities":
+		return ec.fieldContext_AiModel_capabilities(ctx, field)
+	case "hostingProvider":
+		return ec.fieldContext_AiModel_hostingProvider(ctx, field)
+	case "status":
+		return ec.fieldContext_AiModel_status(ctx, field)
+	case "statusDate":
+		return ec.fieldContext_AiModel_statusDate(ctx, field)
+	case "referenceLink":
+		return ec.fieldContext_AiModel_referenceLink(ctx, field)
+	case "biases":
+		return ec.fieldContext_AiModel_biases(ctx, field)
+	case "limitations":
+		return ec.fieldContext_AiModel_limitations(ctx, field)
+	case "projects":
+		return ec.fieldContext_AiModel_projects(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_AiModel_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_AiModel_updatedAt(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_AiModel_createdBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AiModel", field.Name)
+}
+
+func (ec *executionContext) childFields_AiModelConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_AiModelConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AiModelConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AiModelConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AiModelConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_ApiKey(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1859,6 +2056,14 @@ func (ec *executionContext) childFields_ChangePasswordPayload(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type ChangePasswordPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CreateAiModelPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aiModel":
+		return ec.fieldContext_CreateAiModelPayload_aiModel(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateAiModelPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "apiKey":
@@ -1867,6 +2072,86 @@ func (ec *executionContext) childFields_CreateApiKeyPayload(ctx context.Context,
 		return ec.fieldContext_CreateApiKeyPayload_secret(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreateApiKeyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateProjectPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "project":
+		return ec.fieldContext_CreateProjectPayload_project(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateProjectPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateRiskPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "risk":
+		return ec.fieldContext_CreateRiskPayload_risk(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateRiskPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateUserPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_CreateUserPayload_user(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateUserPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteAiModelPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedAiModelId":
+		return ec.fieldContext_DeleteAiModelPayload_deletedAiModelId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteAiModelPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedApiKeyId":
+		return ec.fieldContext_DeleteApiKeyPayload_deletedApiKeyId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteApiKeyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteProjectPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedProjectId":
+		return ec.fieldContext_DeleteProjectPayload_deletedProjectId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteProjectPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteRiskPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedRiskId":
+		return ec.fieldContext_DeleteRiskPayload_deletedRiskId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteRiskPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteUserPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedUserId":
+		return ec.fieldContext_DeleteUserPayload_deletedUserId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteUserPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_LoginPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_LoginPayload_user(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoginPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_LogoutPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_LogoutPayload_user(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LogoutPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Member(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2035,6 +2320,30 @@ func (ec *executionContext) childFields_RotateApiKeyPayload(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type RotateApiKeyPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_SetupPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_SetupPayload_user(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SetupPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SignupPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_SignupPayload_user(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SignupPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateAiModelPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aiModel":
+		return ec.fieldContext_UpdateAiModelPayload_aiModel(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateAiModelPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_UpdateApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "apiKey":
@@ -2043,14 +2352,38 @@ func (ec *executionContext) childFields_UpdateApiKeyPayload(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type UpdateApiKeyPayload", field.Name)
 }
 
-func (ec *executionContext) childFields_UpsertAIModelPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+func (ec *executionContext) childFields_UpdateProjectPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "project":
+		return ec.fieldContext_UpdateProjectPayload_project(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateProjectPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateRiskPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "risk":
+		return ec.fieldContext_UpdateRiskPayload_risk(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateRiskPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateUserRolePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_UpdateUserRolePayload_user(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateUserRolePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpsertAiModelPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "aiModel":
-		return ec.fieldContext_UpsertAIModelPayload_aiModel(ctx, field)
+		return ec.fieldContext_UpsertAiModelPayload_aiModel(ctx, field)
 	case "created":
-		return ec.fieldContext_UpsertAIModelPayload_created(ctx, field)
+		return ec.fieldContext_UpsertAiModelPayload_created(ctx, field)
 	}
-	return nil, fmt.Errorf("no field named %q was found under type UpsertAIModelPayload", field.Name)
+	return nil, fmt.Errorf("no field named %q was found under type UpsertAiModelPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2229,12 +2562,12 @@ func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Conte
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_createAIModel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Mutation_createAiModel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.AIModelInput, error) {
-			return ec.unmarshalNAIModelInput2keywardᚋgraphᚋmodelᚐAIModelInput(ctx, v)
+		func(ctx context.Context, v any) (model.CreateAiModelInput, error) {
+			return ec.unmarshalNCreateAiModelInput2keywardᚋgraphᚋmodelᚐCreateAiModelInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2299,111 +2632,87 @@ func (ec *executionContext) field_Mutation_createUser_args(ctx context.Context, 
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_deleteAIModel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Mutation_deleteAiModel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNID2string(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteAiModelInput, error) {
+			return ec.unmarshalNDeleteAiModelInput2keywardᚋgraphᚋmodelᚐDeleteAiModelInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["id"] = arg0
+	args["input"] = arg0
 	return args, nil
 }
 
 func (ec *executionContext) field_Mutation_deleteApiKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNID2string(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteAPIKeyInput, error) {
+			return ec.unmarshalNDeleteApiKeyInput2keywardᚋgraphᚋmodelᚐDeleteAPIKeyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["id"] = arg0
+	args["input"] = arg0
 	return args, nil
 }
 
 func (ec *executionContext) field_Mutation_deleteProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNID2string(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteProjectInput, error) {
+			return ec.unmarshalNDeleteProjectInput2keywardᚋgraphᚋmodelᚐDeleteProjectInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["id"] = arg0
+	args["input"] = arg0
 	return args, nil
 }
 
 func (ec *executionContext) field_Mutation_deleteRisk_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNID2string(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteRiskInput, error) {
+			return ec.unmarshalNDeleteRiskInput2keywardᚋgraphᚋmodelᚐDeleteRiskInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["id"] = arg0
+	args["input"] = arg0
 	return args, nil
 }
 
 func (ec *executionContext) field_Mutation_deleteUser_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNID2string(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteUserInput, error) {
+			return ec.unmarshalNDeleteUserInput2keywardᚋgraphᚋmodelᚐDeleteUserInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["id"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "deleteApiKeys",
-		func(ctx context.Context, v any) (*bool, error) {
-			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["deleteApiKeys"] = arg1
+	args["input"] = arg0
 	return args, nil
 }
 
 func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "email",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.LoginInput, error) {
+			return ec.unmarshalNLoginInput2keywardᚋgraphᚋmodelᚐLoginInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["email"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "password",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["password"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "organizationId",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOID2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["organizationId"] = arg2
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -2424,233 +2733,121 @@ func (ec *executionContext) field_Mutation_revokeLeakedApiKey_args(ctx context.C
 func (ec *executionContext) field_Mutation_rotateApiKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNID2string(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RotateAPIKeyInput, error) {
+			return ec.unmarshalNRotateApiKeyInput2keywardᚋgraphᚋmodelᚐRotateAPIKeyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["id"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (*model.RotateAPIKeyInput, error) {
-			return ec.unmarshalORotateApiKeyInput2ᚖkeywardᚋgraphᚋmodelᚐRotateAPIKeyInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["input"] = arg1
+	args["input"] = arg0
 	return args, nil
 }
 
 func (ec *executionContext) field_Mutation_setup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "token",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SetupInput, error) {
+			return ec.unmarshalNSetupInput2keywardᚋgraphᚋmodelᚐSetupInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["token"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orgName",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["orgName"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "email",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["email"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "name",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["name"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "password",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["password"] = arg4
+	args["input"] = arg0
 	return args, nil
 }
 
 func (ec *executionContext) field_Mutation_signup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orgName",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SignupInput, error) {
+			return ec.unmarshalNSignupInput2keywardᚋgraphᚋmodelᚐSignupInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orgName"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "email",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["email"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "name",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["name"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "password",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["password"] = arg3
+	args["input"] = arg0
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_updateAIModel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Mutation_updateAiModel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNID2string(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateAiModelInput, error) {
+			return ec.unmarshalNUpdateAiModelInput2keywardᚋgraphᚋmodelᚐUpdateAiModelInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["id"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateAIModelInput, error) {
-			return ec.unmarshalNUpdateAIModelInput2keywardᚋgraphᚋmodelᚐUpdateAIModelInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["input"] = arg1
+	args["input"] = arg0
 	return args, nil
 }
 
 func (ec *executionContext) field_Mutation_updateApiKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNID2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["id"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateAPIKeyInput, error) {
 			return ec.unmarshalNUpdateApiKeyInput2keywardᚋgraphᚋmodelᚐUpdateAPIKeyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["input"] = arg1
+	args["input"] = arg0
 	return args, nil
 }
 
 func (ec *executionContext) field_Mutation_updateProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNID2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["id"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateProjectInput, error) {
 			return ec.unmarshalNUpdateProjectInput2keywardᚋgraphᚋmodelᚐUpdateProjectInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["input"] = arg1
+	args["input"] = arg0
 	return args, nil
 }
 
 func (ec *executionContext) field_Mutation_updateRisk_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNID2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["id"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateRiskInput, error) {
 			return ec.unmarshalNUpdateRiskInput2keywardᚋgraphᚋmodelᚐUpdateRiskInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["input"] = arg1
+	args["input"] = arg0
 	return args, nil
 }
 
 func (ec *executionContext) field_Mutation_updateUserRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNID2string(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateUserRoleInput, error) {
+			return ec.unmarshalNUpdateUserRoleInput2keywardᚋgraphᚋmodelᚐUpdateUserRoleInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["id"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "role",
-		func(ctx context.Context, v any) (models.Role, error) {
-			return ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["role"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "deleteApiKeys",
-		func(ctx context.Context, v any) (*bool, error) {
-			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["deleteApiKeys"] = arg2
+	args["input"] = arg0
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_upsertAIModel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Mutation_upsertAiModel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.AIModelInput, error) {
-			return ec.unmarshalNAIModelInput2keywardᚋgraphᚋmodelᚐAIModelInput(ctx, v)
+		func(ctx context.Context, v any) (model.UpsertAiModelInput, error) {
+			return ec.unmarshalNUpsertAiModelInput2keywardᚋgraphᚋmodelᚐUpsertAiModelInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2707,8 +2904,8 @@ func (ec *executionContext) field_Query_aiModels_args(ctx context.Context, rawAr
 	}
 	args["after"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.AIModelFilter, error) {
-			return ec.unmarshalOAIModelFilter2ᚖkeywardᚋgraphᚋmodelᚐAIModelFilter(ctx, v)
+		func(ctx context.Context, v any) (*model.AiModelFilter, error) {
+			return ec.unmarshalOAiModelFilter2ᚖkeywardᚋgraphᚋmodelᚐAiModelFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2937,488 +3134,6 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 
 // region    **************************** field.gotpl *****************************
 
-func (ec *executionContext) _AIModel_id(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AIModel", field, false, false, "ID")
-}
-
-func (ec *executionContext) _AIModel_provider(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_provider(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Provider, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AIModel", field, false, false, "String")
-}
-
-func (ec *executionContext) _AIModel_model(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_model(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Model, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_model(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AIModel", field, false, false, "String")
-}
-
-func (ec *executionContext) _AIModel_version(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_version(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Version, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AIModel", field, false, false, "String")
-}
-
-func (ec *executionContext) _AIModel_approver(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_approver(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AIModel().Approver(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {
-			return ec.marshalOUser2ᚖkeywardᚋmodelsᚐUser(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_approver(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AIModel",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_User(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _AIModel_capabilities(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_capabilities(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Capabilities, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_capabilities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AIModel", field, false, false, "String")
-}
-
-func (ec *executionContext) _AIModel_hostingProvider(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_hostingProvider(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HostingProvider, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_hostingProvider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AIModel", field, false, false, "String")
-}
-
-func (ec *executionContext) _AIModel_status(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v models.AIModelStatus) graphql.Marshaler {
-			return ec.marshalNAIModelStatus2keywardᚋmodelsᚐAIModelStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AIModel", field, false, false, "AIModelStatus")
-}
-
-func (ec *executionContext) _AIModel_statusDate(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_statusDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StatusDate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *models.Date) graphql.Marshaler {
-			return ec.marshalODate2ᚖkeywardᚋmodelsᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_statusDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AIModel", field, false, false, "Date")
-}
-
-func (ec *executionContext) _AIModel_referenceLink(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_referenceLink(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ReferenceLink, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_referenceLink(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AIModel", field, false, false, "String")
-}
-
-func (ec *executionContext) _AIModel_biases(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_biases(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Biases, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_biases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AIModel", field, false, false, "String")
-}
-
-func (ec *executionContext) _AIModel_limitations(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_limitations(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Limitations, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_limitations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AIModel", field, false, false, "String")
-}
-
-func (ec *executionContext) _AIModel_projects(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_projects(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AIModel().Projects(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*models.Project) graphql.Marshaler {
-			return ec.marshalNProject2ᚕᚖkeywardᚋmodelsᚐProjectᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AIModel",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Project(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _AIModel_createdAt(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_createdAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CreatedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AIModel", field, false, false, "Time")
-}
-
-func (ec *executionContext) _AIModel_updatedAt(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_updatedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UpdatedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AIModel", field, false, false, "Time")
-}
-
-func (ec *executionContext) _AIModel_createdBy(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModel_createdBy(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CreatedBy(), nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v models.Actor) graphql.Marshaler {
-			return ec.marshalNActor2keywardᚋmodelsᚐActor(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModel_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AIModel",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Actor(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _AIModelConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *models.Connection[*models.AIModel]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModelConnection_nodes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Nodes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*models.AIModel) graphql.Marshaler {
-			return ec.marshalNAIModel2ᚕᚖkeywardᚋmodelsᚐAIModelᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModelConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AIModelConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AIModel(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _AIModelConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *models.Connection[*models.AIModel]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModelConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v models.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2keywardᚋmodelsᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModelConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AIModelConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PageInfo(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _AIModelConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *models.Connection[*models.AIModel]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AIModelConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AIModelConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AIModelConnection", field, true, false, "Int")
-}
-
 func (ec *executionContext) _Actor_kind(ctx context.Context, field graphql.CollectedField, obj *models.Actor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3486,6 +3201,488 @@ func (ec *executionContext) _Actor_name(ctx context.Context, field graphql.Colle
 }
 func (ec *executionContext) fieldContext_Actor_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Actor", field, false, false, "String")
+}
+
+func (ec *executionContext) _AiModel_id(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AiModel", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AiModel_provider(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AiModel", field, false, false, "String")
+}
+
+func (ec *executionContext) _AiModel_model(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_model(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Model, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_model(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AiModel", field, false, false, "String")
+}
+
+func (ec *executionContext) _AiModel_version(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AiModel", field, false, false, "String")
+}
+
+func (ec *executionContext) _AiModel_approver(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_approver(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AiModel().Approver(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖkeywardᚋmodelsᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_approver(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AiModel",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AiModel_capabilities(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_capabilities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Capabilities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_capabilities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AiModel", field, false, false, "String")
+}
+
+func (ec *executionContext) _AiModel_hostingProvider(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_hostingProvider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HostingProvider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_hostingProvider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AiModel", field, false, false, "String")
+}
+
+func (ec *executionContext) _AiModel_status(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.AIModelStatus) graphql.Marshaler {
+			return ec.marshalNAiModelStatus2keywardᚋmodelsᚐAIModelStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AiModel", field, false, false, "AiModelStatus")
+}
+
+func (ec *executionContext) _AiModel_statusDate(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_statusDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StatusDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖkeywardᚋmodelsᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_statusDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AiModel", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AiModel_referenceLink(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_referenceLink(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferenceLink, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_referenceLink(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AiModel", field, false, false, "String")
+}
+
+func (ec *executionContext) _AiModel_biases(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_biases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Biases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_biases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AiModel", field, false, false, "String")
+}
+
+func (ec *executionContext) _AiModel_limitations(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_limitations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Limitations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_limitations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AiModel", field, false, false, "String")
+}
+
+func (ec *executionContext) _AiModel_projects(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AiModel().Projects(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖkeywardᚋmodelsᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AiModel",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AiModel_createdAt(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AiModel", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AiModel_updatedAt(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AiModel", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AiModel_createdBy(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModel_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedBy(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Actor) graphql.Marshaler {
+			return ec.marshalNActor2keywardᚋmodelsᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModel_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AiModel",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AiModelConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *models.Connection[*models.AIModel]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModelConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.AIModel) graphql.Marshaler {
+			return ec.marshalNAiModel2ᚕᚖkeywardᚋmodelsᚐAIModelᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModelConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AiModelConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AiModel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AiModelConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *models.Connection[*models.AIModel]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModelConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2keywardᚋmodelsᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModelConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AiModelConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AiModelConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *models.Connection[*models.AIModel]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AiModelConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AiModelConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AiModelConnection", field, true, false, "Int")
 }
 
 func (ec *executionContext) _ApiKey_id(ctx context.Context, field graphql.CollectedField, obj *models.APIKey) (ret graphql.Marshaler) {
@@ -4497,6 +4694,38 @@ func (ec *executionContext) fieldContext_ChangePasswordPayload_endedSessions(_ c
 	return graphql.NewScalarFieldContext("ChangePasswordPayload", field, false, false, "Int")
 }
 
+func (ec *executionContext) _CreateAiModelPayload_aiModel(ctx context.Context, field graphql.CollectedField, obj *model.CreateAiModelPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateAiModelPayload_aiModel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AiModel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.AIModel) graphql.Marshaler {
+			return ec.marshalNAiModel2ᚖkeywardᚋmodelsᚐAIModel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateAiModelPayload_aiModel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateAiModelPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AiModel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CreateApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.CreateAPIKeyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4550,6 +4779,281 @@ func (ec *executionContext) _CreateApiKeyPayload_secret(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_CreateApiKeyPayload_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CreateApiKeyPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _CreateProjectPayload_project(ctx context.Context, field graphql.CollectedField, obj *model.CreateProjectPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateProjectPayload_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Project, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖkeywardᚋmodelsᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateProjectPayload_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateProjectPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateRiskPayload_risk(ctx context.Context, field graphql.CollectedField, obj *model.CreateRiskPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateRiskPayload_risk(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Risk, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Risk) graphql.Marshaler {
+			return ec.marshalNRisk2ᚖkeywardᚋmodelsᚐRisk(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateRiskPayload_risk(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateRiskPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Risk(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateUserPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.CreateUserPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateUserPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖkeywardᚋmodelsᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateUserPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateUserPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeleteAiModelPayload_deletedAiModelId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteAiModelPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteAiModelPayload_deletedAiModelId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedAiModelID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteAiModelPayload_deletedAiModelId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteAiModelPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteApiKeyPayload_deletedApiKeyId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteAPIKeyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteApiKeyPayload_deletedApiKeyId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedAPIKeyID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteApiKeyPayload_deletedApiKeyId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteApiKeyPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteProjectPayload_deletedProjectId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteProjectPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteProjectPayload_deletedProjectId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedProjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteProjectPayload_deletedProjectId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteProjectPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteRiskPayload_deletedRiskId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteRiskPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteRiskPayload_deletedRiskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedRiskID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteRiskPayload_deletedRiskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteRiskPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteUserPayload_deletedUserId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteUserPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteUserPayload_deletedUserId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedUserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteUserPayload_deletedUserId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteUserPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LoginPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.LoginPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoginPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖkeywardᚋmodelsᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoginPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoginPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LogoutPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.LogoutPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogoutPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖkeywardᚋmodelsᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LogoutPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LogoutPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Member_id(ctx context.Context, field graphql.CollectedField, obj *models.User) (ret graphql.Marshaler) {
@@ -4653,10 +5157,10 @@ func (ec *executionContext) _Mutation_createApiKey(ctx context.Context, field gr
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateAPIKeyPayload) graphql.Marshaler {
-			return ec.marshalNCreateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateAPIKeyPayload(ctx, selections, v)
+			return ec.marshalOCreateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateAPIKeyPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_createApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -4693,7 +5197,7 @@ func (ec *executionContext) _Mutation_deleteApiKey(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DeleteAPIKey(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Mutation().DeleteAPIKey(ctx, fc.Args["input"].(model.DeleteAPIKeyInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -4701,11 +5205,11 @@ func (ec *executionContext) _Mutation_deleteApiKey(ctx context.Context, field gr
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
 				if err != nil {
-					var zeroVal bool
+					var zeroVal *model.DeleteAPIKeyPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal bool
+					var zeroVal *model.DeleteAPIKeyPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -4714,11 +5218,11 @@ func (ec *executionContext) _Mutation_deleteApiKey(ctx context.Context, field gr
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteAPIKeyPayload) graphql.Marshaler {
+			return ec.marshalODeleteApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteAPIKeyPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_deleteApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -4728,7 +5232,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteApiKey(ctx context.Conte
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return nil, errors.New("field of type Boolean does not have child fields")
+			return ec.childFields_DeleteApiKeyPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -4755,7 +5259,7 @@ func (ec *executionContext) _Mutation_rotateApiKey(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RotateAPIKey(ctx, fc.Args["id"].(string), fc.Args["input"].(*model.RotateAPIKeyInput))
+			return ec.Resolvers.Mutation().RotateAPIKey(ctx, fc.Args["input"].(model.RotateAPIKeyInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -4817,7 +5321,7 @@ func (ec *executionContext) _Mutation_updateApiKey(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateAPIKey(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateAPIKeyInput))
+			return ec.Resolvers.Mutation().UpdateAPIKey(ctx, fc.Args["input"].(model.UpdateAPIKeyInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -4913,17 +5417,17 @@ func (ec *executionContext) fieldContext_Mutation_revokeLeakedApiKey(ctx context
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_createAIModel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_createAiModel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createAIModel(ctx, field)
+			return ec.fieldContext_Mutation_createAiModel(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateAIModel(ctx, fc.Args["input"].(model.AIModelInput))
+			return ec.Resolvers.Mutation().CreateAiModel(ctx, fc.Args["input"].(model.CreateAiModelInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -4931,11 +5435,11 @@ func (ec *executionContext) _Mutation_createAIModel(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *models.AIModel
+					var zeroVal *model.CreateAiModelPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *models.AIModel
+					var zeroVal *model.CreateAiModelPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -4944,21 +5448,21 @@ func (ec *executionContext) _Mutation_createAIModel(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *models.AIModel) graphql.Marshaler {
-			return ec.marshalNAIModel2ᚖkeywardᚋmodelsᚐAIModel(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateAiModelPayload) graphql.Marshaler {
+			return ec.marshalOCreateAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateAiModelPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_createAIModel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_createAiModel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AIModel(ctx, field)
+			return ec.childFields_CreateAiModelPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -4968,24 +5472,24 @@ func (ec *executionContext) fieldContext_Mutation_createAIModel(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createAIModel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_createAiModel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_upsertAIModel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_upsertAiModel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_upsertAIModel(ctx, field)
+			return ec.fieldContext_Mutation_upsertAiModel(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpsertAIModel(ctx, fc.Args["input"].(model.AIModelInput))
+			return ec.Resolvers.Mutation().UpsertAiModel(ctx, fc.Args["input"].(model.UpsertAiModelInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -4993,11 +5497,11 @@ func (ec *executionContext) _Mutation_upsertAIModel(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *model.UpsertAIModelPayload
+					var zeroVal *model.UpsertAiModelPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.UpsertAIModelPayload
+					var zeroVal *model.UpsertAiModelPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5006,21 +5510,21 @@ func (ec *executionContext) _Mutation_upsertAIModel(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.UpsertAIModelPayload) graphql.Marshaler {
-			return ec.marshalNUpsertAIModelPayload2ᚖkeywardᚋgraphᚋmodelᚐUpsertAIModelPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpsertAiModelPayload) graphql.Marshaler {
+			return ec.marshalOUpsertAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐUpsertAiModelPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_upsertAIModel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_upsertAiModel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UpsertAIModelPayload(ctx, field)
+			return ec.childFields_UpsertAiModelPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -5030,24 +5534,24 @@ func (ec *executionContext) fieldContext_Mutation_upsertAIModel(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_upsertAIModel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_upsertAiModel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_updateAIModel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_updateAiModel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_updateAIModel(ctx, field)
+			return ec.fieldContext_Mutation_updateAiModel(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateAIModel(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateAIModelInput))
+			return ec.Resolvers.Mutation().UpdateAiModel(ctx, fc.Args["input"].(model.UpdateAiModelInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5055,11 +5559,11 @@ func (ec *executionContext) _Mutation_updateAIModel(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *models.AIModel
+					var zeroVal *model.UpdateAiModelPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *models.AIModel
+					var zeroVal *model.UpdateAiModelPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5068,21 +5572,21 @@ func (ec *executionContext) _Mutation_updateAIModel(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *models.AIModel) graphql.Marshaler {
-			return ec.marshalNAIModel2ᚖkeywardᚋmodelsᚐAIModel(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateAiModelPayload) graphql.Marshaler {
+			return ec.marshalOUpdateAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateAiModelPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_updateAIModel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_updateAiModel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AIModel(ctx, field)
+			return ec.childFields_UpdateAiModelPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -5092,24 +5596,24 @@ func (ec *executionContext) fieldContext_Mutation_updateAIModel(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateAIModel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_updateAiModel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_deleteAIModel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_deleteAiModel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_deleteAIModel(ctx, field)
+			return ec.fieldContext_Mutation_deleteAiModel(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DeleteAIModel(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Mutation().DeleteAiModel(ctx, fc.Args["input"].(model.DeleteAiModelInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5117,11 +5621,11 @@ func (ec *executionContext) _Mutation_deleteAIModel(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal bool
+					var zeroVal *model.DeleteAiModelPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal bool
+					var zeroVal *model.DeleteAiModelPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5130,21 +5634,21 @@ func (ec *executionContext) _Mutation_deleteAIModel(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteAiModelPayload) graphql.Marshaler {
+			return ec.marshalODeleteAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteAiModelPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_deleteAIModel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_deleteAiModel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return nil, errors.New("field of type Boolean does not have child fields")
+			return ec.childFields_DeleteAiModelPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -5154,7 +5658,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteAIModel(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteAIModel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_deleteAiModel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5179,11 +5683,11 @@ func (ec *executionContext) _Mutation_createProject(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *models.Project
+					var zeroVal *model.CreateProjectPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *models.Project
+					var zeroVal *model.CreateProjectPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5192,11 +5696,11 @@ func (ec *executionContext) _Mutation_createProject(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *models.Project) graphql.Marshaler {
-			return ec.marshalNProject2ᚖkeywardᚋmodelsᚐProject(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateProjectPayload) graphql.Marshaler {
+			return ec.marshalOCreateProjectPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateProjectPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_createProject(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5206,7 +5710,7 @@ func (ec *executionContext) fieldContext_Mutation_createProject(ctx context.Cont
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Project(ctx, field)
+			return ec.childFields_CreateProjectPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -5233,7 +5737,7 @@ func (ec *executionContext) _Mutation_updateProject(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateProject(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateProjectInput))
+			return ec.Resolvers.Mutation().UpdateProject(ctx, fc.Args["input"].(model.UpdateProjectInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5241,11 +5745,11 @@ func (ec *executionContext) _Mutation_updateProject(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *models.Project
+					var zeroVal *model.UpdateProjectPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *models.Project
+					var zeroVal *model.UpdateProjectPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5254,11 +5758,11 @@ func (ec *executionContext) _Mutation_updateProject(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *models.Project) graphql.Marshaler {
-			return ec.marshalNProject2ᚖkeywardᚋmodelsᚐProject(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateProjectPayload) graphql.Marshaler {
+			return ec.marshalOUpdateProjectPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateProjectPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateProject(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5268,7 +5772,7 @@ func (ec *executionContext) fieldContext_Mutation_updateProject(ctx context.Cont
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Project(ctx, field)
+			return ec.childFields_UpdateProjectPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -5295,7 +5799,7 @@ func (ec *executionContext) _Mutation_deleteProject(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DeleteProject(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Mutation().DeleteProject(ctx, fc.Args["input"].(model.DeleteProjectInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5303,11 +5807,11 @@ func (ec *executionContext) _Mutation_deleteProject(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal bool
+					var zeroVal *model.DeleteProjectPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal bool
+					var zeroVal *model.DeleteProjectPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5316,11 +5820,11 @@ func (ec *executionContext) _Mutation_deleteProject(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteProjectPayload) graphql.Marshaler {
+			return ec.marshalODeleteProjectPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteProjectPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_deleteProject(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5330,7 +5834,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteProject(ctx context.Cont
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return nil, errors.New("field of type Boolean does not have child fields")
+			return ec.childFields_DeleteProjectPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -5365,11 +5869,11 @@ func (ec *executionContext) _Mutation_createRisk(ctx context.Context, field grap
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *models.Risk
+					var zeroVal *model.CreateRiskPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *models.Risk
+					var zeroVal *model.CreateRiskPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5378,11 +5882,11 @@ func (ec *executionContext) _Mutation_createRisk(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *models.Risk) graphql.Marshaler {
-			return ec.marshalNRisk2ᚖkeywardᚋmodelsᚐRisk(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateRiskPayload) graphql.Marshaler {
+			return ec.marshalOCreateRiskPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateRiskPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_createRisk(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5392,7 +5896,7 @@ func (ec *executionContext) fieldContext_Mutation_createRisk(ctx context.Context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Risk(ctx, field)
+			return ec.childFields_CreateRiskPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -5419,7 +5923,7 @@ func (ec *executionContext) _Mutation_updateRisk(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateRisk(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateRiskInput))
+			return ec.Resolvers.Mutation().UpdateRisk(ctx, fc.Args["input"].(model.UpdateRiskInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5427,11 +5931,11 @@ func (ec *executionContext) _Mutation_updateRisk(ctx context.Context, field grap
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *models.Risk
+					var zeroVal *model.UpdateRiskPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *models.Risk
+					var zeroVal *model.UpdateRiskPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5440,11 +5944,11 @@ func (ec *executionContext) _Mutation_updateRisk(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *models.Risk) graphql.Marshaler {
-			return ec.marshalNRisk2ᚖkeywardᚋmodelsᚐRisk(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateRiskPayload) graphql.Marshaler {
+			return ec.marshalOUpdateRiskPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateRiskPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateRisk(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5454,7 +5958,7 @@ func (ec *executionContext) fieldContext_Mutation_updateRisk(ctx context.Context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Risk(ctx, field)
+			return ec.childFields_UpdateRiskPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -5481,7 +5985,7 @@ func (ec *executionContext) _Mutation_deleteRisk(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DeleteRisk(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Mutation().DeleteRisk(ctx, fc.Args["input"].(model.DeleteRiskInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5489,11 +5993,11 @@ func (ec *executionContext) _Mutation_deleteRisk(ctx context.Context, field grap
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal bool
+					var zeroVal *model.DeleteRiskPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal bool
+					var zeroVal *model.DeleteRiskPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5502,11 +6006,11 @@ func (ec *executionContext) _Mutation_deleteRisk(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteRiskPayload) graphql.Marshaler {
+			return ec.marshalODeleteRiskPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteRiskPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_deleteRisk(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5516,7 +6020,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteRisk(ctx context.Context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return nil, errors.New("field of type Boolean does not have child fields")
+			return ec.childFields_DeleteRiskPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -5543,14 +6047,14 @@ func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().Login(ctx, fc.Args["email"].(string), fc.Args["password"].(string), fc.Args["organizationId"].(*string))
+			return ec.Resolvers.Mutation().Login(ctx, fc.Args["input"].(model.LoginInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {
-			return ec.marshalNUser2ᚖkeywardᚋmodelsᚐUser(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoginPayload) graphql.Marshaler {
+			return ec.marshalOLoginPayload2ᚖkeywardᚋgraphᚋmodelᚐLoginPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_login(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5560,7 +6064,7 @@ func (ec *executionContext) fieldContext_Mutation_login(ctx context.Context, fie
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_User(ctx, field)
+			return ec.childFields_LoginPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -5589,15 +6093,24 @@ func (ec *executionContext) _Mutation_logout(ctx context.Context, field graphql.
 			return ec.Resolvers.Mutation().Logout(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LogoutPayload) graphql.Marshaler {
+			return ec.marshalOLogoutPayload2ᚖkeywardᚋgraphᚋmodelᚐLogoutPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_logout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Mutation", field, true, true, "Boolean")
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LogoutPayload(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Mutation_signup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -5610,14 +6123,14 @@ func (ec *executionContext) _Mutation_signup(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().Signup(ctx, fc.Args["orgName"].(string), fc.Args["email"].(string), fc.Args["name"].(string), fc.Args["password"].(string))
+			return ec.Resolvers.Mutation().Signup(ctx, fc.Args["input"].(model.SignupInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {
-			return ec.marshalNUser2ᚖkeywardᚋmodelsᚐUser(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SignupPayload) graphql.Marshaler {
+			return ec.marshalOSignupPayload2ᚖkeywardᚋgraphᚋmodelᚐSignupPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_signup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5627,7 +6140,7 @@ func (ec *executionContext) fieldContext_Mutation_signup(ctx context.Context, fi
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_User(ctx, field)
+			return ec.childFields_SignupPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -5654,14 +6167,14 @@ func (ec *executionContext) _Mutation_setup(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().Setup(ctx, fc.Args["token"].(string), fc.Args["orgName"].(string), fc.Args["email"].(string), fc.Args["name"].(string), fc.Args["password"].(string))
+			return ec.Resolvers.Mutation().Setup(ctx, fc.Args["input"].(model.SetupInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {
-			return ec.marshalNUser2ᚖkeywardᚋmodelsᚐUser(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SetupPayload) graphql.Marshaler {
+			return ec.marshalOSetupPayload2ᚖkeywardᚋgraphᚋmodelᚐSetupPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_setup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5671,7 +6184,7 @@ func (ec *executionContext) fieldContext_Mutation_setup(ctx context.Context, fie
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_User(ctx, field)
+			return ec.childFields_SetupPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -5706,11 +6219,11 @@ func (ec *executionContext) _Mutation_createUser(ctx context.Context, field grap
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
 				if err != nil {
-					var zeroVal *models.User
+					var zeroVal *model.CreateUserPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *models.User
+					var zeroVal *model.CreateUserPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5719,11 +6232,11 @@ func (ec *executionContext) _Mutation_createUser(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {
-			return ec.marshalNUser2ᚖkeywardᚋmodelsᚐUser(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateUserPayload) graphql.Marshaler {
+			return ec.marshalOCreateUserPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateUserPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_createUser(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5733,7 +6246,7 @@ func (ec *executionContext) fieldContext_Mutation_createUser(ctx context.Context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_User(ctx, field)
+			return ec.childFields_CreateUserPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -5760,7 +6273,7 @@ func (ec *executionContext) _Mutation_updateUserRole(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateUserRole(ctx, fc.Args["id"].(string), fc.Args["role"].(models.Role), fc.Args["deleteApiKeys"].(*bool))
+			return ec.Resolvers.Mutation().UpdateUserRole(ctx, fc.Args["input"].(model.UpdateUserRoleInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5768,11 +6281,11 @@ func (ec *executionContext) _Mutation_updateUserRole(ctx context.Context, field 
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
 				if err != nil {
-					var zeroVal *models.User
+					var zeroVal *model.UpdateUserRolePayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *models.User
+					var zeroVal *model.UpdateUserRolePayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5781,11 +6294,11 @@ func (ec *executionContext) _Mutation_updateUserRole(ctx context.Context, field 
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {
-			return ec.marshalNUser2ᚖkeywardᚋmodelsᚐUser(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateUserRolePayload) graphql.Marshaler {
+			return ec.marshalOUpdateUserRolePayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateUserRolePayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateUserRole(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5795,7 +6308,7 @@ func (ec *executionContext) fieldContext_Mutation_updateUserRole(ctx context.Con
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_User(ctx, field)
+			return ec.childFields_UpdateUserRolePayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -5822,7 +6335,7 @@ func (ec *executionContext) _Mutation_deleteUser(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DeleteUser(ctx, fc.Args["id"].(string), fc.Args["deleteApiKeys"].(*bool))
+			return ec.Resolvers.Mutation().DeleteUser(ctx, fc.Args["input"].(model.DeleteUserInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5830,11 +6343,11 @@ func (ec *executionContext) _Mutation_deleteUser(ctx context.Context, field grap
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
 				if err != nil {
-					var zeroVal bool
+					var zeroVal *model.DeleteUserPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal bool
+					var zeroVal *model.DeleteUserPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5843,11 +6356,11 @@ func (ec *executionContext) _Mutation_deleteUser(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteUserPayload) graphql.Marshaler {
+			return ec.marshalODeleteUserPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteUserPayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_deleteUser(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5857,7 +6370,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteUser(ctx context.Context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return nil, errors.New("field of type Boolean does not have child fields")
+			return ec.childFields_DeleteUserPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -6569,7 +7082,7 @@ func (ec *executionContext) _Query_aiModel(ctx context.Context, field graphql.Co
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *models.AIModel) graphql.Marshaler {
-			return ec.marshalOAIModel2ᚖkeywardᚋmodelsᚐAIModel(ctx, selections, v)
+			return ec.marshalOAiModel2ᚖkeywardᚋmodelsᚐAIModel(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6582,7 +7095,7 @@ func (ec *executionContext) fieldContext_Query_aiModel(ctx context.Context, fiel
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AIModel(ctx, field)
+			return ec.childFields_AiModel(ctx, field)
 		},
 	}
 	defer func() {
@@ -6609,7 +7122,7 @@ func (ec *executionContext) _Query_aiModels(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AiModels(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.AIModelFilter))
+			return ec.Resolvers.Query().AiModels(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.AiModelFilter))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -6631,7 +7144,7 @@ func (ec *executionContext) _Query_aiModels(ctx context.Context, field graphql.C
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *models.Connection[*models.AIModel]) graphql.Marshaler {
-			return ec.marshalNAIModelConnection2ᚖkeywardᚋmodelsᚐConnection(ctx, selections, v)
+			return ec.marshalNAiModelConnection2ᚖkeywardᚋmodelsᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6644,7 +7157,7 @@ func (ec *executionContext) fieldContext_Query_aiModels(ctx context.Context, fie
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AIModelConnection(ctx, field)
+			return ec.childFields_AiModelConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -8028,6 +8541,102 @@ func (ec *executionContext) fieldContext_RotateApiKeyPayload_secret(_ context.Co
 	return graphql.NewScalarFieldContext("RotateApiKeyPayload", field, false, false, "String")
 }
 
+func (ec *executionContext) _SetupPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.SetupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SetupPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖkeywardᚋmodelsᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SetupPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SetupPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SignupPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.SignupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignupPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖkeywardᚋmodelsᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SignupPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SignupPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateAiModelPayload_aiModel(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAiModelPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateAiModelPayload_aiModel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AiModel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.AIModel) graphql.Marshaler {
+			return ec.marshalNAiModel2ᚖkeywardᚋmodelsᚐAIModel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateAiModelPayload_aiModel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateAiModelPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AiModel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _UpdateApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAPIKeyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8060,45 +8669,141 @@ func (ec *executionContext) fieldContext_UpdateApiKeyPayload_apiKey(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _UpsertAIModelPayload_aiModel(ctx context.Context, field graphql.CollectedField, obj *model.UpsertAIModelPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpdateProjectPayload_project(ctx context.Context, field graphql.CollectedField, obj *model.UpdateProjectPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_UpsertAIModelPayload_aiModel(ctx, field)
+			return ec.fieldContext_UpdateProjectPayload_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Project, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖkeywardᚋmodelsᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateProjectPayload_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateProjectPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateRiskPayload_risk(ctx context.Context, field graphql.CollectedField, obj *model.UpdateRiskPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateRiskPayload_risk(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Risk, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Risk) graphql.Marshaler {
+			return ec.marshalNRisk2ᚖkeywardᚋmodelsᚐRisk(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateRiskPayload_risk(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateRiskPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Risk(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateUserRolePayload_user(ctx context.Context, field graphql.CollectedField, obj *model.UpdateUserRolePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateUserRolePayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖkeywardᚋmodelsᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateUserRolePayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateUserRolePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpsertAiModelPayload_aiModel(ctx context.Context, field graphql.CollectedField, obj *model.UpsertAiModelPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpsertAiModelPayload_aiModel(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.AiModel, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *models.AIModel) graphql.Marshaler {
-			return ec.marshalNAIModel2ᚖkeywardᚋmodelsᚐAIModel(ctx, selections, v)
+			return ec.marshalNAiModel2ᚖkeywardᚋmodelsᚐAIModel(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_UpsertAIModelPayload_aiModel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_UpsertAiModelPayload_aiModel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "UpsertAIModelPayload",
+		Object:     "UpsertAiModelPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AIModel(ctx, field)
+			return ec.childFields_AiModel(ctx, field)
 		},
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _UpsertAIModelPayload_created(ctx context.Context, field graphql.CollectedField, obj *model.UpsertAIModelPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpsertAiModelPayload_created(ctx context.Context, field graphql.CollectedField, obj *model.UpsertAiModelPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_UpsertAIModelPayload_created(ctx, field)
+			return ec.fieldContext_UpsertAiModelPayload_created(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Created, nil
@@ -8111,8 +8816,8 @@ func (ec *executionContext) _UpsertAIModelPayload_created(ctx context.Context, f
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_UpsertAIModelPayload_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UpsertAIModelPayload", field, false, false, "Boolean")
+func (ec *executionContext) fieldContext_UpsertAiModelPayload_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpsertAiModelPayload", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *models.User) (ret graphql.Marshaler) {
@@ -9335,8 +10040,8 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
-func (ec *executionContext) unmarshalInputAIModelFilter(ctx context.Context, obj any) (model.AIModelFilter, error) {
-	var it model.AIModelFilter
+func (ec *executionContext) unmarshalInputAiModelFilter(ctx context.Context, obj any) (model.AiModelFilter, error) {
+	var it model.AiModelFilter
 	if obj == nil {
 		return it, nil
 	}
@@ -9355,7 +10060,7 @@ func (ec *executionContext) unmarshalInputAIModelFilter(ctx context.Context, obj
 		switch k {
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOAIModelStatus2ᚕkeywardᚋmodelsᚐAIModelStatusᚄ(ctx, v)
+			data, err := ec.unmarshalOAiModelStatus2ᚕkeywardᚋmodelsᚐAIModelStatusᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9386,134 +10091,15 @@ func (ec *executionContext) unmarshalInputAIModelFilter(ctx context.Context, obj
 	return it, nil
 }
 
-// UnmarshalAIModelFilter unmarshals raw into the AIModelFilter input type, using the
+// UnmarshalAiModelFilter unmarshals raw into the AiModelFilter input type, using the
 // unmarshaler bound to ctx's request. Call it from a resolver to decode an input
 // object that was not passed as a field argument.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalAIModelFilter(ctx context.Context, raw any) (model.AIModelFilter, error) {
-	var out model.AIModelFilter
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "AIModelFilter", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputAIModelInput(ctx context.Context, obj any) (model.AIModelInput, error) {
-	var it model.AIModelInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"provider", "model", "version", "approverId", "capabilities", "hostingProvider", "status", "statusDate", "referenceLink", "biases", "limitations", "projectIds"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "provider":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provider"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Provider = data
-		case "model":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("model"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Model = data
-		case "version":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Version = data
-		case "approverId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approverId"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ApproverID = graphql.OmittableOf(data)
-		case "capabilities":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capabilities"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Capabilities = graphql.OmittableOf(data)
-		case "hostingProvider":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hostingProvider"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HostingProvider = graphql.OmittableOf(data)
-		case "status":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOAIModelStatus2ᚖkeywardᚋmodelsᚐAIModelStatus(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Status = graphql.OmittableOf(data)
-		case "statusDate":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusDate"))
-			data, err := ec.unmarshalODate2ᚖkeywardᚋmodelsᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.StatusDate = graphql.OmittableOf(data)
-		case "referenceLink":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceLink"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferenceLink = graphql.OmittableOf(data)
-		case "biases":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("biases"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Biases = graphql.OmittableOf(data)
-		case "limitations":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("limitations"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Limitations = graphql.OmittableOf(data)
-		case "projectIds":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIds"))
-			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProjectIds = graphql.OmittableOf(data)
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalAIModelInput unmarshals raw into the AIModelInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalAIModelInput(ctx context.Context, raw any) (model.AIModelInput, error) {
-	var out model.AIModelInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "AIModelInput", raw, &out)
+func UnmarshalAiModelFilter(ctx context.Context, raw any) (model.AiModelFilter, error) {
+	var out model.AiModelFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AiModelFilter", raw, &out)
 	return out, err
 }
 
@@ -9619,6 +10205,125 @@ func (ec *executionContext) unmarshalInputChangePasswordInput(ctx context.Contex
 func UnmarshalChangePasswordInput(ctx context.Context, raw any) (model.ChangePasswordInput, error) {
 	var out model.ChangePasswordInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ChangePasswordInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateAiModelInput(ctx context.Context, obj any) (model.CreateAiModelInput, error) {
+	var it model.CreateAiModelInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"provider", "model", "version", "approverId", "capabilities", "hostingProvider", "status", "statusDate", "referenceLink", "biases", "limitations", "projectIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "provider":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provider"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Provider = data
+		case "model":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("model"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Model = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "approverId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approverId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApproverID = graphql.OmittableOf(data)
+		case "capabilities":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capabilities"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Capabilities = graphql.OmittableOf(data)
+		case "hostingProvider":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hostingProvider"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HostingProvider = graphql.OmittableOf(data)
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOAiModelStatus2ᚖkeywardᚋmodelsᚐAIModelStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = graphql.OmittableOf(data)
+		case "statusDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusDate"))
+			data, err := ec.unmarshalODate2ᚖkeywardᚋmodelsᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusDate = graphql.OmittableOf(data)
+		case "referenceLink":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceLink"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceLink = graphql.OmittableOf(data)
+		case "biases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("biases"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Biases = graphql.OmittableOf(data)
+		case "limitations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("limitations"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Limitations = graphql.OmittableOf(data)
+		case "projectIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIds = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateAiModelInput unmarshals raw into the CreateAiModelInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateAiModelInput(ctx context.Context, raw any) (model.CreateAiModelInput, error) {
+	var out model.CreateAiModelInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateAiModelInput", raw, &out)
 	return out, err
 }
 
@@ -9923,6 +10628,283 @@ func UnmarshalCreateUserInput(ctx context.Context, raw any) (model.CreateUserInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDeleteAiModelInput(ctx context.Context, obj any) (model.DeleteAiModelInput, error) {
+	var it model.DeleteAiModelInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteAiModelInput unmarshals raw into the DeleteAiModelInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteAiModelInput(ctx context.Context, raw any) (model.DeleteAiModelInput, error) {
+	var out model.DeleteAiModelInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteAiModelInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteApiKeyInput(ctx context.Context, obj any) (model.DeleteAPIKeyInput, error) {
+	var it model.DeleteAPIKeyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteApiKeyInput unmarshals raw into the DeleteApiKeyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteApiKeyInput(ctx context.Context, raw any) (model.DeleteAPIKeyInput, error) {
+	var out model.DeleteAPIKeyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteApiKeyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteProjectInput(ctx context.Context, obj any) (model.DeleteProjectInput, error) {
+	var it model.DeleteProjectInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteProjectInput unmarshals raw into the DeleteProjectInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteProjectInput(ctx context.Context, raw any) (model.DeleteProjectInput, error) {
+	var out model.DeleteProjectInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteProjectInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteRiskInput(ctx context.Context, obj any) (model.DeleteRiskInput, error) {
+	var it model.DeleteRiskInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteRiskInput unmarshals raw into the DeleteRiskInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteRiskInput(ctx context.Context, raw any) (model.DeleteRiskInput, error) {
+	var out model.DeleteRiskInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteRiskInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteUserInput(ctx context.Context, obj any) (model.DeleteUserInput, error) {
+	var it model.DeleteUserInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["deleteApiKeys"]; !present {
+		asMap["deleteApiKeys"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "deleteApiKeys"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "deleteApiKeys":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteApiKeys"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteAPIKeys = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteUserInput unmarshals raw into the DeleteUserInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteUserInput(ctx context.Context, raw any) (model.DeleteUserInput, error) {
+	var out model.DeleteUserInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteUserInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputLoginInput(ctx context.Context, obj any) (model.LoginInput, error) {
+	var it model.LoginInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"email", "password", "organizationId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "password":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("password"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Password = data
+		case "organizationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLoginInput unmarshals raw into the LoginInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLoginInput(ctx context.Context, raw any) (model.LoginInput, error) {
+	var out model.LoginInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LoginInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputProjectFilter(ctx context.Context, obj any) (model.ProjectFilter, error) {
 	var it model.ProjectFilter
 	if obj == nil {
@@ -10109,13 +11091,20 @@ func (ec *executionContext) unmarshalInputRotateApiKeyInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"graceHours", "expiresInDays"}
+	fieldsInOrder := [...]string{"id", "graceHours", "expiresInDays"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
 		case "graceHours":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("graceHours"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -10147,8 +11136,8 @@ func UnmarshalRotateApiKeyInput(ctx context.Context, raw any) (model.RotateAPIKe
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpdateAIModelInput(ctx context.Context, obj any) (model.UpdateAIModelInput, error) {
-	var it model.UpdateAIModelInput
+func (ec *executionContext) unmarshalInputSetupInput(ctx context.Context, obj any) (model.SetupInput, error) {
+	var it model.SetupInput
 	if obj == nil {
 		return it, nil
 	}
@@ -10158,13 +11147,153 @@ func (ec *executionContext) unmarshalInputUpdateAIModelInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"provider", "model", "version", "approverId", "capabilities", "hostingProvider", "status", "statusDate", "referenceLink", "biases", "limitations", "projectIds"}
+	fieldsInOrder := [...]string{"token", "orgName", "email", "name", "password"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "token":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("token"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Token = data
+		case "orgName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orgName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrgName = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "password":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("password"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Password = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetupInput unmarshals raw into the SetupInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetupInput(ctx context.Context, raw any) (model.SetupInput, error) {
+	var out model.SetupInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetupInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSignupInput(ctx context.Context, obj any) (model.SignupInput, error) {
+	var it model.SignupInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"orgName", "email", "name", "password"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "orgName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orgName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrgName = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "password":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("password"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Password = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSignupInput unmarshals raw into the SignupInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSignupInput(ctx context.Context, raw any) (model.SignupInput, error) {
+	var out model.SignupInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SignupInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateAiModelInput(ctx context.Context, obj any) (model.UpdateAiModelInput, error) {
+	var it model.UpdateAiModelInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "provider", "model", "version", "approverId", "capabilities", "hostingProvider", "status", "statusDate", "referenceLink", "biases", "limitations", "projectIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
 		case "provider":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provider"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -10209,7 +11338,7 @@ func (ec *executionContext) unmarshalInputUpdateAIModelInput(ctx context.Context
 			it.HostingProvider = graphql.OmittableOf(data)
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOAIModelStatus2ᚖkeywardᚋmodelsᚐAIModelStatus(ctx, v)
+			data, err := ec.unmarshalOAiModelStatus2ᚖkeywardᚋmodelsᚐAIModelStatus(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -10254,15 +11383,15 @@ func (ec *executionContext) unmarshalInputUpdateAIModelInput(ctx context.Context
 	return it, nil
 }
 
-// UnmarshalUpdateAIModelInput unmarshals raw into the UpdateAIModelInput input type, using the
+// UnmarshalUpdateAiModelInput unmarshals raw into the UpdateAiModelInput input type, using the
 // unmarshaler bound to ctx's request. Call it from a resolver to decode an input
 // object that was not passed as a field argument.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalUpdateAIModelInput(ctx context.Context, raw any) (model.UpdateAIModelInput, error) {
-	var out model.UpdateAIModelInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAIModelInput", raw, &out)
+func UnmarshalUpdateAiModelInput(ctx context.Context, raw any) (model.UpdateAiModelInput, error) {
+	var out model.UpdateAiModelInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAiModelInput", raw, &out)
 	return out, err
 }
 
@@ -10277,13 +11406,20 @@ func (ec *executionContext) unmarshalInputUpdateApiKeyInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "scope"}
+	fieldsInOrder := [...]string{"id", "name", "scope"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -10326,13 +11462,20 @@ func (ec *executionContext) unmarshalInputUpdateProjectInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "ownerId", "goal", "description", "riskClassification", "status", "startDate"}
+	fieldsInOrder := [...]string{"id", "title", "ownerId", "goal", "description", "riskClassification", "status", "startDate"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
 		case "title":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -10410,13 +11553,20 @@ func (ec *executionContext) unmarshalInputUpdateRiskInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"projectId", "name", "ownerId", "lifecyclePhase", "likelihood", "severity", "mitigationStatus", "mitigationPlan", "deadline"}
+	fieldsInOrder := [...]string{"id", "projectId", "name", "ownerId", "lifecyclePhase", "likelihood", "severity", "mitigationStatus", "mitigationPlan", "deadline"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
 		case "projectId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectId"))
 			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
@@ -10497,6 +11647,185 @@ func UnmarshalUpdateRiskInput(ctx context.Context, raw any) (model.UpdateRiskInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateUserRoleInput(ctx context.Context, obj any) (model.UpdateUserRoleInput, error) {
+	var it model.UpdateUserRoleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["deleteApiKeys"]; !present {
+		asMap["deleteApiKeys"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "role", "deleteApiKeys"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "deleteApiKeys":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteApiKeys"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteAPIKeys = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateUserRoleInput unmarshals raw into the UpdateUserRoleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateUserRoleInput(ctx context.Context, raw any) (model.UpdateUserRoleInput, error) {
+	var out model.UpdateUserRoleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateUserRoleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpsertAiModelInput(ctx context.Context, obj any) (model.UpsertAiModelInput, error) {
+	var it model.UpsertAiModelInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"provider", "model", "version", "approverId", "capabilities", "hostingProvider", "status", "statusDate", "referenceLink", "biases", "limitations", "projectIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "provider":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provider"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Provider = data
+		case "model":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("model"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Model = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "approverId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approverId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApproverID = graphql.OmittableOf(data)
+		case "capabilities":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capabilities"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Capabilities = graphql.OmittableOf(data)
+		case "hostingProvider":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hostingProvider"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HostingProvider = graphql.OmittableOf(data)
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOAiModelStatus2ᚖkeywardᚋmodelsᚐAIModelStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = graphql.OmittableOf(data)
+		case "statusDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusDate"))
+			data, err := ec.unmarshalODate2ᚖkeywardᚋmodelsᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusDate = graphql.OmittableOf(data)
+		case "referenceLink":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceLink"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceLink = graphql.OmittableOf(data)
+		case "biases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("biases"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Biases = graphql.OmittableOf(data)
+		case "limitations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("limitations"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Limitations = graphql.OmittableOf(data)
+		case "projectIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIds = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpsertAiModelInput unmarshals raw into the UpsertAiModelInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpsertAiModelInput(ctx context.Context, raw any) (model.UpsertAiModelInput, error) {
+	var out model.UpsertAiModelInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpsertAiModelInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -10504,160 +11833,6 @@ func UnmarshalUpdateRiskInput(ctx context.Context, raw any) (model.UpdateRiskInp
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
-
-var aIModelImplementors = []string{"AIModel"}
-
-func (ec *executionContext) _AIModel(ctx context.Context, sel ast.SelectionSet, obj *models.AIModel) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, aIModelImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("AIModel")
-		case "id":
-			out.Values[i] = ec._AIModel_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "provider":
-			out.Values[i] = ec._AIModel_provider(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "model":
-			out.Values[i] = ec._AIModel_model(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "version":
-			out.Values[i] = ec._AIModel_version(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "approver":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AIModel_approver(ctx, field, obj)
-				})
-		case "capabilities":
-			out.Values[i] = ec._AIModel_capabilities(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "hostingProvider":
-			out.Values[i] = ec._AIModel_hostingProvider(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "status":
-			out.Values[i] = ec._AIModel_status(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "statusDate":
-			out.Values[i] = ec._AIModel_statusDate(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "referenceLink":
-			out.Values[i] = ec._AIModel_referenceLink(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "biases":
-			out.Values[i] = ec._AIModel_biases(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "limitations":
-			out.Values[i] = ec._AIModel_limitations(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "projects":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AIModel_projects(ctx, field, obj)
-				})
-		case "createdAt":
-			out.Values[i] = ec._AIModel_createdAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "updatedAt":
-			out.Values[i] = ec._AIModel_updatedAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "createdBy":
-			out.Values[i] = ec._AIModel_createdBy(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var aIModelConnectionImplementors = []string{"AIModelConnection"}
-
-func (ec *executionContext) _AIModelConnection(ctx context.Context, sel ast.SelectionSet, obj *models.Connection[*models.AIModel]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, aIModelConnectionImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("AIModelConnection")
-		case "nodes":
-			out.Values[i] = ec._AIModelConnection_nodes(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "pageInfo":
-			out.Values[i] = ec._AIModelConnection_pageInfo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "totalCount":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AIModelConnection_totalCount(ctx, field, obj)
-				})
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
 
 var actorImplementors = []string{"Actor"}
 
@@ -10686,6 +11861,160 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aiModelImplementors = []string{"AiModel"}
+
+func (ec *executionContext) _AiModel(ctx context.Context, sel ast.SelectionSet, obj *models.AIModel) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aiModelImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AiModel")
+		case "id":
+			out.Values[i] = ec._AiModel_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "provider":
+			out.Values[i] = ec._AiModel_provider(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "model":
+			out.Values[i] = ec._AiModel_model(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._AiModel_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "approver":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AiModel_approver(ctx, field, obj)
+				})
+		case "capabilities":
+			out.Values[i] = ec._AiModel_capabilities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hostingProvider":
+			out.Values[i] = ec._AiModel_hostingProvider(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._AiModel_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statusDate":
+			out.Values[i] = ec._AiModel_statusDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referenceLink":
+			out.Values[i] = ec._AiModel_referenceLink(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "biases":
+			out.Values[i] = ec._AiModel_biases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "limitations":
+			out.Values[i] = ec._AiModel_limitations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "projects":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AiModel_projects(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._AiModel_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._AiModel_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdBy":
+			out.Values[i] = ec._AiModel_createdBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aiModelConnectionImplementors = []string{"AiModelConnection"}
+
+func (ec *executionContext) _AiModelConnection(ctx context.Context, sel ast.SelectionSet, obj *models.Connection[*models.AIModel]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aiModelConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AiModelConnection")
+		case "nodes":
+			out.Values[i] = ec._AiModelConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AiModelConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AiModelConnection_totalCount(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11084,6 +12413,39 @@ func (ec *executionContext) _ChangePasswordPayload(ctx context.Context, sel ast.
 	return out
 }
 
+var createAiModelPayloadImplementors = []string{"CreateAiModelPayload"}
+
+func (ec *executionContext) _CreateAiModelPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateAiModelPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createAiModelPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateAiModelPayload")
+		case "aiModel":
+			out.Values[i] = ec._CreateAiModelPayload_aiModel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createApiKeyPayloadImplementors = []string{"CreateApiKeyPayload"}
 
 func (ec *executionContext) _CreateApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateAPIKeyPayload) graphql.Marshaler {
@@ -11103,6 +12465,336 @@ func (ec *executionContext) _CreateApiKeyPayload(ctx context.Context, sel ast.Se
 		case "secret":
 			out.Values[i] = ec._CreateApiKeyPayload_secret(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createProjectPayloadImplementors = []string{"CreateProjectPayload"}
+
+func (ec *executionContext) _CreateProjectPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateProjectPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createProjectPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateProjectPayload")
+		case "project":
+			out.Values[i] = ec._CreateProjectPayload_project(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createRiskPayloadImplementors = []string{"CreateRiskPayload"}
+
+func (ec *executionContext) _CreateRiskPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateRiskPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createRiskPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateRiskPayload")
+		case "risk":
+			out.Values[i] = ec._CreateRiskPayload_risk(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createUserPayloadImplementors = []string{"CreateUserPayload"}
+
+func (ec *executionContext) _CreateUserPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateUserPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createUserPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateUserPayload")
+		case "user":
+			out.Values[i] = ec._CreateUserPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteAiModelPayloadImplementors = []string{"DeleteAiModelPayload"}
+
+func (ec *executionContext) _DeleteAiModelPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteAiModelPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteAiModelPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteAiModelPayload")
+		case "deletedAiModelId":
+			out.Values[i] = ec._DeleteAiModelPayload_deletedAiModelId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteApiKeyPayloadImplementors = []string{"DeleteApiKeyPayload"}
+
+func (ec *executionContext) _DeleteApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteAPIKeyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteApiKeyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteApiKeyPayload")
+		case "deletedApiKeyId":
+			out.Values[i] = ec._DeleteApiKeyPayload_deletedApiKeyId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteProjectPayloadImplementors = []string{"DeleteProjectPayload"}
+
+func (ec *executionContext) _DeleteProjectPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteProjectPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteProjectPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteProjectPayload")
+		case "deletedProjectId":
+			out.Values[i] = ec._DeleteProjectPayload_deletedProjectId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteRiskPayloadImplementors = []string{"DeleteRiskPayload"}
+
+func (ec *executionContext) _DeleteRiskPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteRiskPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteRiskPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteRiskPayload")
+		case "deletedRiskId":
+			out.Values[i] = ec._DeleteRiskPayload_deletedRiskId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteUserPayloadImplementors = []string{"DeleteUserPayload"}
+
+func (ec *executionContext) _DeleteUserPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteUserPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteUserPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteUserPayload")
+		case "deletedUserId":
+			out.Values[i] = ec._DeleteUserPayload_deletedUserId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var loginPayloadImplementors = []string{"LoginPayload"}
+
+func (ec *executionContext) _LoginPayload(ctx context.Context, sel ast.SelectionSet, obj *model.LoginPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loginPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoginPayload")
+		case "user":
+			out.Values[i] = ec._LoginPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var logoutPayloadImplementors = []string{"LogoutPayload"}
+
+func (ec *executionContext) _LogoutPayload(ctx context.Context, sel ast.SelectionSet, obj *model.LogoutPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, logoutPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LogoutPayload")
+		case "user":
+			out.Values[i] = ec._LogoutPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -11188,14 +12880,14 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createApiKey(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "deleteApiKey":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteApiKey(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "rotateApiKey":
@@ -11219,123 +12911,123 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
-		case "createAIModel":
+		case "createAiModel":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createAIModel(ctx, field)
+				return ec._Mutation_createAiModel(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
-		case "upsertAIModel":
+		case "upsertAiModel":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_upsertAIModel(ctx, field)
+				return ec._Mutation_upsertAiModel(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
-		case "updateAIModel":
+		case "updateAiModel":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_updateAIModel(ctx, field)
+				return ec._Mutation_updateAiModel(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
-		case "deleteAIModel":
+		case "deleteAiModel":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_deleteAIModel(ctx, field)
+				return ec._Mutation_deleteAiModel(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "createProject":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createProject(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateProject":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateProject(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "deleteProject":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteProject(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "createRisk":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createRisk(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateRisk":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateRisk(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "deleteRisk":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteRisk(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "login":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_login(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "logout":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_logout(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "signup":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_signup(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "setup":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setup(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "createUser":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createUser(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateUserRole":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateUserRole(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "deleteUser":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteUser(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "changePassword":
@@ -12028,6 +13720,105 @@ func (ec *executionContext) _RotateApiKeyPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
+var setupPayloadImplementors = []string{"SetupPayload"}
+
+func (ec *executionContext) _SetupPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SetupPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, setupPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SetupPayload")
+		case "user":
+			out.Values[i] = ec._SetupPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var signupPayloadImplementors = []string{"SignupPayload"}
+
+func (ec *executionContext) _SignupPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SignupPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, signupPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SignupPayload")
+		case "user":
+			out.Values[i] = ec._SignupPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateAiModelPayloadImplementors = []string{"UpdateAiModelPayload"}
+
+func (ec *executionContext) _UpdateAiModelPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateAiModelPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateAiModelPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateAiModelPayload")
+		case "aiModel":
+			out.Values[i] = ec._UpdateAiModelPayload_aiModel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var updateApiKeyPayloadImplementors = []string{"UpdateApiKeyPayload"}
 
 func (ec *executionContext) _UpdateApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateAPIKeyPayload) graphql.Marshaler {
@@ -12061,24 +13852,123 @@ func (ec *executionContext) _UpdateApiKeyPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
-var upsertAIModelPayloadImplementors = []string{"UpsertAIModelPayload"}
+var updateProjectPayloadImplementors = []string{"UpdateProjectPayload"}
 
-func (ec *executionContext) _UpsertAIModelPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpsertAIModelPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, upsertAIModelPayloadImplementors)
+func (ec *executionContext) _UpdateProjectPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateProjectPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateProjectPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("UpsertAIModelPayload")
+			out.Values[i] = graphql.MarshalString("UpdateProjectPayload")
+		case "project":
+			out.Values[i] = ec._UpdateProjectPayload_project(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateRiskPayloadImplementors = []string{"UpdateRiskPayload"}
+
+func (ec *executionContext) _UpdateRiskPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateRiskPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateRiskPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateRiskPayload")
+		case "risk":
+			out.Values[i] = ec._UpdateRiskPayload_risk(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateUserRolePayloadImplementors = []string{"UpdateUserRolePayload"}
+
+func (ec *executionContext) _UpdateUserRolePayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateUserRolePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateUserRolePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateUserRolePayload")
+		case "user":
+			out.Values[i] = ec._UpdateUserRolePayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var upsertAiModelPayloadImplementors = []string{"UpsertAiModelPayload"}
+
+func (ec *executionContext) _UpsertAiModelPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpsertAiModelPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, upsertAiModelPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpsertAiModelPayload")
 		case "aiModel":
-			out.Values[i] = ec._UpsertAIModelPayload_aiModel(ctx, field, obj)
+			out.Values[i] = ec._UpsertAiModelPayload_aiModel(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "created":
-			out.Values[i] = ec._UpsertAIModelPayload_created(ctx, field, obj)
+			out.Values[i] = ec._UpsertAiModelPayload_created(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12520,11 +14410,15 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
-func (ec *executionContext) marshalNAIModel2ᚕᚖkeywardᚋmodelsᚐAIModelᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.AIModel) graphql.Marshaler {
+func (ec *executionContext) marshalNActor2keywardᚋmodelsᚐActor(ctx context.Context, sel ast.SelectionSet, v models.Actor) graphql.Marshaler {
+	return ec._Actor(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAiModel2ᚕᚖkeywardᚋmodelsᚐAIModelᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.AIModel) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNAIModel2ᚖkeywardᚋmodelsᚐAIModel(ctx, sel, v[i])
+		return ec.marshalNAiModel2ᚖkeywardᚋmodelsᚐAIModel(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -12536,39 +14430,30 @@ func (ec *executionContext) marshalNAIModel2ᚕᚖkeywardᚋmodelsᚐAIModelᚄ(
 	return ret
 }
 
-func (ec *executionContext) marshalNAIModel2ᚖkeywardᚋmodelsᚐAIModel(ctx context.Context, sel ast.SelectionSet, v *models.AIModel) graphql.Marshaler {
+func (ec *executionContext) marshalNAiModel2ᚖkeywardᚋmodelsᚐAIModel(ctx context.Context, sel ast.SelectionSet, v *models.AIModel) graphql.Marshaler {
 	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AIModel!")
+		graphql.AddInvalidNullError(ctx, "AiModel!")
 		return graphql.Null
 	}
-	return ec._AIModel(ctx, sel, v)
+	return ec._AiModel(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAIModelConnection2ᚖkeywardᚋmodelsᚐConnection(ctx context.Context, sel ast.SelectionSet, v *models.Connection[*models.AIModel]) graphql.Marshaler {
+func (ec *executionContext) marshalNAiModelConnection2ᚖkeywardᚋmodelsᚐConnection(ctx context.Context, sel ast.SelectionSet, v *models.Connection[*models.AIModel]) graphql.Marshaler {
 	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AIModelConnection!")
+		graphql.AddInvalidNullError(ctx, "AiModelConnection!")
 		return graphql.Null
 	}
-	return ec._AIModelConnection(ctx, sel, v)
+	return ec._AiModelConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNAIModelInput2keywardᚋgraphᚋmodelᚐAIModelInput(ctx context.Context, v any) (model.AIModelInput, error) {
-	res, err := ec.unmarshalInputAIModelInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNAIModelStatus2keywardᚋmodelsᚐAIModelStatus(ctx context.Context, v any) (models.AIModelStatus, error) {
+func (ec *executionContext) unmarshalNAiModelStatus2keywardᚋmodelsᚐAIModelStatus(ctx context.Context, v any) (models.AIModelStatus, error) {
 	var res models.AIModelStatus
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNAIModelStatus2keywardᚋmodelsᚐAIModelStatus(ctx context.Context, sel ast.SelectionSet, v models.AIModelStatus) graphql.Marshaler {
+func (ec *executionContext) marshalNAiModelStatus2keywardᚋmodelsᚐAIModelStatus(ctx context.Context, sel ast.SelectionSet, v models.AIModelStatus) graphql.Marshaler {
 	return v
-}
-
-func (ec *executionContext) marshalNActor2keywardᚋmodelsᚐActor(ctx context.Context, sel ast.SelectionSet, v models.Actor) graphql.Marshaler {
-	return ec._Actor(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNApiKey2ᚕᚖkeywardᚋmodelsᚐAPIKeyᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.APIKey) graphql.Marshaler {
@@ -12734,17 +14619,14 @@ func (ec *executionContext) unmarshalNChangePasswordInput2keywardᚋgraphᚋmode
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCreateApiKeyInput2keywardᚋgraphᚋmodelᚐCreateAPIKeyInput(ctx context.Context, v any) (model.CreateAPIKeyInput, error) {
-	res, err := ec.unmarshalInputCreateApiKeyInput(ctx, v)
+func (ec *executionContext) unmarshalNCreateAiModelInput2keywardᚋgraphᚋmodelᚐCreateAiModelInput(ctx context.Context, v any) (model.CreateAiModelInput, error) {
+	res, err := ec.unmarshalInputCreateAiModelInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCreateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateAPIKeyPayload) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "CreateApiKeyPayload!")
-		return graphql.Null
-	}
-	return ec._CreateApiKeyPayload(ctx, sel, v)
+func (ec *executionContext) unmarshalNCreateApiKeyInput2keywardᚋgraphᚋmodelᚐCreateAPIKeyInput(ctx context.Context, v any) (model.CreateAPIKeyInput, error) {
+	res, err := ec.unmarshalInputCreateApiKeyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCreateProjectInput2keywardᚋgraphᚋmodelᚐCreateProjectInput(ctx context.Context, v any) (model.CreateProjectInput, error) {
@@ -12770,6 +14652,31 @@ func (ec *executionContext) unmarshalNDate2keywardᚋmodelsᚐDate(ctx context.C
 
 func (ec *executionContext) marshalNDate2keywardᚋmodelsᚐDate(ctx context.Context, sel ast.SelectionSet, v models.Date) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNDeleteAiModelInput2keywardᚋgraphᚋmodelᚐDeleteAiModelInput(ctx context.Context, v any) (model.DeleteAiModelInput, error) {
+	res, err := ec.unmarshalInputDeleteAiModelInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDeleteApiKeyInput2keywardᚋgraphᚋmodelᚐDeleteAPIKeyInput(ctx context.Context, v any) (model.DeleteAPIKeyInput, error) {
+	res, err := ec.unmarshalInputDeleteApiKeyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDeleteProjectInput2keywardᚋgraphᚋmodelᚐDeleteProjectInput(ctx context.Context, v any) (model.DeleteProjectInput, error) {
+	res, err := ec.unmarshalInputDeleteProjectInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDeleteRiskInput2keywardᚋgraphᚋmodelᚐDeleteRiskInput(ctx context.Context, v any) (model.DeleteRiskInput, error) {
+	res, err := ec.unmarshalInputDeleteRiskInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDeleteUserInput2keywardᚋgraphᚋmodelᚐDeleteUserInput(ctx context.Context, v any) (model.DeleteUserInput, error) {
+	res, err := ec.unmarshalInputDeleteUserInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
@@ -12798,6 +14705,11 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNLoginInput2keywardᚋgraphᚋmodelᚐLoginInput(ctx context.Context, v any) (model.LoginInput, error) {
+	res, err := ec.unmarshalInputLoginInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNMember2ᚕᚖkeywardᚋmodelsᚐUserᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.User) graphql.Marshaler {
@@ -12973,6 +14885,21 @@ func (ec *executionContext) marshalNRole2keywardᚋmodelsᚐRole(ctx context.Con
 	return v
 }
 
+func (ec *executionContext) unmarshalNRotateApiKeyInput2keywardᚋgraphᚋmodelᚐRotateAPIKeyInput(ctx context.Context, v any) (model.RotateAPIKeyInput, error) {
+	res, err := ec.unmarshalInputRotateApiKeyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSetupInput2keywardᚋgraphᚋmodelᚐSetupInput(ctx context.Context, v any) (model.SetupInput, error) {
+	res, err := ec.unmarshalInputSetupInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSignupInput2keywardᚋgraphᚋmodelᚐSignupInput(ctx context.Context, v any) (model.SignupInput, error) {
+	res, err := ec.unmarshalInputSignupInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := model.UnmarshalStrictString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -13001,8 +14928,8 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
-func (ec *executionContext) unmarshalNUpdateAIModelInput2keywardᚋgraphᚋmodelᚐUpdateAIModelInput(ctx context.Context, v any) (model.UpdateAIModelInput, error) {
-	res, err := ec.unmarshalInputUpdateAIModelInput(ctx, v)
+func (ec *executionContext) unmarshalNUpdateAiModelInput2keywardᚋgraphᚋmodelᚐUpdateAiModelInput(ctx context.Context, v any) (model.UpdateAiModelInput, error) {
+	res, err := ec.unmarshalInputUpdateAiModelInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -13021,12 +14948,14 @@ func (ec *executionContext) unmarshalNUpdateRiskInput2keywardᚋgraphᚋmodelᚐ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNUpsertAIModelPayload2ᚖkeywardᚋgraphᚋmodelᚐUpsertAIModelPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpsertAIModelPayload) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "UpsertAIModelPayload!")
-		return graphql.Null
-	}
-	return ec._UpsertAIModelPayload(ctx, sel, v)
+func (ec *executionContext) unmarshalNUpdateUserRoleInput2keywardᚋgraphᚋmodelᚐUpdateUserRoleInput(ctx context.Context, v any) (model.UpdateUserRoleInput, error) {
+	res, err := ec.unmarshalInputUpdateUserRoleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpsertAiModelInput2keywardᚋgraphᚋmodelᚐUpsertAiModelInput(ctx context.Context, v any) (model.UpsertAiModelInput, error) {
+	res, err := ec.unmarshalInputUpsertAiModelInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNUser2ᚕᚖkeywardᚋmodelsᚐUserᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.User) graphql.Marshaler {
@@ -13195,22 +15124,22 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
-func (ec *executionContext) marshalOAIModel2ᚖkeywardᚋmodelsᚐAIModel(ctx context.Context, sel ast.SelectionSet, v *models.AIModel) graphql.Marshaler {
+func (ec *executionContext) marshalOAiModel2ᚖkeywardᚋmodelsᚐAIModel(ctx context.Context, sel ast.SelectionSet, v *models.AIModel) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return ec._AIModel(ctx, sel, v)
+	return ec._AiModel(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOAIModelFilter2ᚖkeywardᚋgraphᚋmodelᚐAIModelFilter(ctx context.Context, v any) (*model.AIModelFilter, error) {
+func (ec *executionContext) unmarshalOAiModelFilter2ᚖkeywardᚋgraphᚋmodelᚐAiModelFilter(ctx context.Context, v any) (*model.AiModelFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
-	res, err := ec.unmarshalInputAIModelFilter(ctx, v)
+	res, err := ec.unmarshalInputAiModelFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOAIModelStatus2ᚕkeywardᚋmodelsᚐAIModelStatusᚄ(ctx context.Context, v any) ([]models.AIModelStatus, error) {
+func (ec *executionContext) unmarshalOAiModelStatus2ᚕkeywardᚋmodelsᚐAIModelStatusᚄ(ctx context.Context, v any) ([]models.AIModelStatus, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -13219,7 +15148,7 @@ func (ec *executionContext) unmarshalOAIModelStatus2ᚕkeywardᚋmodelsᚐAIMode
 	res := make([]models.AIModelStatus, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNAIModelStatus2keywardᚋmodelsᚐAIModelStatus(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNAiModelStatus2keywardᚋmodelsᚐAIModelStatus(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -13227,14 +15156,14 @@ func (ec *executionContext) unmarshalOAIModelStatus2ᚕkeywardᚋmodelsᚐAIMode
 	return res, nil
 }
 
-func (ec *executionContext) marshalOAIModelStatus2ᚕkeywardᚋmodelsᚐAIModelStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []models.AIModelStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOAiModelStatus2ᚕkeywardᚋmodelsᚐAIModelStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []models.AIModelStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNAIModelStatus2keywardᚋmodelsᚐAIModelStatus(ctx, sel, v[i])
+		return ec.marshalNAiModelStatus2keywardᚋmodelsᚐAIModelStatus(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -13246,7 +15175,7 @@ func (ec *executionContext) marshalOAIModelStatus2ᚕkeywardᚋmodelsᚐAIModelS
 	return ret
 }
 
-func (ec *executionContext) unmarshalOAIModelStatus2ᚖkeywardᚋmodelsᚐAIModelStatus(ctx context.Context, v any) (*models.AIModelStatus, error) {
+func (ec *executionContext) unmarshalOAiModelStatus2ᚖkeywardᚋmodelsᚐAIModelStatus(ctx context.Context, v any) (*models.AIModelStatus, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -13255,7 +15184,7 @@ func (ec *executionContext) unmarshalOAIModelStatus2ᚖkeywardᚋmodelsᚐAIMode
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOAIModelStatus2ᚖkeywardᚋmodelsᚐAIModelStatus(ctx context.Context, sel ast.SelectionSet, v *models.AIModelStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOAiModelStatus2ᚖkeywardᚋmodelsᚐAIModelStatus(ctx context.Context, sel ast.SelectionSet, v *models.AIModelStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -13366,6 +15295,41 @@ func (ec *executionContext) marshalOChangePasswordPayload2ᚖkeywardᚋgraphᚋm
 	return ec._ChangePasswordPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCreateAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateAiModelPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateAiModelPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateAiModelPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateAPIKeyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateApiKeyPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateProjectPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateProjectPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateProjectPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateProjectPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateRiskPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateRiskPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateRiskPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateRiskPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCreateUserPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateUserPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateUserPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CreateUserPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalODate2ᚖkeywardᚋmodelsᚐDate(ctx context.Context, v any) (*models.Date, error) {
 	if v == nil {
 		return nil, nil
@@ -13380,6 +15344,41 @@ func (ec *executionContext) marshalODate2ᚖkeywardᚋmodelsᚐDate(ctx context.
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalODeleteAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteAiModelPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteAiModelPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeleteAiModelPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeleteApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteAPIKeyPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeleteApiKeyPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeleteProjectPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteProjectPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteProjectPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeleteProjectPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeleteRiskPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteRiskPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteRiskPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeleteRiskPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeleteUserPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteUserPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteUserPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeleteUserPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -13467,6 +15466,20 @@ func (ec *executionContext) marshalOLifecyclePhase2ᚖkeywardᚋmodelsᚐLifecyc
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOLoginPayload2ᚖkeywardᚋgraphᚋmodelᚐLoginPayload(ctx context.Context, sel ast.SelectionSet, v *model.LoginPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoginPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOLogoutPayload2ᚖkeywardᚋgraphᚋmodelᚐLogoutPayload(ctx context.Context, sel ast.SelectionSet, v *model.LogoutPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LogoutPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOMitigationStatus2ᚕkeywardᚋmodelsᚐMitigationStatusᚄ(ctx context.Context, v any) ([]models.MitigationStatus, error) {
@@ -13669,19 +15682,25 @@ func (ec *executionContext) unmarshalORiskFilter2ᚖkeywardᚋgraphᚋmodelᚐRi
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalORotateApiKeyInput2ᚖkeywardᚋgraphᚋmodelᚐRotateAPIKeyInput(ctx context.Context, v any) (*model.RotateAPIKeyInput, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputRotateApiKeyInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
 func (ec *executionContext) marshalORotateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐRotateAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.RotateAPIKeyPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._RotateApiKeyPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSetupPayload2ᚖkeywardᚋgraphᚋmodelᚐSetupPayload(ctx context.Context, sel ast.SelectionSet, v *model.SetupPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SetupPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSignupPayload2ᚖkeywardᚋgraphᚋmodelᚐSignupPayload(ctx context.Context, sel ast.SelectionSet, v *model.SignupPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SignupPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -13720,11 +15739,46 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	return res
 }
 
+func (ec *executionContext) marshalOUpdateAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateAiModelPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateAiModelPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpdateAiModelPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOUpdateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateAPIKeyPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._UpdateApiKeyPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUpdateProjectPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateProjectPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateProjectPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpdateProjectPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUpdateRiskPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateRiskPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateRiskPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpdateRiskPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUpdateUserRolePayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateUserRolePayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateUserRolePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpdateUserRolePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUpsertAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐUpsertAiModelPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpsertAiModelPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpsertAiModelPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOUser2ᚖkeywardᚋmodelsᚐUser(ctx context.Context, sel ast.SelectionSet, v *models.User) graphql.Marshaler {

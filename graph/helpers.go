@@ -52,11 +52,8 @@ func tooManyReports(wait time.Duration) error {
 		"Too many reports of secrets that are no working key from your address. Try again in %d seconds.", int(math.Ceil(wait.Seconds())))}
 }
 
-// rotateInput reads rotateApiKey's optional input.
-func rotateInput(in *model.RotateAPIKeyInput) models.RotateAPIKeyInput {
-	if in == nil {
-		return models.RotateAPIKeyInput{}
-	}
+// rotateInput reads rotateApiKey's input; left-out fields take their defaults.
+func rotateInput(in model.RotateAPIKeyInput) models.RotateAPIKeyInput {
 	return models.RotateAPIKeyInput{GraceHours: in.GraceHours.Value(), ExpiresInDays: in.ExpiresInDays.Value()}
 }
 

@@ -81,28 +81,30 @@ func auditFilter(f *model.AuditFilter) models.AuditFilter {
 	return models.AuditFilter{Actions: f.Action.Value(), ActorID: f.ActorID.Value(), TargetID: f.TargetID.Value()}
 }
 
-// aiModelFields serves createAIModel (create: null means default) and
-// upsertAIModel (null clears the stored value).
-func aiModelFields(in model.AIModelInput, create bool) models.AIModelFields {
-	opt := change[string]
-	if create {
-		opt = given[string]
-	}
-	// note: a status cannot be cleared, so null is "not given" in both:
-	// a new entry is PENDING, an existing one keeps its status.
-	status, date := given(in.Status), change(in.StatusDate)
-	if create {
-		date = given(in.StatusDate)
-	}
+// aiModelFields is a create: null means "use the default".
+func aiModelFields(in model.CreateAiModelInput) models.AIModelFields {
 	return models.AIModelFields{
 		Provider: required(in.Provider), Model: required(in.Model), Version: required(in.Version),
-		ApproverID: opt(in.ApproverID), Capabilities: opt(in.Capabilities), HostingProvider: opt(in.HostingProvider),
-		Status: status, StatusDate: date, ReferenceLink: opt(in.ReferenceLink),
-		Biases: opt(in.Biases), Limitations: opt(in.Limitations), ProjectIDs: idList(in.ProjectIds, create),
+		ApproverID: given(in.ApproverID), Capabilities: given(in.Capabilities), HostingProvider: given(in.HostingProvider),
+		Status: given(in.Status), StatusDate: given(in.StatusDate), ReferenceLink: given(in.ReferenceLink),
+		Biases: given(in.Biases), Limitations: given(in.Limitations), ProjectIDs: idList(in.ProjectIds, true),
 	}
 }
 
-func aiModelChanges(in model.UpdateAIModelInput) models.AIModelFields {
+// aiModelUpsert is an upsert: on an update, null clears the stored value and
+// a field left out keeps it.
+func aiModelUpsert(in model.UpsertAiModelInput) models.AIModelFields {
+	return models.AIModelFields{
+		Provider: required(in.Provider), Model: required(in.Model), Version: required(in.Version),
+		ApproverID: change(in.ApproverID), Capabilities: change(in.Capabilities), HostingProvider: change(in.HostingProvider),
+		// note: a status cannot be cleared, so null is "not given": a new
+		// entry is PENDING, an existing one keeps its status.
+		Status: given(in.Status), StatusDate: change(in.StatusDate), ReferenceLink: change(in.ReferenceLink),
+		Biases: change(in.Biases), Limitations: change(in.Limitations), ProjectIDs: idList(in.ProjectIds, false),
+	}
+}
+
+func aiModelChanges(in model.UpdateAiModelInput) models.AIModelFields {
 	return models.AIModelFields{
 		Provider: change(in.Provider), Model: change(in.Model), Version: change(in.Version),
 		ApproverID: change(in.ApproverID), Capabilities: change(in.Capabilities), HostingProvider: change(in.HostingProvider),
@@ -111,7 +113,7 @@ func aiModelChanges(in model.UpdateAIModelInput) models.AIModelFields {
 	}
 }
 
-func aiModelFilter(f *model.AIModelFilter) models.AIModelFilter {
+func aiModelFilter(f *model.AiModelFilter) models.AIModelFilter {
 	if f == nil {
 		return models.AIModelFilter{}
 	}

@@ -13,22 +13,32 @@ func (r *actorResolver) Kind(ctx context.Context, obj *models.Actor) (model.Prin
 }
 
 // CreateProject is the resolver for the createProject field.
-func (r *mutationResolver) CreateProject(ctx context.Context, input model.CreateProjectInput) (*models.Project, error) {
+func (r *mutationResolver) CreateProject(ctx context.Context, input model.CreateProjectInput) (*model.CreateProjectPayload, error) {
 	p := auth.FromContext(ctx)
-	return models.CreateProject(ctx, r.DB, p.OrganizationID, projectFields(input), p.Actor())
+	project, err := models.CreateProject(ctx, r.DB, p.OrganizationID, projectFields(input), p.Actor())
+	if err != nil {
+		return nil, err
+	}
+	return &model.CreateProjectPayload{Project: project}, nil
 }
 
 // UpdateProject is the resolver for the updateProject field.
-func (r *mutationResolver) UpdateProject(ctx context.Context, id string, input model.UpdateProjectInput) (*models.Project, error) {
+func (r *mutationResolver) UpdateProject(ctx context.Context, input model.UpdateProjectInput) (*model.UpdateProjectPayload, error) {
 	p := auth.FromContext(ctx)
-	return models.UpdateProject(ctx, r.DB, p.OrganizationID, id, projectChanges(input), p.Actor())
+	project, err := models.UpdateProject(ctx, r.DB, p.OrganizationID, input.ID, projectChanges(input), p.Actor())
+	if err != nil {
+		return nil, err
+	}
+	return &model.UpdateProjectPayload{Project: project}, nil
 }
 
 // DeleteProject is the resolver for the deleteProject field.
-func (r *mutationResolver) DeleteProject(ctx context.Context, id string) (bool, error) {
+func (r *mutationResolver) DeleteProject(ctx context.Context, input model.DeleteProjectInput) (*model.DeleteProjectPayload, error) {
 	p := auth.FromContext(ctx)
-	err := models.DeleteProject(ctx, r.DB, p.OrganizationID, id, p.Actor())
-	return err == nil, err
+	if err := models.DeleteProject(ctx, r.DB, p.OrganizationID, input.ID, p.Actor()); err != nil {
+		return nil, err
+	}
+	return &model.DeleteProjectPayload{DeletedProjectID: input.ID}, nil
 }
 
 // Owner is the resolver for the owner field.

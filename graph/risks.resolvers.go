@@ -8,22 +8,32 @@ import (
 )
 
 // CreateRisk is the resolver for the createRisk field.
-func (r *mutationResolver) CreateRisk(ctx context.Context, input model.CreateRiskInput) (*models.Risk, error) {
+func (r *mutationResolver) CreateRisk(ctx context.Context, input model.CreateRiskInput) (*model.CreateRiskPayload, error) {
 	p := auth.FromContext(ctx)
-	return models.CreateRisk(ctx, r.DB, p.OrganizationID, riskFields(input), p.Actor())
+	risk, err := models.CreateRisk(ctx, r.DB, p.OrganizationID, riskFields(input), p.Actor())
+	if err != nil {
+		return nil, err
+	}
+	return &model.CreateRiskPayload{Risk: risk}, nil
 }
 
 // UpdateRisk is the resolver for the updateRisk field.
-func (r *mutationResolver) UpdateRisk(ctx context.Context, id string, input model.UpdateRiskInput) (*models.Risk, error) {
+func (r *mutationResolver) UpdateRisk(ctx context.Context, input model.UpdateRiskInput) (*model.UpdateRiskPayload, error) {
 	p := auth.FromContext(ctx)
-	return models.UpdateRisk(ctx, r.DB, p.OrganizationID, id, riskChanges(input), p.Actor())
+	risk, err := models.UpdateRisk(ctx, r.DB, p.OrganizationID, input.ID, riskChanges(input), p.Actor())
+	if err != nil {
+		return nil, err
+	}
+	return &model.UpdateRiskPayload{Risk: risk}, nil
 }
 
 // DeleteRisk is the resolver for the deleteRisk field.
-func (r *mutationResolver) DeleteRisk(ctx context.Context, id string) (bool, error) {
+func (r *mutationResolver) DeleteRisk(ctx context.Context, input model.DeleteRiskInput) (*model.DeleteRiskPayload, error) {
 	p := auth.FromContext(ctx)
-	err := models.DeleteRisk(ctx, r.DB, p.OrganizationID, id, p.Actor())
-	return err == nil, err
+	if err := models.DeleteRisk(ctx, r.DB, p.OrganizationID, input.ID, p.Actor()); err != nil {
+		return nil, err
+	}
+	return &model.DeleteRiskPayload{DeletedRiskID: input.ID}, nil
 }
 
 // Risk is the resolver for the risk field.

@@ -9,15 +9,11 @@ import (
 )
 
 // Login is the resolver for the login field.
-func (r *mutationResolver) Login(ctx context.Context, email string, password string, organizationID *string) (*models.User, error) {
+func (r *mutationResolver) Login(ctx context.Context, input model.LoginInput) (*model.LoginPayload, error) {
 	if err := spendAttempt(ctx, r.LoginFailures, "failed sign-in attempts"); err != nil {
 		return nil, err
 	}
-	var orgID string
-	if organizationID != nil {
-		orgID = *organizationID
-	}
-	user, err := models.Authenticate(ctx, r.DB, email, password, orgID)
+	user, err := models.Authenticate(ctx, r.DB, input.Email, input.Password, optString(input.OrganizationID))
 	if !models.HasCode(err, models.CodeUnauthenticated) {
 		r.LoginFailures.Refund(ctx, auth.ClientIP(ctx))
 	}
@@ -27,29 +23,33 @@ func (r *mutationResolver) Login(ctx context.Context, email string, password str
 	if err := startSession(ctx, r.DB, user); err != nil {
 		return nil, err
 	}
-	return user, nil
+	return &model.LoginPayload{User: user}, nil
 }
 
 // Logout is the resolver for the logout field.
-func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
+func (r *mutationResolver) Logout(ctx context.Context) (*model.LogoutPayload, error) {
+	out := &model.LogoutPayload{}
+	if p := auth.FromContext(ctx); p != nil && p.Kind == auth.KindUser {
+		out.User = p.User
+	}
 	if token := auth.SessionToken(ctx); token != "" {
 		if err := models.DeleteSession(ctx, r.DB, token); err != nil {
-			return false, err
+			return nil, err
 		}
 	}
 	auth.ClearSessionCookie(ctx)
-	return true, nil
+	return out, nil
 }
 
 // Signup is the resolver for the signup field.
-func (r *mutationResolver) Signup(ctx context.Context, orgName string, email string, name string, password string) (*models.User, error) {
+func (r *mutationResolver) Signup(ctx context.Context, input model.SignupInput) (*model.SignupPayload, error) {
 	if !r.AllowSignup {
 		return nil, models.Forbidden("Sign-up is turned off on this server. Ask an Admin to add you.")
 	}
 	if err := spendAttempt(ctx, r.Signups, "sign-ups"); err != nil {
 		return nil, err
 	}
-	user, err := models.CreateOrganizationWithAdmin(ctx, r.DB, models.NewOrganizationInput{OrgName: orgName, Email: email, Name: name, Password: password})
+	user, err := models.CreateOrganizationWithAdmin(ctx, r.DB, models.NewOrganizationInput{OrgName: input.OrgName, Email: input.Email, Name: input.Name, Password: input.Password})
 	if models.HasCode(err, models.CodeBadUserInput) {
 		// Nothing was hashed or created: a typo does not use up the budget.
 		r.Signups.Refund(ctx, auth.ClientIP(ctx))
@@ -57,13 +57,16 @@ func (r *mutationResolver) Signup(ctx context.Context, orgName string, email str
 	if err != nil {
 		return nil, err
 	}
-	return user, startSession(ctx, r.DB, user)
+	if err := startSession(ctx, r.DB, user); err != nil {
+		return nil, err
+	}
+	return &model.SignupPayload{User: user}, nil
 }
 
 // Setup is the resolver for the setup field.
-func (r *mutationResolver) Setup(ctx context.Context, token string, orgName string, email string, name string, password string) (*models.User, error) {
+func (r *mutationResolver) Setup(ctx context.Context, input model.SetupInput) (*model.SetupPayload, error) {
 	var user *models.User
-	ok, err := r.SetupToken.Use(token, func() error {
+	ok, err := r.SetupToken.Use(input.Token, func() error {
 		n, err := models.CountUsers(ctx, r.DB)
 		if err != nil {
 			return err
@@ -71,7 +74,7 @@ func (r *mutationResolver) Setup(ctx context.Context, token string, orgName stri
 		if n > 0 {
 			return models.Forbidden("Keyward is already set up. Sign in instead.")
 		}
-		user, err = models.CreateOrganizationWithAdmin(ctx, r.DB, models.NewOrganizationInput{OrgName: orgName, Email: email, Name: name, Password: password})
+		user, err = models.CreateOrganizationWithAdmin(ctx, r.DB, models.NewOrganizationInput{OrgName: input.OrgName, Email: input.Email, Name: input.Name, Password: input.Password})
 		return err
 	})
 	if !ok {
@@ -80,32 +83,42 @@ func (r *mutationResolver) Setup(ctx context.Context, token string, orgName stri
 	if err != nil {
 		return nil, err
 	}
-	return user, startSession(ctx, r.DB, user)
+	if err := startSession(ctx, r.DB, user); err != nil {
+		return nil, err
+	}
+	return &model.SetupPayload{User: user}, nil
 }
 
 // CreateUser is the resolver for the createUser field.
-func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUserInput) (*models.User, error) {
+func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUserInput) (*model.CreateUserPayload, error) {
 	p := auth.FromContext(ctx)
-	return models.CreateUser(ctx, r.DB, p.OrganizationID, models.NewUserInput{Email: input.Email, Name: input.Name, Password: input.Password, Role: input.Role}, p.Actor())
+	user, err := models.CreateUser(ctx, r.DB, p.OrganizationID, models.NewUserInput{Email: input.Email, Name: input.Name, Password: input.Password, Role: input.Role}, p.Actor())
+	if err != nil {
+		return nil, err
+	}
+	return &model.CreateUserPayload{User: user}, nil
 }
 
 // UpdateUserRole is the resolver for the updateUserRole field.
-func (r *mutationResolver) UpdateUserRole(ctx context.Context, id string, role models.Role, deleteAPIKeys *bool) (*models.User, error) {
+func (r *mutationResolver) UpdateUserRole(ctx context.Context, input model.UpdateUserRoleInput) (*model.UpdateUserRolePayload, error) {
 	p := auth.FromContext(ctx)
-	u, removed, err := models.UpdateUserRole(ctx, r.DB, p.OrganizationID, id, role, isTrue(deleteAPIKeys), p.Actor())
+	user, removed, err := models.UpdateUserRole(ctx, r.DB, p.OrganizationID, input.ID, input.Role, isTrue(input.DeleteAPIKeys.Value()), p.Actor())
 	r.Keys.ForgetAll(removed)
-	return u, err
+	if err != nil {
+		return nil, err
+	}
+	return &model.UpdateUserRolePayload{User: user}, nil
 }
 
 // DeleteUser is the resolver for the deleteUser field.
-func (r *mutationResolver) DeleteUser(ctx context.Context, id string, deleteAPIKeys *bool) (bool, error) {
+func (r *mutationResolver) DeleteUser(ctx context.Context, input model.DeleteUserInput) (*model.DeleteUserPayload, error) {
 	p := auth.FromContext(ctx)
-	removed, err := models.DeleteUser(ctx, r.DB, p.OrganizationID, id, isTrue(deleteAPIKeys), p.Actor())
+	removed, err := models.DeleteUser(ctx, r.DB, p.OrganizationID, input.ID, isTrue(input.DeleteAPIKeys.Value()), p.Actor())
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	r.Keys.ForgetAll(removed)
-	return true, nil
+	return &model.DeleteUserPayload{DeletedUserID: input.ID}, nil
 }
 
 // ChangePassword is the resolver for the changePassword field.

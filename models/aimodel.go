@@ -281,7 +281,7 @@ func describeLinkChange(tx *gorm.DB, old, now []string) (string, error) {
 
 func duplicateModel(m *AIModel) error {
 	return &Error{Code: CodeDuplicateName, Path: []any{"version"}, Message: fmt.Sprintf(
-		"The inventory already has %s %s version %s. Update that entry, or use upsertAIModel to create-or-update by provider, model and version.",
+		"The inventory already has %s %s version %s. Update that entry, or use upsertAiModel to create-or-update by provider, model and version.",
 		m.Provider, m.Model, m.Version)}
 }
 
@@ -413,8 +413,8 @@ func UpdateAIModel(ctx context.Context, db *gorm.DB, orgID, id string, f AIModel
 func DeleteAIModel(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor) error {
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		m, err := deleteInOrg[AIModel](tx, "Model", orgID, id)
-		if err != nil {
-			return err
+		if err != nil || m == nil {
+			return err // nil row: already gone, nothing to record
 		}
 		return recordAudit(tx, orgID, actor, AuditAIModelDeleted, "AI_MODEL", m.ID, m.label())
 	})

@@ -216,26 +216,22 @@ func GetAPIKey(ctx context.Context, db *gorm.DB, orgID, id string) (*APIKey, err
 }
 
 // DeleteAPIKey removes a key for good and returns it, so that callers can
-// drop any cached copy.
+// drop any cached copy. A key that is already gone returns (nil, nil): see
+// deleteInOrg.
 func DeleteAPIKey(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor) (*APIKey, error) {
-	if _, err := uuid.Parse(id); err != nil {
-		return nil, NotFound("API key")
-	}
-	var key APIKey
+	var key *APIKey
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		err := tx.Where("id = ? AND organization_id = ?", id, orgID).Take(&key).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return NotFound("API key")
-		}
+		found, err := findInOrg[APIKey](tx, "API key", orgID, id, true)
 		if err != nil {
-			return err
+			return goneIsDone(err, id)
 		}
-		return removeKey(tx, orgID, &key, actor)
+		key = found
+		return removeKey(tx, orgID, key, actor)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &key, nil
+	return key, nil
 }
 
 // removeKey deletes a key inside tx, announces it to every replica's cache

@@ -189,8 +189,8 @@ func DeleteProject(ctx context.Context, db *gorm.DB, orgID, id string, actor Act
 					"Link to project "+quoteName(p.Title, p.ID)+" removed: the project was deleted")
 			}, "organization_id = ? AND id IN (?)", orgID, tx.Model(&AIModelProject{}).Select("ai_model_id").Where("project_id = ?", p.ID))
 		})
-		if err != nil {
-			return err
+		if err != nil || p == nil {
+			return err // nil row: already gone, nothing to record
 		}
 		return recordAudit(tx, orgID, actor, AuditProjectDeleted, "PROJECT", p.ID, p.Title)
 	})

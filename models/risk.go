@@ -247,8 +247,8 @@ func UpdateRisk(ctx context.Context, db *gorm.DB, orgID, id string, f RiskFields
 func DeleteRisk(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor) error {
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		r, err := deleteInOrg[Risk](tx, "Risk", orgID, id)
-		if err != nil {
-			return err
+		if err != nil || r == nil {
+			return err // nil row: already gone, nothing to record
 		}
 		return recordAudit(tx, orgID, actor, AuditRiskDeleted, "RISK", r.ID, r.Name)
 	})

@@ -35,10 +35,17 @@ func findInOrg[T any](tx *gorm.DB, what, orgID, id string, lock bool) (*T, error
 // returns it, for the audit trail. It must run inside a transaction. before,
 // when given, runs once the row is locked and before it is deleted: it reads
 // what a cascade is about to remove.
+//
+// A well-formed id that matches no row (already deleted, never there, or
+// another organisation's) returns (nil, nil): deletes are idempotent, so a
+// client that retries after a lost response is not told its delete failed,
+// and nothing leaks about other organisations. A malformed id stays an error
+// (the API's ID scalar refuses it before this runs): nothing could ever have
+// had it, so it is a client bug worth reporting.
 func deleteInOrg[T any](tx *gorm.DB, what, orgID, id string, before ...func(*T) error) (*T, error) {
 	row, err := findInOrg[T](tx, what, orgID, id, true)
 	if err != nil {
-		return nil, err
+		return nil, goneIsDone(err, id)
 	}
 	for _, fn := range before {
 		if err := fn(row); err != nil {
@@ -50,7 +57,17 @@ func deleteInOrg[T any](tx *gorm.DB, what, orgID, id string, before ...func(*T) 
 		return nil, res.Error
 	}
 	if res.RowsAffected == 0 {
-		return nil, NotFound(what)
+		return nil, nil // a concurrent delete won the race; the row is gone either way
 	}
 	return row, nil
+}
+
+// goneIsDone turns the NOT_FOUND of a well-formed id into success, for
+// idempotent deletes (see deleteInOrg).
+func goneIsDone(err error, id string) error {
+	var e *Error
+	if _, perr := uuid.Parse(id); perr == nil && errors.As(err, &e) && e.Code == CodeNotFound {
+		return nil
+	}
+	return err
 }

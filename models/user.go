@@ -175,7 +175,7 @@ func UpdateUserRole(ctx context.Context, db *gorm.DB, orgID, id string, role Rol
 // DeleteUser removes a user and their sessions, keeping at least one admin.
 // With deleteKeys, the keys the user created go in the same step; their
 // hashes are returned for the caller's cache. Without it they keep working,
-// with no creator.
+// with no creator. A user who is already gone is success (see deleteInOrg).
 func DeleteUser(ctx context.Context, db *gorm.DB, orgID, id string, deleteKeys bool, actor Actor) ([]string, error) {
 	var removed []string
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -187,7 +187,7 @@ func DeleteUser(ctx context.Context, db *gorm.DB, orgID, id string, deleteKeys b
 		// rows the delete will clear.
 		u, err := findInOrg[User](tx, "User", orgID, id, true)
 		if err != nil {
-			return err
+			return goneIsDone(err, id) // idempotent, like every delete (see deleteInOrg)
 		}
 		if u.Role == RoleAdmin {
 			if err := ensureAnotherAdmin(tx, orgID, u.ID, "id",

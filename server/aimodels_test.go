@@ -8,7 +8,7 @@ import (
 	"keyward/models"
 )
 
-const upsertModel = `mutation($i:AIModelInput!){ upsertAIModel(input:$i) { created aiModel { id provider model version status capabilities hostingProvider referenceLink statusDate approver { email } projects { title } } } }`
+const upsertModel = `mutation($i:UpsertAiModelInput!){ upsertAiModel(input:$i) { created aiModel { id provider model version status capabilities hostingProvider referenceLink statusDate approver { email } projects { title } } } }`
 
 func TestAIModelCRUD(t *testing.T) {
 	forEachDB(t, func(t *testing.T, dbURL string) {
@@ -16,39 +16,42 @@ func TestAIModelCRUD(t *testing.T) {
 		admin := s.admin()
 		approver := admin.createUser("approver@example.com", "EDITOR")
 		p1, p2 := admin.createProject("Support bot"), admin.createProject("Search")
-		r := admin.gql(`mutation($i:AIModelInput!){ createAIModel(input:$i) { id provider model version status statusDate referenceLink biases limitations capabilities hostingProvider approver { email } projects { id title } createdBy { kind name } } }`,
+		r := admin.gql(`mutation($i:CreateAiModelInput!){ createAiModel(input:$i) { aiModel { id provider model version status statusDate referenceLink biases limitations capabilities hostingProvider approver { email } projects { id title } createdBy { kind name } } } }`,
 			vars{"i": map[string]any{
 				"provider": "OpenAI", "model": "gpt-4o", "version": "2024-08-06", "approverId": approver,
 				"capabilities": "text\nvision", "hostingProvider": "Azure", "status": "APPROVED", "statusDate": "2025-01-15",
 				"referenceLink": "https://example.com/model-card", "biases": "English-centric", "limitations": "No medical advice",
 				"projectIds": []string{p2, p1, p1},
 			}}).ok()
-		id := r.str("createAIModel", "id")
-		if r.str("createAIModel", "approver", "email") != "approver@example.com" || r.str("createAIModel", "status") != "APPROVED" ||
-			len(r.get("createAIModel", "projects").([]any)) != 2 || r.str("createAIModel", "createdBy", "name") != adminEmail {
+		id := r.str("createAiModel", "aiModel", "id")
+		if r.str("createAiModel", "aiModel", "approver", "email") != "approver@example.com" || r.str("createAiModel", "aiModel", "status") != "APPROVED" ||
+			len(r.get("createAiModel", "aiModel", "projects").([]any)) != 2 || r.str("createAiModel", "aiModel", "createdBy", "name") != adminEmail {
 			t.Fatalf("created: %s", r.body)
 		}
 		// The same identity, ignoring case, is a duplicate for create.
-		dup := admin.gql(`mutation{ createAIModel(input:{provider:"openai", model:"GPT-4o", version:"2024-08-06"}) { id } }`, nil).wantCode("DUPLICATE_NAME")
-		if !strings.Contains(dup.Errors[0].Message, "upsertAIModel") {
+		dup := admin.gql(`mutation{ createAiModel(input:{provider:"openai", model:"GPT-4o", version:"2024-08-06"}) { aiModel { id } } }`, nil).wantCode("DUPLICATE_NAME")
+		if !strings.Contains(dup.Errors[0].Message, "upsertAiModel") {
 			t.Fatalf("message: %s", dup.body)
 		}
-		u := admin.gql(`mutation($id:ID!){ updateAIModel(id:$id, input:{status:BLOCKED, projectIds:[], approverId:null}) { status projects { id } approver { id } model } }`, vars{"id": id}).ok()
-		if u.str("updateAIModel", "status") != "BLOCKED" || len(u.get("updateAIModel", "projects").([]any)) != 0 ||
-			u.get("updateAIModel", "approver") != nil || u.str("updateAIModel", "model") != "gpt-4o" {
+		u := admin.gql(`mutation($id:ID!){ updateAiModel(input:{id:$id, status:BLOCKED, projectIds:[], approverId:null}) { aiModel { status projects { id } approver { id } model } } }`, vars{"id": id}).ok()
+		if u.str("updateAiModel", "aiModel", "status") != "BLOCKED" || len(u.get("updateAiModel", "aiModel", "projects").([]any)) != 0 ||
+			u.get("updateAiModel", "aiModel", "approver") != nil || u.str("updateAiModel", "aiModel", "model") != "gpt-4o" {
 			t.Fatalf("update: %s", u.body)
 		}
-		admin.gql(`mutation($id:ID!){ updateAIModel(id:$id, input:{projectIds:[`+fmt.Sprintf("%q", p1)+`]}) { id } }`, vars{"id": id}).ok()
+		admin.gql(`mutation($id:ID!){ updateAiModel(input:{id:$id, projectIds:[`+fmt.Sprintf("%q", p1)+`]}) { aiModel { id } } }`, vars{"id": id}).ok()
 		// Deleting a project unlinks it.
-		admin.gql(`mutation($id:ID!){ deleteProject(id:$id) }`, vars{"id": p1}).ok()
+		admin.gql(`mutation($id:ID!){ deleteProject(input:{id:$id}) { deletedProjectId } }`, vars{"id": p1}).ok()
 		g := admin.gql(`query($id:ID!){ aiModel(id:$id) { projects { id } } }`, vars{"id": id}).ok()
 		if len(g.get("aiModel", "projects").([]any)) != 0 {
 			t.Fatalf("link survived the project: %s", g.body)
 		}
-		admin.gql(`mutation($id:ID!){ deleteAIModel(id:$id) }`, vars{"id": id}).ok()
+		admin.gql(`mutation($id:ID!){ deleteAiModel(input:{id:$id}) { deletedAiModelId } }`, vars{"id": id}).ok()
 		admin.gql(`query($id:ID!){ aiModel(id:$id) { id } }`, vars{"id": id}).wantCode("NOT_FOUND")
-		admin.gql(`mutation($id:ID!){ deleteAIModel(id:$id) }`, vars{"id": id}).wantCode("NOT_FOUND")
-		admin.gql(`mutation($id:ID!){ updateAIModel(id:$id, input:{status:APPROVED}) { id } }`, vars{"id": id}).wantCode("NOT_FOUND")
+		// A retried delete succeeds and answers the same id (idempotent).
+		if again := admin.gql(`mutation($id:ID!){ deleteAiModel(input:{id:$id}) { deletedAiModelId } }`, vars{"id": id}).ok(); again.str("deleteAiModel", "deletedAiModelId") != id {
+			t.Fatalf("retried delete: %s", again.body)
+		}
+		admin.gql(`mutation($id:ID!){ updateAiModel(input:{id:$id, status:APPROVED}) { aiModel { id } } }`, vars{"id": id}).wantCode("NOT_FOUND")
 	})
 }
 
@@ -61,24 +64,24 @@ func TestAIModelUpsertIsIdempotent(t *testing.T) {
 		p := admin.createProject("Support bot")
 		in := map[string]any{"provider": "Anthropic", "model": "claude", "version": "3.5", "capabilities": "text", "projectIds": []string{p}}
 		first := key.gql(upsertModel, vars{"i": in}).ok()
-		if first.get("upsertAIModel", "created") != true || first.str("upsertAIModel", "aiModel", "status") != "PENDING" {
+		if first.get("upsertAiModel", "created") != true || first.str("upsertAiModel", "aiModel", "status") != "PENDING" {
 			t.Fatalf("first upsert: %s", first.body)
 		}
-		id := first.str("upsertAIModel", "aiModel", "id")
+		id := first.str("upsertAiModel", "aiModel", "id")
 		again := key.gql(upsertModel, vars{"i": in}).ok()
-		if again.get("upsertAIModel", "created") != false || again.str("upsertAIModel", "aiModel", "id") != id {
+		if again.get("upsertAiModel", "created") != false || again.str("upsertAiModel", "aiModel", "id") != id {
 			t.Fatalf("second upsert: %s", again.body)
 		}
 		// Identity ignores case; fields left out are kept; null clears.
 		third := key.gql(upsertModel, vars{"i": map[string]any{"provider": "ANTHROPIC", "model": "Claude", "version": "3.5", "status": "APPROVED", "hostingProvider": nil}}).ok()
-		if third.str("upsertAIModel", "aiModel", "id") != id || third.str("upsertAIModel", "aiModel", "capabilities") != "text" ||
-			third.str("upsertAIModel", "aiModel", "status") != "APPROVED" || len(third.get("upsertAIModel", "aiModel", "projects").([]any)) != 1 ||
-			third.str("upsertAIModel", "aiModel", "provider") != "ANTHROPIC" {
+		if third.str("upsertAiModel", "aiModel", "id") != id || third.str("upsertAiModel", "aiModel", "capabilities") != "text" ||
+			third.str("upsertAiModel", "aiModel", "status") != "APPROVED" || len(third.get("upsertAiModel", "aiModel", "projects").([]any)) != 1 ||
+			third.str("upsertAiModel", "aiModel", "provider") != "ANTHROPIC" {
 			t.Fatalf("third upsert: %s", third.body)
 		}
 		// Another version is another entry.
 		other := key.gql(upsertModel, vars{"i": map[string]any{"provider": "Anthropic", "model": "claude", "version": "3.7"}}).ok()
-		if other.get("upsertAIModel", "created") != true {
+		if other.get("upsertAiModel", "created") != true {
 			t.Fatalf("new version: %s", other.body)
 		}
 		// A bad field leaves the entry untouched.
@@ -103,7 +106,7 @@ func TestConcurrentUpserts(t *testing.T) {
 			if r.code() != "" {
 				return r.code()
 			}
-			return fmt.Sprint("created=", r.get("upsertAIModel", "created"))
+			return fmt.Sprint("created=", r.get("upsertAiModel", "created"))
 		})
 		if codes["created=true"] != 1 || codes["created=false"] != n-1 {
 			t.Fatalf("want 1 create and %d updates, got %v", n-1, codes)
@@ -114,7 +117,7 @@ func TestConcurrentUpserts(t *testing.T) {
 	})
 }
 
-func TestAIModelFiltersAndValidation(t *testing.T) {
+func TestAiModelFiltersAndValidation(t *testing.T) {
 	forEachDB(t, func(t *testing.T, dbURL string) {
 		s := newServer(t, dbURL)
 		admin := s.admin()
@@ -136,7 +139,7 @@ func TestAIModelFiltersAndValidation(t *testing.T) {
 			{map[string]any{"search": "LLAMA"}, "Llama 3"},
 			{map[string]any{"search": "openai", "status": []string{"BLOCKED"}}, "whisper"},
 		} {
-			r := admin.gql(`query($f:AIModelFilter){ aiModels(filter:$f) { nodes { model } totalCount } }`, vars{"f": tc.filter}).ok()
+			r := admin.gql(`query($f:AiModelFilter){ aiModels(filter:$f) { nodes { model } totalCount } }`, vars{"f": tc.filter}).ok()
 			var got []string
 			for _, n := range r.get("aiModels", "nodes").([]any) {
 				got = append(got, n.(map[string]any)["model"].(string))
@@ -178,8 +181,8 @@ func TestAIModelFiltersAndValidation(t *testing.T) {
 			{"malformed project id", base(map[string]any{"projectIds": []string{"x"}}), "projectIds"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				for _, op := range []string{"createAIModel(input:$i) { id }", "upsertAIModel(input:$i) { created }"} {
-					r := admin.gql(`mutation($i:AIModelInput!){ `+op+` }`, vars{"i": tc.input})
+				for _, op := range []string{"($i:CreateAiModelInput!){ createAiModel(input:$i) { aiModel { id } } }", "($i:UpsertAiModelInput!){ upsertAiModel(input:$i) { created } }"} {
+					r := admin.gql(`mutation`+op, vars{"i": tc.input})
 					if tc.field == "" {
 						r.wantCode("BAD_USER_INPUT")
 					} else {

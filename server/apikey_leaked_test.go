@@ -105,7 +105,7 @@ func TestLeakedKeyReportRevokes(t *testing.T) {
 		}
 
 		for _, id := range []string{replacementID, expiredID} {
-			admin.gql(`mutation($id:ID!){ deleteApiKey(id:$id) }`, vars{"id": id}).ok()
+			admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok()
 		}
 
 		// A single object instead of an array.

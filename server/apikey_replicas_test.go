@@ -78,10 +78,10 @@ func TestKeyLifecycleReachesEveryReplica(t *testing.T) {
 
 	// Narrowing: B has the key cached as READ_WRITE.
 	id, secret := admin.createKey("narrowed across replicas")
-	b.bearer(secret).gql(`mutation{ createProject(input:{title:"from B"}) { id } }`, nil).ok()
-	admin.gql(updateKey, vars{"id": id, "i": vars{"scope": "READ_ONLY"}}).ok()
+	b.bearer(secret).gql(`mutation{ createProject(input:{title:"from B"}) { project { id } } }`, nil).ok()
+	admin.gql(updateKey, keyInput(id, vars{"scope": "READ_ONLY"})).ok()
 	lag = within(t, "narrowing", time.Second, func() bool {
-		return b.bearer(secret).gql(`mutation{ createProject(input:{title:"from B"}) { id } }`, nil).code() == "FORBIDDEN"
+		return b.bearer(secret).gql(`mutation{ createProject(input:{title:"from B"}) { project { id } } }`, nil).code() == "FORBIDDEN"
 	})
 	lags = append(lags, fmt.Sprint("narrowing ", lag))
 

@@ -11,13 +11,23 @@ import (
 	"keyward/models"
 )
 
-const rotateKey = `mutation($id:ID!,$i:RotateApiKeyInput){ rotateApiKey(id:$id, input:$i) {
+const rotateKey = `mutation($i:RotateApiKeyInput!){ rotateApiKey(input:$i) {
 	secret apiKey { id name prefix scope status expiresAt rotatedAt previousSecretExpiresAt } } }`
+
+// keyInput is the variables of rotateKey and updateKey: the key's id and
+// the other fields of its input, in one input object.
+func keyInput(id string, fields map[string]any) vars {
+	in := vars{"id": id}
+	for k, v := range fields {
+		in[k] = v
+	}
+	return vars{"i": in}
+}
 
 // rotate rotates as the admin client and returns the new secret.
 func (c *client) rotate(id string, in vars) (*response, string) {
 	c.s.t.Helper()
-	r := c.gql(rotateKey, vars{"id": id, "i": in}).ok()
+	r := c.gql(rotateKey, keyInput(id, in)).ok()
 	return r, r.str("rotateApiKey", "secret")
 }
 
@@ -101,7 +111,7 @@ func TestRotateAPIKeyWithGracePeriod(t *testing.T) {
 			t.Fatalf("new secret headers %v body %s", cur.header, cur.body)
 		}
 		// The scope stays: still read only.
-		s.bearer(second).gql(`mutation{ createProject(input:{title:"x"}) { id } }`, nil).wantCode("FORBIDDEN")
+		s.bearer(second).gql(`mutation{ createProject(input:{title:"x"}) { project { id } } }`, nil).wantCode("FORBIDDEN")
 
 		// Rotating again ends the oldest secret at once: never three.
 		_, third := admin.rotate(id, vars{"graceHours": 0})
@@ -137,7 +147,7 @@ func TestRotateAPIKeyWithGracePeriod(t *testing.T) {
 		_, fourth := admin.rotate(id, vars{"graceHours": 1})
 		s.bearer(third).gql(`{ whoami { kind } }`, nil).ok()
 		s.bearer(fourth).gql(`{ whoami { kind } }`, nil).ok()
-		admin.gql(`mutation($id:ID!){ deleteApiKey(id:$id) }`, vars{"id": id}).ok()
+		admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok()
 		for _, secret := range []string{third, fourth} {
 			if r := s.bearer(secret).gql(`{ whoami { kind } }`, nil); r.status != http.StatusUnauthorized {
 				t.Fatalf("a secret of a deleted key still works: %d", r.status)
@@ -160,7 +170,7 @@ func TestRotateAPIKeyRefusesBadInput(t *testing.T) {
 			{"zero days", "expiresInDays", vars{"expiresInDays": 0}},
 			{"over a year", "expiresInDays", vars{"expiresInDays": 366}},
 		} {
-			r := admin.gql(rotateKey, vars{"id": id, "i": tc.in}).wantCode("BAD_USER_INPUT")
+			r := admin.gql(rotateKey, keyInput(id, tc.in)).wantCode("BAD_USER_INPUT")
 			if fieldName(r.Errors[0].Extensions["field"]) != tc.field {
 				t.Fatalf("%s: %s", tc.name, r.body)
 			}
@@ -169,8 +179,8 @@ func TestRotateAPIKeyRefusesBadInput(t *testing.T) {
 		if r := s.bearer(secret).gql(`{ whoami { kind } }`, nil).ok(); r.header.Get("Sunset") != "" {
 			t.Fatal("a refused rotation rotated")
 		}
-		admin.gql(rotateKey, vars{"id": "00000000-0000-0000-0000-000000000000"}).wantCode("NOT_FOUND")
-		admin.gql(rotateKey, vars{"id": "nope"}).wantCode("BAD_USER_INPUT")
+		admin.gql(rotateKey, keyInput("00000000-0000-0000-0000-000000000000", nil)).wantCode("NOT_FOUND")
+		admin.gql(rotateKey, keyInput("nope", nil)).wantCode("BAD_USER_INPUT")
 
 		// The edges are allowed.
 		admin.rotate(id, vars{"graceHours": 168, "expiresInDays": 365})
@@ -180,21 +190,21 @@ func TestRotateAPIKeyRefusesBadInput(t *testing.T) {
 		if err := s.app.db.Exec("UPDATE api_keys SET expires_at = ? WHERE id = ?", time.Now().Add(-time.Hour), expiredID).Error; err != nil {
 			t.Fatal(err)
 		}
-		r := admin.gql(rotateKey, vars{"id": expiredID}).wantCode("BAD_USER_INPUT")
+		r := admin.gql(rotateKey, keyInput(expiredID, nil)).wantCode("BAD_USER_INPUT")
 		if !strings.Contains(r.Errors[0].Message, "expired") || !strings.Contains(r.Errors[0].Message, "Create a new key") {
 			t.Fatalf("expired: %s", r.body)
 		}
 
 		revokedID, revokedSecret := admin.createKey("revoked")
 		reportLeak(t, s, revokedSecret)
-		r = admin.gql(rotateKey, vars{"id": revokedID}).wantCode("BAD_USER_INPUT")
+		r = admin.gql(rotateKey, keyInput(revokedID, nil)).wantCode("BAD_USER_INPUT")
 		if !strings.Contains(r.Errors[0].Message, "revoked") {
 			t.Fatalf("revoked: %s", r.body)
 		}
 
 		// A key may not rotate keys, not even itself.
 		_, live := admin.createKey("live")
-		s.bearer(live).gql(rotateKey, vars{"id": id}).wantCode("FORBIDDEN")
+		s.bearer(live).gql(rotateKey, keyInput(id, nil)).wantCode("FORBIDDEN")
 	})
 }
 
@@ -212,7 +222,7 @@ func TestConcurrentRotationsLeaveTwoSecretsAtMost(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				r := admin.gql(rotateKey, vars{"id": id, "i": vars{"graceHours": 24}})
+				r := admin.gql(rotateKey, keyInput(id, vars{"graceHours": 24}))
 				if r.status != http.StatusOK || len(r.Errors) > 0 {
 					t.Errorf("rotation %d: %s", i, r.body)
 					return

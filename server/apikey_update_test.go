@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-const updateKey = `mutation($id:ID!,$i:UpdateApiKeyInput!){ updateApiKey(id:$id, input:$i) { apiKey { id name scope prefix } } }`
+const updateKey = `mutation($i:UpdateApiKeyInput!){ updateApiKey(input:$i) { apiKey { id name scope prefix } } }`
 
 func TestUpdateAPIKeyRenamesAndNarrows(t *testing.T) {
 	forEachDB(t, func(t *testing.T, dbURL string) {
@@ -18,9 +18,9 @@ func TestUpdateAPIKeyRenamesAndNarrows(t *testing.T) {
 		id, secret := admin.createKey("Deploy bot")
 		admin.createKey("Taken")
 		key := s.bearer(secret)
-		key.gql(`mutation{ createProject(input:{title:"before"}) { id } }`, nil).ok() // cached as READ_WRITE
+		key.gql(`mutation{ createProject(input:{title:"before"}) { project { id } } }`, nil).ok() // cached as READ_WRITE
 
-		r := admin.gql(updateKey, vars{"id": id, "i": vars{"name": "  Deploy bot (prod)  "}}).ok()
+		r := admin.gql(updateKey, keyInput(id, vars{"name": "  Deploy bot (prod)  "})).ok()
 		if r.str("updateApiKey", "apiKey", "name") != "Deploy bot (prod)" || r.str("updateApiKey", "apiKey", "scope") != "READ_WRITE" {
 			t.Fatalf("rename: %s", r.body)
 		}
@@ -39,31 +39,31 @@ func TestUpdateAPIKeyRenamesAndNarrows(t *testing.T) {
 			{"line break", "BAD_USER_INPUT", "name", vars{"name": "two\nlines"}},
 			{"unknown scope", "BAD_USER_INPUT", "", vars{"scope": "ADMIN"}},
 		} {
-			r := admin.gql(updateKey, vars{"id": id, "i": tc.in}).wantCode(tc.code)
+			r := admin.gql(updateKey, keyInput(id, tc.in)).wantCode(tc.code)
 			if tc.field != "" && fieldName(r.Errors[0].Extensions["field"]) != tc.field {
 				t.Fatalf("%s: %s", tc.name, r.body)
 			}
 		}
 
 		// Narrowing applies to the very next request of the cached key.
-		r = admin.gql(updateKey, vars{"id": id, "i": vars{"scope": "READ_ONLY"}}).ok()
+		r = admin.gql(updateKey, keyInput(id, vars{"scope": "READ_ONLY"})).ok()
 		if r.str("updateApiKey", "apiKey", "scope") != "READ_ONLY" {
 			t.Fatalf("narrow: %s", r.body)
 		}
-		key.gql(`mutation{ createProject(input:{title:"after"}) { id } }`, nil).wantCode("FORBIDDEN")
+		key.gql(`mutation{ createProject(input:{title:"after"}) { project { id } } }`, nil).wantCode("FORBIDDEN")
 		key.gql(`{ projects { totalCount } }`, nil).ok()
 
 		// Widening is refused, with what to do instead.
-		w := admin.gql(updateKey, vars{"id": id, "i": vars{"scope": "READ_WRITE"}}).wantCode("FORBIDDEN")
+		w := admin.gql(updateKey, keyInput(id, vars{"scope": "READ_WRITE"})).wantCode("FORBIDDEN")
 		if !strings.Contains(w.Errors[0].Message, "Create a new key") {
 			t.Fatalf("widen: %s", w.body)
 		}
-		key.gql(`mutation{ createProject(input:{title:"still"}) { id } }`, nil).wantCode("FORBIDDEN")
+		key.gql(`mutation{ createProject(input:{title:"still"}) { project { id } } }`, nil).wantCode("FORBIDDEN")
 
 		// Nothing to change is not an error and writes nothing.
-		admin.gql(updateKey, vars{"id": id, "i": vars{"scope": "READ_ONLY", "name": "Deploy bot (prod)"}}).ok()
-		admin.gql(updateKey, vars{"id": "00000000-0000-0000-0000-000000000000", "i": vars{"name": "whatever"}}).wantCode("NOT_FOUND")
-		key.gql(updateKey, vars{"id": id, "i": vars{"name": "by a key"}}).wantCode("FORBIDDEN")
+		admin.gql(updateKey, keyInput(id, vars{"scope": "READ_ONLY", "name": "Deploy bot (prod)"})).ok()
+		admin.gql(updateKey, keyInput("00000000-0000-0000-0000-000000000000", vars{"name": "whatever"})).wantCode("NOT_FOUND")
+		key.gql(updateKey, keyInput(id, vars{"name": "by a key"})).wantCode("FORBIDDEN")
 
 		audit := admin.gql(`{ auditEvents { action targetId detail } }`, nil).ok()
 		var updates []string
@@ -93,7 +93,7 @@ func TestConcurrentRenamesToOneName(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				r := admin.gql(updateKey, vars{"id": id, "i": vars{"name": "Same Name"}})
+				r := admin.gql(updateKey, keyInput(id, vars{"name": "Same Name"}))
 				if r.status != http.StatusOK {
 					t.Errorf("status %d", r.status)
 				}

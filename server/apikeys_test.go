@@ -56,12 +56,15 @@ func TestAPIKeyLifecycle(t *testing.T) {
 			t.Fatalf("lastUsedAt not shown: %s", used.body)
 		}
 
-		admin.gql(`mutation($id:ID!){ deleteApiKey(id:$id) }`, vars{"id": id}).ok()
+		admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok()
 		gone := key.gql(`{ whoami { kind } }`, nil)
 		if gone.status != http.StatusUnauthorized || gone.code() != "UNAUTHENTICATED" {
 			t.Fatalf("deleted key: %d %s", gone.status, gone.body)
 		}
-		admin.gql(`mutation($id:ID!){ deleteApiKey(id:$id) }`, vars{"id": id}).wantCode("NOT_FOUND")
+		// A retried delete succeeds and answers the same id (idempotent).
+		if again := admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok(); again.str("deleteApiKey", "deletedApiKeyId") != id {
+			t.Fatalf("retried delete: %s", again.body)
+		}
 
 		audit := admin.gql(`{ auditEvents { action actorKind actorName targetId targetName } }`, nil).ok()
 		events := audit.get("auditEvents").([]any)
@@ -120,7 +123,7 @@ func TestAPIKeyNameRules(t *testing.T) {
 		}
 		// The same name in another organisation is fine.
 		other := s.anon()
-		other.gql(`mutation{ signup(orgName:"Globex", email:"g@globex.example", name:"G", password:"password-1") { id } }`, nil).ok()
+		other.gql(`mutation{ signup(input:{orgName:"Globex", email:"g@globex.example", name:"G", password:"password-1"}) { user { id } } }`, nil).ok()
 		other.createKey("abc")
 		// Wrong types never reach the resolver.
 		admin.gql(`mutation($n:String!){ createApiKey(input:{name:$n}) { secret } }`, vars{"n": 12345}).wantCode("BAD_USER_INPUT")
@@ -266,7 +269,7 @@ func TestSecretNeverStoredOrLogged(t *testing.T) {
 		if err := s.app.lastUsed.Flush(context.Background()); err != nil {
 			t.Fatal(err)
 		}
-		admin.gql(`mutation($id:ID!){ deleteApiKey(id:$id) }`, vars{"id": id}).ok()
+		admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok()
 		s.bearer(secret).gql(`{ whoami { kind } }`, nil)
 
 		// Search every text column of every table for the secret.

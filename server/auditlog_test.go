@@ -39,7 +39,7 @@ func TestAuditLogPagesNewestFirst(t *testing.T) {
 		admin := s.admin()
 		goneID, _ := admin.createKey("short-lived key")
 		keyID, secret := admin.createKey("writer key")
-		admin.gql(`mutation($id:ID!){ deleteApiKey(id:$id) }`, vars{"id": goneID}).ok()
+		admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": goneID}).ok()
 		admin.createUser("ed@example.com", "EDITOR")
 		s.bearer(secret).createProject("Made with a key")
 		for i := 0; i < 4; i++ {

@@ -15,7 +15,7 @@ import (
 // headers from an untrusted peer change nothing.
 func TestTrustedProxies(t *testing.T) {
 	trusted, _ := auth.ParseTrustedProxies("127.0.0.0/8, ::1")
-	login := `mutation($e:String!,$p:String!){ login(email:$e, password:$p) { id } }`
+	login := `mutation($e:String!,$p:String!){ login(input:{email:$e, password:$p}) { user { id } } }`
 	for _, tc := range []struct {
 		name    string
 		proxies auth.TrustedProxies

@@ -23,7 +23,7 @@ func aliased(op, field string, n int) string {
 }
 
 func upsertModelField(version string) string {
-	return `upsertAIModel(input: {provider: "P", model: "M", version: "` + version + `"}) { created }`
+	return `upsertAiModel(input: {provider: "P", model: "M", version: "` + version + `"}) { created }`
 }
 
 func (r *response) remaining() int {

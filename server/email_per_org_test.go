@@ -10,13 +10,13 @@ import (
 	"keyward/ratelimit"
 )
 
-const loginQ = `mutation($e:String!,$p:String!,$o:ID){ login(email:$e, password:$p, organizationId:$o) { id organization { name } } }`
+const loginQ = `mutation($e:String!,$p:String!,$o:ID){ login(input:{email:$e, password:$p, organizationId:$o}) { user { id organization { name } } } }`
 
 // signupAs creates an organisation with its admin and returns the signed-in client.
 func signupAs(s *testServer, org, email, password string) *client {
 	s.t.Helper()
 	c := s.anon()
-	c.gql(`mutation($o:String!,$e:String!,$p:String!){ signup(orgName:$o, email:$e, name:"Founder", password:$p) { id } }`,
+	c.gql(`mutation($o:String!,$e:String!,$p:String!){ signup(input:{orgName:$o, email:$e, name:"Founder", password:$p}) { user { id } } }`,
 		vars{"o": org, "e": email, "p": password}).ok()
 	return c
 }
@@ -30,13 +30,13 @@ func TestEmailIdentifiesAUserWithinOneOrganisation(t *testing.T) {
 		// Anonymous sign-up with an email Acme uses: a new organisation, no hint.
 		globex := signupAs(s, "Globex", "ADMIN@example.com", "globex-pass-1")
 		// Globex's admin adds a person Acme already has: no hint either.
-		r := globex.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { id email } }`,
+		r := globex.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { user { id email } } }`,
 			vars{"i": map[string]any{"email": "Viewer@Example.com", "name": "V", "password": "globex-viewer-1", "role": "EDITOR"}}).ok()
-		if r.str("createUser", "email") != "viewer@example.com" {
+		if r.str("createUser", "user", "email") != "viewer@example.com" {
 			t.Fatalf("email not normalised: %s", r.body)
 		}
 		// Within one organisation the email is still unique, whatever its case.
-		dup := globex.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { id } }`,
+		dup := globex.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { user { id } } }`,
 			vars{"i": map[string]any{"email": "VIEWER@example.com", "name": "V2", "password": "password-2", "role": "VIEWER"}}).wantCode("DUPLICATE_NAME")
 		if !strings.Contains(dup.Errors[0].Message, "in this organisation") {
 			t.Fatalf("duplicate message: %s", dup.body)
@@ -45,7 +45,7 @@ func TestEmailIdentifiesAUserWithinOneOrganisation(t *testing.T) {
 		// The password decides which account signs in.
 		for pw, org := range map[string]string{adminPassword: "Acme", "globex-pass-1": "Globex"} {
 			r := s.anon().gql(loginQ, vars{"e": adminEmail, "p": pw}).ok()
-			if got := r.str("login", "organization", "name"); got != org {
+			if got := r.str("login", "user", "organization", "name"); got != org {
 				t.Fatalf("password for %s signed in to %s", org, got)
 			}
 		}
@@ -56,13 +56,13 @@ func TestEmailIdentifiesAUserWithinOneOrganisation(t *testing.T) {
 
 		// One password for two accounts: the caller must choose, and only
 		// now, with the password proven, are the organisations named.
-		acme.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { id } }`,
+		acme.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { user { id } } }`,
 			vars{"i": map[string]any{"email": "both@example.com", "name": "B", "password": "same-pass-1", "role": "VIEWER"}}).ok()
-		globex.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { id } }`,
+		globex.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { user { id } } }`,
 			vars{"i": map[string]any{"email": "both@example.com", "name": "B", "password": "same-pass-1", "role": "EDITOR"}}).ok()
 		c := s.anon()
 		choose := c.gql(loginQ, vars{"e": "Both@example.com", "p": "same-pass-1"}).wantCode("BAD_USER_INPUT")
-		if choose.field() != "organizationId" {
+		if choose.field() != "input.organizationId" {
 			t.Fatalf("choice not on organizationId: %s", choose.body)
 		}
 		orgs, _ := choose.Errors[0].Extensions["organizations"].([]any)
@@ -78,7 +78,7 @@ func TestEmailIdentifiesAUserWithinOneOrganisation(t *testing.T) {
 			t.Fatal("a sign-in that asked for a choice started a session")
 		}
 		r = c.gql(loginQ, vars{"e": "both@example.com", "p": "same-pass-1", "o": names["Globex"]}).ok()
-		if r.str("login", "organization", "name") != "Globex" {
+		if r.str("login", "user", "organization", "name") != "Globex" {
 			t.Fatalf("chose Globex, got %s", r.body)
 		}
 		if role := c.gql(`{ me { role } }`, nil).ok().str("me", "role"); role != "EDITOR" {
@@ -111,7 +111,7 @@ func TestConcurrentUsersWithOneEmail(t *testing.T) {
 		acme := s.admin()
 		globex := signupAs(s, "Globex", "boss@globex.example", "globex-pass-1")
 		add := func(c *client) *response {
-			return c.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { id } }`,
+			return c.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { user { id } } }`,
 				vars{"i": map[string]any{"email": "race@example.com", "name": "R", "password": "password-1", "role": "VIEWER"}})
 		}
 		counts := parallel(8, func(i int) *response {

@@ -35,12 +35,12 @@ func TestErrorCodesByKind(t *testing.T) {
 		{"unknown enum literal", `{ projects(filter:{status:[FINISHED]}) { totalCount } }`, nil, "GRAPHQL_VALIDATION_FAILED", ""},
 		{"depth", deep, nil, "GRAPHQL_VALIDATION_FAILED", ""},
 		{"cost", "{" + wide.String() + " }", nil, "COST_LIMIT_EXCEEDED", ""},
-		{"variable of the wrong type", `mutation($i:CreateRiskInput!){ createRisk(input:$i) { id } }`,
+		{"variable of the wrong type", `mutation($i:CreateRiskInput!){ createRisk(input:$i) { risk { id } } }`,
 			vars{"i": map[string]any{"projectId": "x", "name": "n", "likelihood": "high", "severity": 1}}, "BAD_USER_INPUT", "variables.i.likelihood"},
-		{"missing variable field", `mutation($i:CreateProjectInput!){ createProject(input:$i) { id } }`,
+		{"missing variable field", `mutation($i:CreateProjectInput!){ createProject(input:$i) { project { id } } }`,
 			vars{"i": map[string]any{}}, "BAD_USER_INPUT", "variables.i.title"},
-		{"argument value", `mutation{ createRisk(input:{projectId:"x", name:"n", likelihood:9, severity:1}) { id } }`, nil, "BAD_USER_INPUT", "input.projectId"},
-		{"list element", `mutation{ createAIModel(input:{provider:"P", model:"M", version:"1", projectIds:["00000000-0000-4000-8000-000000000000", "x"]}) { id } }`, nil, "BAD_USER_INPUT", "input.projectIds[1]"},
+		{"argument value", `mutation{ createRisk(input:{projectId:"x", name:"n", likelihood:9, severity:1}) { risk { id } } }`, nil, "BAD_USER_INPUT", "input.projectId"},
+		{"list element", `mutation{ createAiModel(input:{provider:"P", model:"M", version:"1", projectIds:["00000000-0000-4000-8000-000000000000", "x"]}) { aiModel { id } } }`, nil, "BAD_USER_INPUT", "input.projectIds[1]"},
 		{"pagination argument", `{ projects(first: 0) { totalCount } }`, nil, "BAD_USER_INPUT", "first"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -64,7 +64,7 @@ func TestEveryInvalidValueIsReported(t *testing.T) {
 		admin := s.admin()
 		p1, p2 := admin.createProject("One"), admin.createProject("Two")
 		const missing, gone = "00000000-0000-4000-8000-000000000000", "00000000-0000-4000-8000-000000000001"
-		r := admin.gql(`mutation($i:AIModelInput!){ createAIModel(input:$i) { id } }`, vars{"i": map[string]any{
+		r := admin.gql(`mutation($i:CreateAiModelInput!){ createAiModel(input:$i) { aiModel { id } } }`, vars{"i": map[string]any{
 			"provider": "P", "model": "M", "version": "1", "projectIds": []string{p1, gone, p2, missing},
 		}}).wantCode("BAD_USER_INPUT")
 		var got []string
@@ -138,9 +138,9 @@ func TestSignInThrottleAnswers429(t *testing.T) {
 	s := newServer(t, sqliteURL(t))
 	c := s.anon()
 	for i := 0; i < 10; i++ {
-		c.gql(`mutation{ login(email:"admin@example.com", password:"wrong-password") { id } }`, nil).wantCode("UNAUTHENTICATED")
+		c.gql(`mutation{ login(input:{email:"admin@example.com", password:"wrong-password"}) { user { id } } }`, nil).wantCode("UNAUTHENTICATED")
 	}
-	r := c.gql(`mutation{ login(email:"admin@example.com", password:"wrong-password") { id } }`, nil).wantCode("RATE_LIMITED")
+	r := c.gql(`mutation{ login(input:{email:"admin@example.com", password:"wrong-password"}) { user { id } } }`, nil).wantCode("RATE_LIMITED")
 	if r.status != http.StatusTooManyRequests || r.header.Get("Retry-After") == "" {
 		t.Fatalf("want 429 with Retry-After, got %d %v: %s", r.status, r.header, r.body)
 	}

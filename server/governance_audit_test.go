@@ -14,19 +14,23 @@ func TestGovernanceWritesAreAudited(t *testing.T) {
 		_, secret := admin.createKey("pipeline")
 		key := s.bearer(secret)
 
-		project := key.gql(`mutation{ createProject(input:{title:"Fraud scoring"}) { id } }`, nil).ok().str("createProject", "id")
-		key.gql(`mutation($id:ID!){ updateProject(id:$id, input:{status: IN_PROGRESS}) { id } }`, vars{"id": project}).ok()
-		risk := key.gql(`mutation($p:ID!){ createRisk(input:{projectId:$p, name:"Bias", likelihood:3, severity:4}) { id } }`, vars{"p": project}).ok().str("createRisk", "id")
-		key.gql(`mutation($id:ID!){ updateRisk(id:$id, input:{likelihood:2}) { id } }`, vars{"id": risk}).ok()
-		upsert := `mutation{ upsertAIModel(input:{provider:"OpenAI", model:"gpt-4o", version:"2024-08-06"}) { aiModel { id } } }`
-		model := key.gql(upsert, nil).ok().str("upsertAIModel", "aiModel", "id")
+		project := key.gql(`mutation{ createProject(input:{title:"Fraud scoring"}) { project { id } } }`, nil).ok().str("createProject", "project", "id")
+		key.gql(`mutation($id:ID!){ updateProject(input:{id:$id, status: IN_PROGRESS}) { project { id } } }`, vars{"id": project}).ok()
+		risk := key.gql(`mutation($p:ID!){ createRisk(input:{projectId:$p, name:"Bias", likelihood:3, severity:4}) { risk { id } } }`, vars{"p": project}).ok().str("createRisk", "risk", "id")
+		key.gql(`mutation($id:ID!){ updateRisk(input:{id:$id, likelihood:2}) { risk { id } } }`, vars{"id": risk}).ok()
+		upsert := `mutation{ upsertAiModel(input:{provider:"OpenAI", model:"gpt-4o", version:"2024-08-06"}) { aiModel { id } } }`
+		model := key.gql(upsert, nil).ok().str("upsertAiModel", "aiModel", "id")
 		key.gql(upsert, nil).ok()
-		key.gql(`mutation($id:ID!){ updateAIModel(id:$id, input:{status: APPROVED}) { id } }`, vars{"id": model}).ok()
-		key.gql(`mutation($id:ID!){ deleteAIModel(id:$id) }`, vars{"id": model}).ok()
-		key.gql(`mutation($id:ID!){ deleteRisk(id:$id) }`, vars{"id": risk}).ok()
-		admin.gql(`mutation($id:ID!){ deleteProject(id:$id) }`, vars{"id": project}).ok()
+		key.gql(`mutation($id:ID!){ updateAiModel(input:{id:$id, status: APPROVED}) { aiModel { id } } }`, vars{"id": model}).ok()
+		key.gql(`mutation($id:ID!){ deleteAiModel(input:{id:$id}) { deletedAiModelId } }`, vars{"id": model}).ok()
+		key.gql(`mutation($id:ID!){ deleteRisk(input:{id:$id}) { deletedRiskId } }`, vars{"id": risk}).ok()
+		admin.gql(`mutation($id:ID!){ deleteProject(input:{id:$id}) { deletedProjectId } }`, vars{"id": project}).ok()
+		// Retried deletes succeed and record nothing more.
+		key.gql(`mutation($id:ID!){ deleteAiModel(input:{id:$id}) { deletedAiModelId } }`, vars{"id": model}).ok()
+		key.gql(`mutation($id:ID!){ deleteRisk(input:{id:$id}) { deletedRiskId } }`, vars{"id": risk}).ok()
+		admin.gql(`mutation($id:ID!){ deleteProject(input:{id:$id}) { deletedProjectId } }`, vars{"id": project}).ok()
 		// A refused write leaves no event.
-		key.gql(`mutation{ createProject(input:{title:""}) { id } }`, nil).wantCode("BAD_USER_INPUT")
+		key.gql(`mutation{ createProject(input:{title:""}) { project { id } } }`, nil).wantCode("BAD_USER_INPUT")
 
 		events := admin.gql(`{ auditEvents(limit: 20) { action actorKind actorName targetName } }`, nil).ok().get("auditEvents").([]any)
 		var got []string

@@ -61,7 +61,7 @@ func parallel(n int, send func(i int) *response) map[string]int {
 	return counts
 }
 
-const wrongLogin = `mutation{ login(email:"admin@example.com", password:"wrong-password") { id } }`
+const wrongLogin = `mutation{ login(input:{email:"admin@example.com", password:"wrong-password"}) { user { id } } }`
 
 // Parallel wrong passwords from one client: exactly the budget is checked.
 func TestParallelSignInGuessesSpendExactlyTheBudget(t *testing.T) {
@@ -73,7 +73,7 @@ func TestParallelSignInGuessesSpendExactlyTheBudget(t *testing.T) {
 			t.Fatalf("40 parallel wrong passwords: %v; want 10 checked and 30 refused", counts)
 		}
 		// The right password is refused too while the budget is empty.
-		s.from(client, nil, `mutation{ login(email:"admin@example.com", password:"correct-horse-1") { id } }`, nil).wantCode("RATE_LIMITED")
+		s.from(client, nil, `mutation{ login(input:{email:"admin@example.com", password:"correct-horse-1"}) { user { id } } }`, nil).wantCode("RATE_LIMITED")
 	}
 	forEachDB(t, func(t *testing.T, dbURL string) { run(t, dbURL) })
 	t.Run("redis", func(t *testing.T) {
@@ -88,7 +88,7 @@ func TestSuccessfulSignInsDoNotUseTheBudget(t *testing.T) {
 	s := newServer(t, sqliteURL(t), func(c *config) { c.LoginFailLimit = ratelimit.Limit{Rate: 2, Period: time.Hour} })
 	client := "[" + freshV6() + "::1]:40000"
 	for range 5 {
-		s.from(client, nil, `mutation{ login(email:"admin@example.com", password:"correct-horse-1") { id } }`, nil).ok()
+		s.from(client, nil, `mutation{ login(input:{email:"admin@example.com", password:"correct-horse-1"}) { user { id } } }`, nil).ok()
 	}
 	s.from(client, nil, wrongLogin, nil).wantCode("UNAUTHENTICATED")
 	s.from(client, nil, wrongLogin, nil).wantCode("UNAUTHENTICATED")
@@ -158,7 +158,7 @@ func TestClientLimitsGroupIPv6By64(t *testing.T) {
 	n := 0
 	signUp := func(remote string) string {
 		n++
-		return s.from(remote, nil, `mutation($e:String!){ signup(orgName:"Org", email:$e, name:"N", password:"password-1") { id } }`,
+		return s.from(remote, nil, `mutation($e:String!){ signup(input:{orgName:"Org", email:$e, name:"N", password:"password-1"}) { user { id } } }`,
 			vars{"e": fmt.Sprintf("founder%d@example.com", n)}).code()
 	}
 	limits := map[string]struct {

@@ -152,7 +152,7 @@ func (s *testServer) anon() *client {
 func (s *testServer) login(email, password string) *client {
 	s.t.Helper()
 	c := s.anon()
-	r := c.gql(`mutation($e:String!,$p:String!){ login(email:$e, password:$p) { id } }`, vars{"e": email, "p": password})
+	r := c.gql(`mutation($e:String!,$p:String!){ login(input:{email:$e, password:$p}) { user { id } } }`, vars{"e": email, "p": password})
 	r.ok()
 	return c
 }
@@ -177,6 +177,7 @@ type response struct {
 	Data   map[string]any `json:"data"`
 	Errors []struct {
 		Message    string         `json:"message"`
+		Path       []any          `json:"path"`
 		Extensions map[string]any `json:"extensions"`
 	} `json:"errors"`
 	Extensions map[string]any `json:"extensions"`
@@ -307,9 +308,9 @@ func (c *client) createKey(name string) (string, string) {
 // createUser adds a user with the role as the (admin) client and returns its id.
 func (c *client) createUser(email, role string) string {
 	c.s.t.Helper()
-	r := c.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { id } }`,
+	r := c.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { user { id } } }`,
 		vars{"i": map[string]any{"email": email, "name": "Test " + role, "password": "password-" + role, "role": role}}).ok()
-	return r.str("createUser", "id")
+	return r.str("createUser", "user", "id")
 }
 
 func mustURL(raw string) *url.URL {

@@ -33,10 +33,10 @@ func TestIdentityIgnoresCaseAndNormalisation(t *testing.T) {
 		// One model, however its identity is spelled.
 		first := admin.gql(upsertModel, vars{"i": map[string]any{"provider": "Modèle AG", "model": "Straße", "version": "Σ1"}}).ok()
 		again := admin.gql(upsertModel, vars{"i": map[string]any{"provider": "MODE\u0300LE ag", "model": "STRASSE", "version": "ς1"}}).ok()
-		if again.get("upsertAIModel", "created") != false || again.str("upsertAIModel", "aiModel", "id") != first.str("upsertAIModel", "aiModel", "id") {
+		if again.get("upsertAiModel", "created") != false || again.str("upsertAiModel", "aiModel", "id") != first.str("upsertAiModel", "aiModel", "id") {
 			t.Fatalf("a second spelling of the same identity made a new entry: %s", again.body)
 		}
-		admin.gql(`mutation{ createAIModel(input:{provider:"modèle ag", model:"strasse", version:"σ1"}) { id } }`, nil).wantCode("DUPLICATE_NAME")
+		admin.gql(`mutation{ createAiModel(input:{provider:"modèle ag", model:"strasse", version:"σ1"}) { aiModel { id } } }`, nil).wantCode("DUPLICATE_NAME")
 		r := admin.gql(`query($p:String){ aiModels(filter:{provider:$p}) { totalCount } }`, vars{"p": "MODE\u0300LE AG"}).ok()
 		if n, _ := r.get("aiModels", "totalCount").(float64); n != 1 {
 			t.Fatalf("provider filter: %s", r.body)
@@ -59,7 +59,7 @@ func TestIdentityKeyMigration(t *testing.T) {
 		pid := admin.createProject("Straße")
 		k1, _ := admin.createKey("Maße")
 		k2, _ := admin.createKey("Other")
-		mid := admin.gql(upsertModel, vars{"i": map[string]any{"provider": "Cafe\u0301", "model": "m", "version": "1"}}).ok().str("upsertAIModel", "aiModel", "id")
+		mid := admin.gql(upsertModel, vars{"i": map[string]any{"provider": "Cafe\u0301", "model": "m", "version": "1"}}).ok().str("upsertAiModel", "aiModel", "id")
 		db := s.app.db
 		// What the previous release stored: strings.ToLower of the name.
 		for _, q := range []struct {

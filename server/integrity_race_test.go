@@ -90,33 +90,33 @@ func TestReferencesStayValidUntilCommit(t *testing.T) {
 			// must hold when the write won.
 			run func() (write, del func() *response, audit func(w *response) string)
 		}{
-			{"upsertAIModel links a project being deleted", "projectIds", func() (func() *response, func() *response, func(*response) string) {
+			{"upsertAiModel links a project being deleted", "projectIds", func() (func() *response, func() *response, func(*response) string) {
 				pid := admin.createProject("Doomed link")
 				return func() *response {
 						return admin.gql(upsertModel, vars{"i": map[string]any{"provider": "P", "model": "m-link", "version": "1", "projectIds": []string{pid}}})
 					}, func() *response {
-						return admin.gql(`mutation($id:ID!){ deleteProject(id:$id) }`, vars{"id": pid})
+						return admin.gql(`mutation($id:ID!){ deleteProject(input:{id:$id}) { deletedProjectId } }`, vars{"id": pid})
 					}, func(w *response) string {
-						return "AI_MODEL_UPDATED " + w.str("upsertAIModel", "aiModel", "id") + ` Link to project "Doomed link" (` + pid + ")"
+						return "AI_MODEL_UPDATED " + w.str("upsertAiModel", "aiModel", "id") + ` Link to project "Doomed link" (` + pid + ")"
 					}
 			}},
 			{"createRisk in a project being deleted", "projectId", func() (func() *response, func() *response, func(*response) string) {
 				pid := admin.createProject("Doomed risks")
 				return func() *response {
-						return admin.gql(`mutation($p:ID!){ createRisk(input:{projectId:$p, name:"Late", likelihood:2, severity:3}) { id } }`, vars{"p": pid})
+						return admin.gql(`mutation($p:ID!){ createRisk(input:{projectId:$p, name:"Late", likelihood:2, severity:3}) { risk { id } } }`, vars{"p": pid})
 					}, func() *response {
-						return admin.gql(`mutation($id:ID!){ deleteProject(id:$id) }`, vars{"id": pid})
+						return admin.gql(`mutation($id:ID!){ deleteProject(input:{id:$id}) { deletedProjectId } }`, vars{"id": pid})
 					}, func(w *response) string {
-						return "RISK_DELETED " + w.str("createRisk", "id") + ` Deleted with its project "Doomed risks" (` + pid + ")"
+						return "RISK_DELETED " + w.str("createRisk", "risk", "id") + ` Deleted with its project "Doomed risks" (` + pid + ")"
 					}
 			}},
 			{"updateRisk moves to a project being deleted", "projectId", func() (func() *response, func() *response, func(*response) string) {
 				home, target := admin.createProject("Home"), admin.createProject("Target")
 				rid := admin.createRisk(home, "Mover", 1, 1)
 				return func() *response {
-						return admin.gql(`mutation($id:ID!,$p:ID!){ updateRisk(id:$id, input:{projectId:$p}) { id } }`, vars{"id": rid, "p": target})
+						return admin.gql(`mutation($id:ID!,$p:ID!){ updateRisk(input:{id:$id, projectId:$p}) { risk { id } } }`, vars{"id": rid, "p": target})
 					}, func() *response {
-						return admin.gql(`mutation($id:ID!){ deleteProject(id:$id) }`, vars{"id": target})
+						return admin.gql(`mutation($id:ID!){ deleteProject(input:{id:$id}) { deletedProjectId } }`, vars{"id": target})
 					}, func(*response) string {
 						return "RISK_DELETED " + rid + ` Deleted with its project "Target" (` + target + ")"
 					}
@@ -124,30 +124,30 @@ func TestReferencesStayValidUntilCommit(t *testing.T) {
 			{"createProject owned by a user being deleted", "ownerId", func() (func() *response, func() *response, func(*response) string) {
 				uid := admin.createUser("owner-race@example.com", "EDITOR")
 				return func() *response {
-						return admin.gql(`mutation($o:ID!){ createProject(input:{title:"Orphan", ownerId:$o}) { id } }`, vars{"o": uid})
+						return admin.gql(`mutation($o:ID!){ createProject(input:{title:"Orphan", ownerId:$o}) { project { id } } }`, vars{"o": uid})
 					}, func() *response {
-						return admin.gql(`mutation($id:ID!){ deleteUser(id:$id) }`, vars{"id": uid})
+						return admin.gql(`mutation($id:ID!){ deleteUser(input:{id:$id}) { deletedUserId } }`, vars{"id": uid})
 					}, func(w *response) string {
-						return "PROJECT_UPDATED " + w.str("createProject", "id") + ` Owner "Test EDITOR <owner-race@example.com>" (` + uid + ") removed"
+						return "PROJECT_UPDATED " + w.str("createProject", "project", "id") + ` Owner "Test EDITOR <owner-race@example.com>" (` + uid + ") removed"
 					}
 			}},
-			{"upsertAIModel approved by a user being deleted", "approverId", func() (func() *response, func() *response, func(*response) string) {
+			{"upsertAiModel approved by a user being deleted", "approverId", func() (func() *response, func() *response, func(*response) string) {
 				uid := admin.createUser("approver-race@example.com", "EDITOR")
 				return func() *response {
 						return admin.gql(upsertModel, vars{"i": map[string]any{"provider": "P", "model": "m-approver", "version": "1", "approverId": uid}})
 					}, func() *response {
-						return admin.gql(`mutation($id:ID!){ deleteUser(id:$id) }`, vars{"id": uid})
+						return admin.gql(`mutation($id:ID!){ deleteUser(input:{id:$id}) { deletedUserId } }`, vars{"id": uid})
 					}, func(w *response) string {
-						return "AI_MODEL_UPDATED " + w.str("upsertAIModel", "aiModel", "id") + ` Approver "Test EDITOR <approver-race@example.com>" (` + uid + ") removed"
+						return "AI_MODEL_UPDATED " + w.str("upsertAiModel", "aiModel", "id") + ` Approver "Test EDITOR <approver-race@example.com>" (` + uid + ") removed"
 					}
 			}},
 			{"updateRisk owned by a user being deleted", "ownerId", func() (func() *response, func() *response, func(*response) string) {
 				uid := admin.createUser("risk-owner-race@example.com", "VIEWER")
 				rid := admin.createRisk(admin.createProject("Risky"), "Owned risk", 1, 1)
 				return func() *response {
-						return admin.gql(`mutation($id:ID!,$o:ID!){ updateRisk(id:$id, input:{ownerId:$o}) { id } }`, vars{"id": rid, "o": uid})
+						return admin.gql(`mutation($id:ID!,$o:ID!){ updateRisk(input:{id:$id, ownerId:$o}) { risk { id } } }`, vars{"id": rid, "o": uid})
 					}, func() *response {
-						return admin.gql(`mutation($id:ID!){ deleteUser(id:$id) }`, vars{"id": uid})
+						return admin.gql(`mutation($id:ID!){ deleteUser(input:{id:$id}) { deletedUserId } }`, vars{"id": uid})
 					}, func(*response) string {
 						return "RISK_UPDATED " + rid + ` Owner "Test VIEWER <risk-owner-race@example.com>" (` + uid + ") removed"
 					}
@@ -188,16 +188,16 @@ func TestCascadesAreAudited(t *testing.T) {
 		var modelIDs []string
 		for _, name := range []string{"m1", "m2"} {
 			r := admin.gql(upsertModel, vars{"i": map[string]any{"provider": "P", "model": name, "version": "1", "projectIds": []string{pid, keep}}}).ok()
-			modelIDs = append(modelIDs, r.str("upsertAIModel", "aiModel", "id"))
+			modelIDs = append(modelIDs, r.str("upsertAiModel", "aiModel", "id"))
 		}
 		// An update that changes links names them.
 		other := admin.createProject("Other")
-		admin.gql(`mutation($id:ID!,$p:[ID!]){ updateAIModel(id:$id, input:{projectIds:$p}) { id } }`,
+		admin.gql(`mutation($id:ID!,$p:[ID!]){ updateAiModel(input:{id:$id, projectIds:$p}) { aiModel { id } } }`,
 			vars{"id": modelIDs[1], "p": []string{pid, other}}).ok()
 		if want := "AI_MODEL_UPDATED " + modelIDs[1] + ` Linked to project "Other" (` + other + `); Link to project "Keep" (` + keep + `) removed`; !strings.Contains(auditDetails(admin), want) {
 			t.Errorf("missing %q in the audit trail:\n%s", want, auditDetails(admin))
 		}
-		admin.gql(`mutation($id:ID!){ deleteProject(id:$id) }`, vars{"id": pid}).ok()
+		admin.gql(`mutation($id:ID!){ deleteProject(input:{id:$id}) { deletedProjectId } }`, vars{"id": pid}).ok()
 		trail := auditDetails(admin)
 		for _, want := range []string{
 			"RISK_DELETED " + r1 + ` Deleted with its project "Cascade" (` + pid + ")",
@@ -214,10 +214,10 @@ func TestCascadesAreAudited(t *testing.T) {
 		uid := admin.createUser("leaver@example.com", "ADMIN")
 		owned := admin.createProject("Owned", vars{"ownerId": uid})
 		risk := admin.createRisk(keep, "Owned risk", 1, 1)
-		admin.gql(`mutation($id:ID!,$o:ID!){ updateRisk(id:$id, input:{ownerId:$o}) { id } }`, vars{"id": risk, "o": uid}).ok()
-		admin.gql(`mutation($id:ID!,$u:ID!){ updateAIModel(id:$id, input:{approverId:$u}) { id } }`, vars{"id": modelIDs[0], "u": uid}).ok()
+		admin.gql(`mutation($id:ID!,$o:ID!){ updateRisk(input:{id:$id, ownerId:$o}) { risk { id } } }`, vars{"id": risk, "o": uid}).ok()
+		admin.gql(`mutation($id:ID!,$u:ID!){ updateAiModel(input:{id:$id, approverId:$u}) { aiModel { id } } }`, vars{"id": modelIDs[0], "u": uid}).ok()
 		keyID, _ := s.login("leaver@example.com", "password-ADMIN").createKey("Leaver's key")
-		admin.gql(`mutation($id:ID!){ deleteUser(id:$id) }`, vars{"id": uid}).ok()
+		admin.gql(`mutation($id:ID!){ deleteUser(input:{id:$id}) { deletedUserId } }`, vars{"id": uid}).ok()
 		trail = auditDetails(admin)
 		who := `"Test ADMIN <leaver@example.com>" (` + uid + `) removed: the user was deleted`
 		for _, want := range []string{

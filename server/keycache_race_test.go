@@ -63,7 +63,7 @@ func TestDeletionDuringCacheFillIsNotLost(t *testing.T) {
 		defer resume()
 		inFlight := whoamiInBackground(s, secret)
 		<-paused
-		admin.gql(`mutation($id:ID!){ deleteApiKey(id:$id) }`, vars{"id": id}).ok()
+		admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok()
 		wantRefusedAfterResume(t, s, secret, resume, inFlight)
 	})
 }
@@ -83,7 +83,7 @@ func TestNotifiedDeletionDuringCacheFillIsNotLost(t *testing.T) {
 		inFlight := whoamiInBackground(b, secret)
 		<-paused
 		before := b.app.keys.Invalidations()
-		admin.gql(`mutation($id:ID!){ deleteApiKey(id:$id) }`, vars{"id": id}).ok()
+		admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok()
 		// B's listener has run Forget while B's lookup is still paused.
 		waitFor(t, 5*time.Second, func() bool { return b.app.keys.Invalidations() > before })
 		wantRefusedAfterResume(t, b, secret, resume, inFlight)

@@ -167,10 +167,10 @@ func TestReleaseFixtureMigratesWithoutLoss(t *testing.T) {
 			!strings.Contains(r.body, `USER_ROLE_CHANGED`) || !strings.Contains(r.body, `RISK_CREATED`) {
 			t.Errorf("keys or audit trail after migration: %s", r.body)
 		}
-		if r := s.bearer(secrets.Keys.ReadWrite).gql(`mutation{ createProject(input:{title:"after upgrade"}) { id } }`, nil); r.code() != "" {
+		if r := s.bearer(secrets.Keys.ReadWrite).gql(`mutation{ createProject(input:{title:"after upgrade"}) { project { id } } }`, nil); r.code() != "" {
 			t.Errorf("read-write key after migration: %s", r.body)
 		}
-		if r := s.bearer(secrets.Keys.ReadOnly).gql(`mutation{ createProject(input:{title:"nope"}) { id } }`, nil); r.code() != "FORBIDDEN" {
+		if r := s.bearer(secrets.Keys.ReadOnly).gql(`mutation{ createProject(input:{title:"nope"}) { project { id } } }`, nil); r.code() != "FORBIDDEN" {
 			t.Errorf("read-only key kept its scope? %s", r.body)
 		}
 		if r := s.bearer(secrets.Keys.Expired).gql(`{ whoami { kind } }`, nil); r.status != http.StatusUnauthorized || !strings.Contains(r.body, "expired") {

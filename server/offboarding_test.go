@@ -23,7 +23,7 @@ func TestOffboardingDeletesTheKeysAPersonCreated(t *testing.T) {
 				keys = append(keys, secret)
 				if name == email+" ci" {
 					// Rotated with a grace period: the previous secret works too, and must go with the key.
-					r := c.gql(`mutation($id:ID!){ rotateApiKey(id:$id, input:{graceHours:24}) { secret } }`, vars{"id": keyID}).ok()
+					r := c.gql(`mutation($id:ID!){ rotateApiKey(input:{id:$id, graceHours:24}) { secret } }`, vars{"id": keyID}).ok()
 					keys = append(keys, r.str("rotateApiKey", "secret"))
 				}
 			}
@@ -47,7 +47,7 @@ func TestOffboardingDeletesTheKeysAPersonCreated(t *testing.T) {
 		// Removing a person with deleteApiKeys: their keys stop at once, and
 		// the audit trail names each one.
 		leaverID, leaverKeys := newAdmin("leaver@example.com")
-		admin.gql(`mutation($id:ID!){ deleteUser(id:$id, deleteApiKeys:true) }`, vars{"id": leaverID}).ok()
+		admin.gql(`mutation($id:ID!){ deleteUser(input:{id:$id, deleteApiKeys:true}) { deletedUserId } }`, vars{"id": leaverID}).ok()
 		for _, k := range leaverKeys {
 			if works(k) {
 				t.Fatal("a removed person's key still works")
@@ -65,7 +65,7 @@ func TestOffboardingDeletesTheKeysAPersonCreated(t *testing.T) {
 
 		// Without it, the keys stay, with no creator: the documented default.
 		stayerID, stayerKeys := newAdmin("stayer@example.com")
-		admin.gql(`mutation($id:ID!){ deleteUser(id:$id) }`, vars{"id": stayerID}).ok()
+		admin.gql(`mutation($id:ID!){ deleteUser(input:{id:$id}) { deletedUserId } }`, vars{"id": stayerID}).ok()
 		if !works(stayerKeys[0]) {
 			t.Fatal("deleteUser without deleteApiKeys deleted keys")
 		}
@@ -79,8 +79,8 @@ func TestOffboardingDeletesTheKeysAPersonCreated(t *testing.T) {
 
 		// Demoting an Admin with deleteApiKeys ends their keys too.
 		demotedID, demotedKeys := newAdmin("demoted@example.com")
-		r = admin.gql(`mutation($id:ID!){ updateUserRole(id:$id, role:VIEWER, deleteApiKeys:true) { role } }`, vars{"id": demotedID}).ok()
-		if r.str("updateUserRole", "role") != "VIEWER" || slices.ContainsFunc(demotedKeys, works) {
+		r = admin.gql(`mutation($id:ID!){ updateUserRole(input:{id:$id, role:VIEWER, deleteApiKeys:true}) { user { role } } }`, vars{"id": demotedID}).ok()
+		if r.str("updateUserRole", "user", "role") != "VIEWER" || slices.ContainsFunc(demotedKeys, works) {
 			t.Fatalf("demotion with deleteApiKeys: %s", r.body)
 		}
 		if !slices.Contains(audit(), "API_KEY_DELETED demoted@example.com ci") {
@@ -94,8 +94,8 @@ func TestOffboardingDeletesTheKeysAPersonCreated(t *testing.T) {
 				adminID = m["id"].(string)
 			}
 		}
-		admin.gql(`mutation($id:ID!){ deleteUser(id:$id, deleteApiKeys:true) }`, vars{"id": adminID}).wantCode("BAD_USER_INPUT")
-		admin.gql(`mutation($id:ID!){ updateUserRole(id:$id, role:EDITOR, deleteApiKeys:true) { id } }`, vars{"id": adminID}).wantCode("BAD_USER_INPUT")
+		admin.gql(`mutation($id:ID!){ deleteUser(input:{id:$id, deleteApiKeys:true}) { deletedUserId } }`, vars{"id": adminID}).wantCode("BAD_USER_INPUT")
+		admin.gql(`mutation($id:ID!){ updateUserRole(input:{id:$id, role:EDITOR, deleteApiKeys:true}) { user { id } } }`, vars{"id": adminID}).wantCode("BAD_USER_INPUT")
 		s.app.keys.Purge() // ask the database, not the cache
 		if !works(adminKey) {
 			t.Fatal("a refused removal of the last Admin deleted their key")

@@ -58,7 +58,7 @@ func TestChangePasswordEndsOtherSessionsOnEveryReplica(t *testing.T) {
 		if meEmail(other) != "editor@example.com" {
 			t.Fatal("another user's session was ended")
 		}
-		a.anon().gql(`mutation($e:String!,$p:String!){ login(email:$e, password:$p) { id } }`,
+		a.anon().gql(`mutation($e:String!,$p:String!){ login(input:{email:$e, password:$p}) { user { id } } }`,
 			vars{"e": adminEmail, "p": adminPassword}).wantCode("UNAUTHENTICATED")
 		b.login(adminEmail, next)
 

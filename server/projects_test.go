@@ -18,8 +18,8 @@ func (c *client) createProject(title string, extra ...vars) string {
 			in[k] = v
 		}
 	}
-	r := c.gql(`mutation($i:CreateProjectInput!){ createProject(input:$i) { id } }`, vars{"i": in}).ok()
-	return r.str("createProject", "id")
+	r := c.gql(`mutation($i:CreateProjectInput!){ createProject(input:$i) { project { id } } }`, vars{"i": in}).ok()
+	return r.str("createProject", "project", "id")
 }
 
 // wantField fails unless the first error is BAD_USER_INPUT on a path whose
@@ -38,25 +38,25 @@ func TestProjectCRUD(t *testing.T) {
 		s := newServer(t, dbURL)
 		admin := s.admin()
 		editorID := admin.createUser("editor@example.com", "EDITOR")
-		r := admin.gql(`mutation($i:CreateProjectInput!){ createProject(input:$i) { `+projectFields+` } }`, vars{"i": map[string]any{
+		r := admin.gql(`mutation($i:CreateProjectInput!){ createProject(input:$i) { project { `+projectFields+` } } }`, vars{"i": map[string]any{
 			"title": "  Credit scoring  ", "ownerId": editorID, "goal": "Score applicants\nfairly", "description": "Gradient boosting",
 			"riskClassification": "HIGH", "status": "IN_PROGRESS", "startDate": "2025-03-31",
 		}}).ok()
-		id := r.str("createProject", "id")
-		if r.str("createProject", "title") != "Credit scoring" || r.str("createProject", "owner", "email") != "editor@example.com" ||
-			r.str("createProject", "goal") != "Score applicants\nfairly" || r.str("createProject", "riskClassification") != "HIGH" ||
-			r.str("createProject", "status") != "IN_PROGRESS" || r.str("createProject", "startDate") != "2025-03-31" ||
-			r.str("createProject", "createdBy", "kind") != "USER" || r.str("createProject", "createdBy", "name") != adminEmail {
+		id := r.str("createProject", "project", "id")
+		if r.str("createProject", "project", "title") != "Credit scoring" || r.str("createProject", "project", "owner", "email") != "editor@example.com" ||
+			r.str("createProject", "project", "goal") != "Score applicants\nfairly" || r.str("createProject", "project", "riskClassification") != "HIGH" ||
+			r.str("createProject", "project", "status") != "IN_PROGRESS" || r.str("createProject", "project", "startDate") != "2025-03-31" ||
+			r.str("createProject", "project", "createdBy", "kind") != "USER" || r.str("createProject", "project", "createdBy", "name") != adminEmail {
 			t.Fatalf("created: %s", r.body)
 		}
-		created, _ := time.Parse(time.RFC3339Nano, r.str("createProject", "createdAt"))
-		if time.Since(created) > time.Minute || !strings.HasSuffix(r.str("createProject", "createdAt"), "Z") {
-			t.Fatalf("createdAt %s", r.str("createProject", "createdAt"))
+		created, _ := time.Parse(time.RFC3339Nano, r.str("createProject", "project", "createdAt"))
+		if time.Since(created) > time.Minute || !strings.HasSuffix(r.str("createProject", "project", "createdAt"), "Z") {
+			t.Fatalf("createdAt %s", r.str("createProject", "project", "createdAt"))
 		}
 
 		// Defaults.
-		d := admin.gql(`mutation{ createProject(input:{title:"Chatbot"}) { status riskClassification goal owner { id } startDate } }`, nil).ok()
-		if d.str("createProject", "status") != "NOT_STARTED" || d.get("createProject", "riskClassification") != nil || d.get("createProject", "owner") != nil {
+		d := admin.gql(`mutation{ createProject(input:{title:"Chatbot"}) { project { status riskClassification goal owner { id } startDate } } }`, nil).ok()
+		if d.str("createProject", "project", "status") != "NOT_STARTED" || d.get("createProject", "project", "riskClassification") != nil || d.get("createProject", "project", "owner") != nil {
 			t.Fatalf("defaults: %s", d.body)
 		}
 
@@ -66,34 +66,37 @@ func TestProjectCRUD(t *testing.T) {
 		}
 
 		// Only the fields sent change; null clears optional ones.
-		u := admin.gql(`mutation($id:ID!){ updateProject(id:$id, input:{title:"Credit scoring v2", startDate:null, ownerId:null}) { `+projectFields+` } }`, vars{"id": id}).ok()
-		if u.str("updateProject", "title") != "Credit scoring v2" || u.str("updateProject", "goal") != "Score applicants\nfairly" ||
-			u.get("updateProject", "startDate") != nil || u.get("updateProject", "owner") != nil || u.str("updateProject", "status") != "IN_PROGRESS" {
+		u := admin.gql(`mutation($id:ID!){ updateProject(input:{id:$id, title:"Credit scoring v2", startDate:null, ownerId:null}) { project { `+projectFields+` } } }`, vars{"id": id}).ok()
+		if u.str("updateProject", "project", "title") != "Credit scoring v2" || u.str("updateProject", "project", "goal") != "Score applicants\nfairly" ||
+			u.get("updateProject", "project", "startDate") != nil || u.get("updateProject", "project", "owner") != nil || u.str("updateProject", "project", "status") != "IN_PROGRESS" {
 			t.Fatalf("update: %s", u.body)
 		}
-		if u.str("updateProject", "updatedAt") <= u.str("updateProject", "createdAt") {
+		if u.str("updateProject", "project", "updatedAt") <= u.str("updateProject", "project", "createdAt") {
 			t.Fatalf("updatedAt did not move: %s", u.body)
 		}
-		admin.gql(`mutation($id:ID!){ updateProject(id:$id, input:{title:null}) { id } }`, vars{"id": id}).wantField("title")
-		admin.gql(`mutation($id:ID!){ updateProject(id:$id, input:{status:null}) { id } }`, vars{"id": id}).wantField("status")
+		admin.gql(`mutation($id:ID!){ updateProject(input:{id:$id, title:null}) { project { id } } }`, vars{"id": id}).wantField("title")
+		admin.gql(`mutation($id:ID!){ updateProject(input:{id:$id, status:null}) { project { id } } }`, vars{"id": id}).wantField("status")
 
 		// A key is recorded as the creator by its name.
 		_, secret := admin.createKey("ci pipeline")
-		k := s.bearer(secret).gql(`mutation{ createProject(input:{title:"From CI"}) { createdBy { kind name } } }`, nil).ok()
-		if k.str("createProject", "createdBy", "kind") != "API_KEY" || k.str("createProject", "createdBy", "name") != "ci pipeline" {
+		k := s.bearer(secret).gql(`mutation{ createProject(input:{title:"From CI"}) { project { createdBy { kind name } } } }`, nil).ok()
+		if k.str("createProject", "project", "createdBy", "kind") != "API_KEY" || k.str("createProject", "project", "createdBy", "name") != "ci pipeline" {
 			t.Fatalf("created by key: %s", k.body)
 		}
 
-		admin.gql(`mutation($id:ID!){ deleteProject(id:$id) }`, vars{"id": id}).ok()
+		admin.gql(`mutation($id:ID!){ deleteProject(input:{id:$id}) { deletedProjectId } }`, vars{"id": id}).ok()
 		admin.gql(`query($id:ID!){ project(id:$id) { id } }`, vars{"id": id}).wantCode("NOT_FOUND")
-		admin.gql(`mutation($id:ID!){ deleteProject(id:$id) }`, vars{"id": id}).wantCode("NOT_FOUND")
-		admin.gql(`mutation($id:ID!){ updateProject(id:$id, input:{title:"x"}) { id } }`, vars{"id": id}).wantCode("NOT_FOUND")
+		// A retried delete succeeds and answers the same id (idempotent).
+		if again := admin.gql(`mutation($id:ID!){ deleteProject(input:{id:$id}) { deletedProjectId } }`, vars{"id": id}).ok(); again.str("deleteProject", "deletedProjectId") != id {
+			t.Fatalf("retried delete: %s", again.body)
+		}
+		admin.gql(`mutation($id:ID!){ updateProject(input:{id:$id, title:"x"}) { project { id } } }`, vars{"id": id}).wantCode("NOT_FOUND")
 		// A malformed id is the caller's mistake, not a missing project.
 		admin.gql(`query{ project(id:"not-a-uuid") { id } }`, nil).wantField("id")
 
 		// Deleting the owner leaves the project without one.
 		pid := admin.createProject("Owned", vars{"ownerId": editorID})
-		admin.gql(`mutation($id:ID!){ deleteUser(id:$id) }`, vars{"id": editorID}).ok()
+		admin.gql(`mutation($id:ID!){ deleteUser(input:{id:$id}) { deletedUserId } }`, vars{"id": editorID}).ok()
 		o := admin.gql(`query($id:ID!){ project(id:$id) { owner { id } } }`, vars{"id": pid}).ok()
 		if o.get("project", "owner") != nil {
 			t.Fatalf("owner after deletion: %s", o.body)
@@ -226,7 +229,7 @@ func TestProjectValidation(t *testing.T) {
 		s := newServer(t, dbURL, func(c *config) { c.AllowSignup = true })
 		admin := s.admin()
 		other := s.anon()
-		other.gql(`mutation{ signup(orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1") { id } }`, nil).ok()
+		other.gql(`mutation{ signup(input:{orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1"}) { user { id } } }`, nil).ok()
 		foreignUser := other.createUser("g@globex.example", "EDITOR")
 		cases := []struct {
 			name  string
@@ -253,7 +256,7 @@ func TestProjectValidation(t *testing.T) {
 		}
 		for _, tc := range cases {
 			t.Run(tc.name, func(t *testing.T) {
-				r := admin.gql(`mutation($i:CreateProjectInput!){ createProject(input:$i) { id } }`, vars{"i": tc.input})
+				r := admin.gql(`mutation($i:CreateProjectInput!){ createProject(input:$i) { project { id } } }`, vars{"i": tc.input})
 				if tc.field == "" {
 					r.wantCode("BAD_USER_INPUT")
 				} else {
@@ -265,8 +268,8 @@ func TestProjectValidation(t *testing.T) {
 			})
 		}
 		id := admin.createProject("Valid")
-		admin.gql(`mutation($id:ID!){ updateProject(id:$id, input:{startDate:"2025-13-01"}) { id } }`, vars{"id": id}).wantField("startDate")
-		admin.gql(`mutation($id:ID!,$o:ID){ updateProject(id:$id, input:{ownerId:$o}) { id } }`, vars{"id": id, "o": foreignUser}).wantField("ownerId")
+		admin.gql(`mutation($id:ID!){ updateProject(input:{id:$id, startDate:"2025-13-01"}) { project { id } } }`, vars{"id": id}).wantField("startDate")
+		admin.gql(`mutation($id:ID!,$o:ID){ updateProject(input:{id:$id, ownerId:$o}) { project { id } } }`, vars{"id": id, "o": foreignUser}).wantField("ownerId")
 		var n int64
 		s.app.db.Table("projects").Count(&n)
 		if n != 1 {

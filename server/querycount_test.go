@@ -45,10 +45,10 @@ func TestNestedListsIssueBoundedStatements(t *testing.T) {
 			projects[i] = admin.createProject(fmt.Sprintf("P%02d", i), vars{"ownerId": users[i%len(users)]})
 		}
 		for i := 0; i < rows; i++ {
-			admin.gql(`mutation($i:AIModelInput!){ createAIModel(input:$i) { id } }`, vars{"i": map[string]any{
+			admin.gql(`mutation($i:CreateAiModelInput!){ createAiModel(input:$i) { aiModel { id } } }`, vars{"i": map[string]any{
 				"provider": "P", "model": "M", "version": fmt.Sprint(i), "approverId": users[(i+1)%len(users)],
 				"projectIds": []string{projects[i], projects[(i+1)%rows]}}}).ok()
-			admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { id } }`, vars{"i": map[string]any{
+			admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { risk { id } } }`, vars{"i": map[string]any{
 				"projectId": projects[i], "name": fmt.Sprint("R", i), "likelihood": 3, "severity": 3, "ownerId": users[(i+2)%len(users)]}}).ok()
 		}
 		_, secret := admin.createKey("counter")

@@ -11,9 +11,9 @@ const riskFields = `id name project { id title } owner { email } lifecyclePhase 
 // createRisk adds a risk to the project as the client and returns its id.
 func (c *client) createRisk(projectID, name string, likelihood, severity int) string {
 	c.s.t.Helper()
-	r := c.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { id } }`, vars{"i": map[string]any{
+	r := c.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { risk { id } } }`, vars{"i": map[string]any{
 		"projectId": projectID, "name": name, "likelihood": likelihood, "severity": severity}}).ok()
-	return r.str("createRisk", "id")
+	return r.str("createRisk", "risk", "id")
 }
 
 func TestRiskCRUD(t *testing.T) {
@@ -22,31 +22,34 @@ func TestRiskCRUD(t *testing.T) {
 		admin := s.admin()
 		owner := admin.createUser("risk.owner@example.com", "EDITOR")
 		p, p2 := admin.createProject("Credit scoring"), admin.createProject("Chatbot")
-		r := admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { `+riskFields+` } }`, vars{"i": map[string]any{
+		r := admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { risk { `+riskFields+` } } }`, vars{"i": map[string]any{
 			"projectId": p, "name": "Disparate impact", "ownerId": owner, "lifecyclePhase": "VALIDATION", "likelihood": 3, "severity": 5,
 			"mitigationStatus": "IN_PROGRESS", "mitigationPlan": "Fairness audit\nper release", "deadline": "2025-12-31",
 		}}).ok()
-		id := r.str("createRisk", "id")
-		if r.str("createRisk", "project", "title") != "Credit scoring" || r.get("createRisk", "score") != float64(15) ||
-			r.str("createRisk", "riskLevel") != "HIGH" || r.str("createRisk", "owner", "email") != "risk.owner@example.com" ||
-			r.str("createRisk", "deadline") != "2025-12-31" || r.str("createRisk", "lifecyclePhase") != "VALIDATION" {
+		id := r.str("createRisk", "risk", "id")
+		if r.str("createRisk", "risk", "project", "title") != "Credit scoring" || r.get("createRisk", "risk", "score") != float64(15) ||
+			r.str("createRisk", "risk", "riskLevel") != "HIGH" || r.str("createRisk", "risk", "owner", "email") != "risk.owner@example.com" ||
+			r.str("createRisk", "risk", "deadline") != "2025-12-31" || r.str("createRisk", "risk", "lifecyclePhase") != "VALIDATION" {
 			t.Fatalf("created: %s", r.body)
 		}
-		u := admin.gql(`mutation($id:ID!,$p:ID){ updateRisk(id:$id, input:{likelihood:5, projectId:$p, deadline:null}) { `+riskFields+` } }`, vars{"id": id, "p": p2}).ok()
-		if u.str("updateRisk", "riskLevel") != "CRITICAL" || u.str("updateRisk", "project", "title") != "Chatbot" ||
-			u.get("updateRisk", "deadline") != nil || u.str("updateRisk", "mitigationPlan") != "Fairness audit\nper release" {
+		u := admin.gql(`mutation($id:ID!,$p:ID){ updateRisk(input:{id:$id, likelihood:5, projectId:$p, deadline:null}) { risk { `+riskFields+` } } }`, vars{"id": id, "p": p2}).ok()
+		if u.str("updateRisk", "risk", "riskLevel") != "CRITICAL" || u.str("updateRisk", "risk", "project", "title") != "Chatbot" ||
+			u.get("updateRisk", "risk", "deadline") != nil || u.str("updateRisk", "risk", "mitigationPlan") != "Fairness audit\nper release" {
 			t.Fatalf("update: %s", u.body)
 		}
-		admin.gql(`mutation($id:ID!){ updateRisk(id:$id, input:{projectId:null}) { id } }`, vars{"id": id}).wantField("projectId")
-		admin.gql(`mutation($id:ID!){ updateRisk(id:$id, input:{severity:null}) { id } }`, vars{"id": id}).wantField("severity")
+		admin.gql(`mutation($id:ID!){ updateRisk(input:{id:$id, projectId:null}) { risk { id } } }`, vars{"id": id}).wantField("projectId")
+		admin.gql(`mutation($id:ID!){ updateRisk(input:{id:$id, severity:null}) { risk { id } } }`, vars{"id": id}).wantField("severity")
 		admin.gql(`query($id:ID!){ risk(id:$id) { name } }`, vars{"id": id}).ok()
-		admin.gql(`mutation($id:ID!){ deleteRisk(id:$id) }`, vars{"id": id}).ok()
+		admin.gql(`mutation($id:ID!){ deleteRisk(input:{id:$id}) { deletedRiskId } }`, vars{"id": id}).ok()
 		admin.gql(`query($id:ID!){ risk(id:$id) { name } }`, vars{"id": id}).wantCode("NOT_FOUND")
-		admin.gql(`mutation($id:ID!){ deleteRisk(id:$id) }`, vars{"id": id}).wantCode("NOT_FOUND")
+		// A retried delete succeeds and answers the same id (idempotent).
+		if again := admin.gql(`mutation($id:ID!){ deleteRisk(input:{id:$id}) { deletedRiskId } }`, vars{"id": id}).ok(); again.str("deleteRisk", "deletedRiskId") != id {
+			t.Fatalf("retried delete: %s", again.body)
+		}
 
 		// A project's risks go with it.
 		admin.createRisk(p, "Drift", 2, 2)
-		admin.gql(`mutation($id:ID!){ deleteProject(id:$id) }`, vars{"id": p}).ok()
+		admin.gql(`mutation($id:ID!){ deleteProject(input:{id:$id}) { deletedProjectId } }`, vars{"id": p}).ok()
 		if n := admin.gql(`{ risks { totalCount } }`, nil).ok().get("risks", "totalCount"); n != float64(0) {
 			t.Fatalf("risks left after deleting their project: %v", n)
 		}
@@ -61,7 +64,7 @@ func TestRiskLevelBands(t *testing.T) {
 	p := admin.createProject("Matrix")
 	for l := 1; l <= 5; l++ {
 		for sv := 1; sv <= 5; sv++ {
-			r := admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { score riskLevel } }`, vars{"i": map[string]any{
+			r := admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { risk { score riskLevel } } }`, vars{"i": map[string]any{
 				"projectId": p, "name": fmt.Sprintf("%d×%d", l, sv), "likelihood": l, "severity": sv}}).ok()
 			want := "LOW"
 			switch score := l * sv; {
@@ -72,7 +75,7 @@ func TestRiskLevelBands(t *testing.T) {
 			case score >= 5:
 				want = "MEDIUM"
 			}
-			if r.str("createRisk", "riskLevel") != want || r.get("createRisk", "score") != float64(l*sv) {
+			if r.str("createRisk", "risk", "riskLevel") != want || r.get("createRisk", "risk", "score") != float64(l*sv) {
 				t.Fatalf("%d×%d: %s, want %s", l, sv, r.body, want)
 			}
 		}
@@ -87,7 +90,7 @@ func TestRiskFiltersAndValidation(t *testing.T) {
 		admin.createRisk(p1, "Data leakage", 2, 4)
 		admin.createRisk(p1, "Prompt injection", 4, 4)
 		id := admin.createRisk(p2, "Model drift", 3, 2)
-		admin.gql(`mutation($id:ID!){ updateRisk(id:$id, input:{mitigationStatus:ACCEPTED}) { id } }`, vars{"id": id}).ok()
+		admin.gql(`mutation($id:ID!){ updateRisk(input:{id:$id, mitigationStatus:ACCEPTED}) { risk { id } } }`, vars{"id": id}).ok()
 		for _, tc := range []struct {
 			filter map[string]any
 			want   string
@@ -108,7 +111,7 @@ func TestRiskFiltersAndValidation(t *testing.T) {
 		}
 
 		other := s.anon()
-		other.gql(`mutation{ signup(orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1") { id } }`, nil).ok()
+		other.gql(`mutation{ signup(input:{orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1"}) { user { id } } }`, nil).ok()
 		foreignProject := other.createProject("Theirs")
 		base := func(extra map[string]any) map[string]any {
 			in := map[string]any{"projectId": p1, "name": "Risk", "likelihood": 3, "severity": 3}
@@ -140,7 +143,7 @@ func TestRiskFiltersAndValidation(t *testing.T) {
 			{"unknown owner", base(map[string]any{"ownerId": "6f1c1a70-0000-4000-8000-000000000000"}), "ownerId"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				r := admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { id } }`, vars{"i": tc.input})
+				r := admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { risk { id } } }`, vars{"i": tc.input})
 				if tc.field == "" {
 					r.wantCode("BAD_USER_INPUT")
 				} else {
@@ -148,8 +151,8 @@ func TestRiskFiltersAndValidation(t *testing.T) {
 				}
 			})
 		}
-		admin.gql(`mutation($id:ID!){ updateRisk(id:$id, input:{likelihood:7}) { id } }`, vars{"id": id}).wantField("likelihood")
-		admin.gql(`mutation($id:ID!,$p:ID){ updateRisk(id:$id, input:{projectId:$p}) { id } }`, vars{"id": id, "p": foreignProject}).wantField("projectId")
+		admin.gql(`mutation($id:ID!){ updateRisk(input:{id:$id, likelihood:7}) { risk { id } } }`, vars{"id": id}).wantField("likelihood")
+		admin.gql(`mutation($id:ID!,$p:ID){ updateRisk(input:{id:$id, projectId:$p}) { risk { id } } }`, vars{"id": id, "p": foreignProject}).wantField("projectId")
 		if n := admin.gql(`{ risks { totalCount } }`, nil).ok().get("risks", "totalCount"); n != float64(3) {
 			t.Fatalf("%v risks: failed writes must leave none", n)
 		}

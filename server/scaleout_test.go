@@ -178,7 +178,7 @@ func TestRevocationReachesEveryReplica(t *testing.T) {
 		a.bearer(secret).gql(`{ whoami { kind } }`, nil).ok()
 		b.bearer(secret).gql(`{ whoami { kind } }`, nil).ok()
 		start := time.Now()
-		admin.gql(`mutation($id:ID!){ deleteApiKey(id:$id) }`, vars{"id": id}).ok()
+		admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok()
 		onB := b.bearer(secret)
 		for {
 			if r := onB.gql(`{ whoami { kind } }`, nil); r.status == http.StatusUnauthorized {
@@ -221,7 +221,7 @@ func TestRevocationReachesEveryReplica(t *testing.T) {
 	// And live notifications work again after the reconnect.
 	id, secret = admin.createKey("after reconnect")
 	b.bearer(secret).gql(`{ whoami { kind } }`, nil).ok()
-	admin.gql(`mutation($id:ID!){ deleteApiKey(id:$id) }`, vars{"id": id}).ok()
+	admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok()
 	waitFor(t, time.Second, func() bool { return b.bearer(secret).gql(`{ whoami { kind } }`, nil).status == http.StatusUnauthorized })
 }
 
@@ -245,7 +245,7 @@ func TestDatabaseOutageAndRecovery(t *testing.T) {
 
 	proxy.down()
 	// A write by a cached key reaches the resolver and fails there: UNAVAILABLE, 503, Retry-After.
-	if r := s.bearer(secret).gql(`mutation{ createProject(input:{title:"during outage"}) { id } }`, nil); r.status != http.StatusServiceUnavailable ||
+	if r := s.bearer(secret).gql(`mutation{ createProject(input:{title:"during outage"}) { project { id } } }`, nil); r.status != http.StatusServiceUnavailable ||
 		r.code() != "UNAVAILABLE" || r.header.Get("Retry-After") == "" || strings.Contains(r.body, "dial") {
 		t.Fatalf("write with the database down: %d %v %s", r.status, r.header, r.body)
 	}

@@ -3,7 +3,7 @@ package main
 import "testing"
 
 // Invisible names are empty on the server as in the SPA (the shared table is
-// frontend/src/text/textCases.json); and upsertAIModel takes status: null as
+// frontend/src/text/textCases.json); and upsertAiModel takes status: null as
 // "not given", as its schema says.
 func TestInvisibleNamesAndNullStatus(t *testing.T) {
 	forEachDB(t, func(t *testing.T, dbURL string) {
@@ -11,7 +11,7 @@ func TestInvisibleNamesAndNullStatus(t *testing.T) {
 		admin := s.admin()
 		admin.gql(`mutation($n:String!){ createApiKey(input:{name:$n}) { secret } }`, vars{"n": "\uFEFF\uFEFF\uFEFF"}).wantField("name")
 		admin.gql(`mutation($n:String!){ createApiKey(input:{name:$n}) { secret } }`, vars{"n": "\u200Bab\u200B"}).wantField("name")
-		admin.gql(`mutation($n:String!){ createProject(input:{title:$n}) { id } }`, vars{"n": "\u200B\u2060\uFEFF\u00A0"}).wantField("title")
+		admin.gql(`mutation($n:String!){ createProject(input:{title:$n}) { project { id } } }`, vars{"n": "\u200B\u2060\uFEFF\u00A0"}).wantField("title")
 		r := admin.gql(`mutation($n:String!){ createApiKey(input:{name:$n}) { apiKey { name } } }`, vars{"n": "\uFEFF\u0085ci key\u00A0"}).ok()
 		if got := r.str("createApiKey", "apiKey", "name"); got != "ci key" {
 			t.Fatalf("stored name %q, want the trimmed %q", got, "ci key")
@@ -19,16 +19,16 @@ func TestInvisibleNamesAndNullStatus(t *testing.T) {
 
 		in := map[string]any{"provider": "P", "model": "m", "version": "1", "status": nil}
 		first := admin.gql(upsertModel, vars{"i": in}).ok()
-		if first.get("upsertAIModel", "created") != true || first.str("upsertAIModel", "aiModel", "status") != "PENDING" {
+		if first.get("upsertAiModel", "created") != true || first.str("upsertAiModel", "aiModel", "status") != "PENDING" {
 			t.Fatalf("upsert with status null should create a PENDING entry: %s", first.body)
 		}
-		id := first.str("upsertAIModel", "aiModel", "id")
-		admin.gql(`mutation($id:ID!){ updateAIModel(id:$id, input:{status:APPROVED}) { id } }`, vars{"id": id}).ok()
+		id := first.str("upsertAiModel", "aiModel", "id")
+		admin.gql(`mutation($id:ID!){ updateAiModel(input:{id:$id, status:APPROVED}) { aiModel { id } } }`, vars{"id": id}).ok()
 		again := admin.gql(upsertModel, vars{"i": in}).ok()
-		if again.get("upsertAIModel", "created") != false || again.str("upsertAIModel", "aiModel", "status") != "APPROVED" {
+		if again.get("upsertAiModel", "created") != false || again.str("upsertAiModel", "aiModel", "status") != "APPROVED" {
 			t.Fatalf("upsert with status null should keep the entry's status: %s", again.body)
 		}
 		// updateAIModel: a status cannot be cleared.
-		admin.gql(`mutation($id:ID!){ updateAIModel(id:$id, input:{status:null}) { id } }`, vars{"id": id}).wantField("status")
+		admin.gql(`mutation($id:ID!){ updateAiModel(input:{id:$id, status:null}) { aiModel { id } } }`, vars{"id": id}).wantField("status")
 	})
 }

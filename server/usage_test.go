@@ -238,7 +238,7 @@ func TestKeyUsageDeletedKeyAndPruning(t *testing.T) {
 		keptID, kept := admin.createKey("kept key")
 		s.bearer(gone).gql(`{ whoami { kind } }`, nil).ok()
 		s.bearer(kept).gql(`{ whoami { kind } }`, nil).ok()
-		admin.gql(`mutation($id:ID!){ deleteApiKey(id:$id) }`, vars{"id": goneID}).ok()
+		admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": goneID}).ok()
 		now := time.Now()
 		old := []models.APIKeyUsage{
 			{APIKeyID: keptID, Day: models.DayOf(now.AddDate(0, 0, -90)), UsageCounts: models.UsageCounts{Requests: 5}},

@@ -14,8 +14,8 @@ func TestLoginSessionLogout(t *testing.T) {
 	forEachDB(t, func(t *testing.T, dbURL string) {
 		s := newServer(t, dbURL)
 		c := s.anon()
-		r := c.gql(`mutation{ login(email:"ADMIN@example.com", password:"correct-horse-1") { email role } }`, nil).ok()
-		if r.str("login", "email") != adminEmail || r.str("login", "role") != "ADMIN" {
+		r := c.gql(`mutation{ login(input:{email:"ADMIN@example.com", password:"correct-horse-1"}) { user { email role } } }`, nil).ok()
+		if r.str("login", "user", "email") != adminEmail || r.str("login", "user", "role") != "ADMIN" {
 			t.Fatalf("login returned %s", r.body)
 		}
 		cookie := r.header.Get("Set-Cookie")
@@ -38,7 +38,7 @@ func TestLoginSessionLogout(t *testing.T) {
 			t.Fatalf("me/whoami: %s", me.body)
 		}
 
-		c.gql(`mutation{ logout }`, nil).ok()
+		c.gql(`mutation{ logout { user { id } } }`, nil).ok()
 		if got := c.gql(`{ me { email } }`, nil).ok(); got.get("me") != nil {
 			t.Fatalf("me after logout: %s", got.body)
 		}
@@ -56,8 +56,8 @@ func TestLoginSessionLogout(t *testing.T) {
 
 func TestLoginFailuresLookTheSame(t *testing.T) {
 	s := newServer(t, sqliteURL(t))
-	wrongPw := s.anon().gql(`mutation{ login(email:"admin@example.com", password:"nope-nope-nope") { id } }`, nil).wantCode("UNAUTHENTICATED")
-	noUser := s.anon().gql(`mutation{ login(email:"ghost@example.com", password:"nope-nope-nope") { id } }`, nil).wantCode("UNAUTHENTICATED")
+	wrongPw := s.anon().gql(`mutation{ login(input:{email:"admin@example.com", password:"nope-nope-nope"}) { user { id } } }`, nil).wantCode("UNAUTHENTICATED")
+	noUser := s.anon().gql(`mutation{ login(input:{email:"ghost@example.com", password:"nope-nope-nope"}) { user { id } } }`, nil).wantCode("UNAUTHENTICATED")
 	if wrongPw.Errors[0].Message != noUser.Errors[0].Message {
 		t.Fatalf("messages differ: %q vs %q", wrongPw.Errors[0].Message, noUser.Errors[0].Message)
 	}
@@ -70,10 +70,10 @@ func TestLoginRateLimited(t *testing.T) {
 	s := newServer(t, sqliteURL(t))
 	c := s.anon()
 	for i := 0; i < 10; i++ {
-		c.gql(`mutation{ login(email:"admin@example.com", password:"wrong-password") { id } }`, nil).wantCode("UNAUTHENTICATED")
+		c.gql(`mutation{ login(input:{email:"admin@example.com", password:"wrong-password"}) { user { id } } }`, nil).wantCode("UNAUTHENTICATED")
 	}
 	// Even the right password is refused now, so guessing cannot continue.
-	r := c.gql(`mutation{ login(email:"admin@example.com", password:"correct-horse-1") { id } }`, nil).wantCode("RATE_LIMITED")
+	r := c.gql(`mutation{ login(input:{email:"admin@example.com", password:"correct-horse-1"}) { user { id } } }`, nil).wantCode("RATE_LIMITED")
 	if !strings.Contains(r.Errors[0].Message, "Try again in") {
 		t.Fatalf("message does not say when: %s", r.body)
 	}
@@ -85,14 +85,14 @@ var guardedFields = []struct {
 	vars        vars
 }{
 	{"users", `{ users { id } }`, nil},
-	{"createUser", `mutation($i:CreateUserInput!){ createUser(input:$i) { id } }`, vars{"i": map[string]any{"email": "new@example.com", "name": "New", "password": "password-1", "role": "VIEWER"}}},
-	{"updateUserRole", `mutation($id:ID!){ updateUserRole(id:$id, role:VIEWER) { id } }`, nil},
-	{"deleteUser", `mutation($id:ID!){ deleteUser(id:$id) }`, nil},
+	{"createUser", `mutation($i:CreateUserInput!){ createUser(input:$i) { user { id } } }`, vars{"i": map[string]any{"email": "new@example.com", "name": "New", "password": "password-1", "role": "VIEWER"}}},
+	{"updateUserRole", `mutation($id:ID!){ updateUserRole(input:{id:$id, role:VIEWER}) { user { id } } }`, nil},
+	{"deleteUser", `mutation($id:ID!){ deleteUser(input:{id:$id}) { deletedUserId } }`, nil},
 	{"apiKeys", `{ apiKeys { id } }`, nil},
 	{"apiKeyLimit", `{ apiKeyLimit }`, nil},
 	{"auditEvents", `{ auditEvents { id } }`, nil},
 	{"createApiKey", `mutation{ createApiKey(input:{name:"matrix key"}) { secret } }`, nil},
-	{"deleteApiKey", `mutation($id:ID!){ deleteApiKey(id:$id) }`, nil},
+	{"deleteApiKey", `mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, nil},
 }
 
 func TestRoleMatrix(t *testing.T) {
@@ -184,7 +184,7 @@ func TestCreateUserValidation(t *testing.T) {
 		}
 		for _, tc := range cases {
 			t.Run(tc.name, func(t *testing.T) {
-				r := admin.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { id } }`,
+				r := admin.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { user { id } } }`,
 					vars{"i": map[string]any{"email": tc.email, "name": tc.uname, "password": tc.password, "role": tc.role}}).wantCode(tc.code)
 				if tc.field != "" && r.field() != "input."+tc.field {
 					t.Fatalf("want field %s: %s", tc.field, r.body)
@@ -195,7 +195,7 @@ func TestCreateUserValidation(t *testing.T) {
 			t.Fatalf("want 2 users after rejected creates, have %d", n)
 		}
 		// Wrong JSON types are refused before any resolver runs.
-		admin.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { id } }`,
+		admin.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { user { id } } }`,
 			vars{"i": map[string]any{"email": 42, "name": true, "password": []int{1}, "role": "VIEWER"}}).wantCode("BAD_USER_INPUT")
 	})
 }
@@ -205,20 +205,20 @@ func TestLastAdminRule(t *testing.T) {
 		s := newServer(t, dbURL)
 		admin := s.admin()
 		me := admin.gql(`{ me { id } }`, nil).ok().str("me", "id")
-		r := admin.gql(`mutation($id:ID!){ updateUserRole(id:$id, role:EDITOR) { id } }`, vars{"id": me}).wantCode("BAD_USER_INPUT")
+		r := admin.gql(`mutation($id:ID!){ updateUserRole(input:{id:$id, role:EDITOR}) { user { id } } }`, vars{"id": me}).wantCode("BAD_USER_INPUT")
 		if !strings.Contains(r.Errors[0].Message, "last Admin") {
 			t.Fatalf("message: %s", r.body)
 		}
-		admin.gql(`mutation($id:ID!){ deleteUser(id:$id) }`, vars{"id": me}).wantCode("BAD_USER_INPUT")
+		admin.gql(`mutation($id:ID!){ deleteUser(input:{id:$id}) { deletedUserId } }`, vars{"id": me}).wantCode("BAD_USER_INPUT")
 
 		second := admin.createUser("second@example.com", "EDITOR")
-		admin.gql(`mutation($id:ID!){ updateUserRole(id:$id, role:ADMIN) { role } }`, vars{"id": second}).ok()
-		admin.gql(`mutation($id:ID!){ updateUserRole(id:$id, role:VIEWER) { role } }`, vars{"id": me}).ok()
+		admin.gql(`mutation($id:ID!){ updateUserRole(input:{id:$id, role:ADMIN}) { user { role } } }`, vars{"id": second}).ok()
+		admin.gql(`mutation($id:ID!){ updateUserRole(input:{id:$id, role:VIEWER}) { user { role } } }`, vars{"id": me}).ok()
 		// The demoted user's live session now carries the new role.
 		admin.gql(`{ users { id } }`, nil).wantCode("FORBIDDEN")
 		other := s.login("second@example.com", "password-EDITOR")
-		other.gql(`mutation($id:ID!){ deleteUser(id:$id) }`, vars{"id": second}).wantCode("BAD_USER_INPUT")
-		other.gql(`mutation($id:ID!){ deleteUser(id:$id) }`, vars{"id": me}).ok()
+		other.gql(`mutation($id:ID!){ deleteUser(input:{id:$id}) { deletedUserId } }`, vars{"id": second}).wantCode("BAD_USER_INPUT")
+		other.gql(`mutation($id:ID!){ deleteUser(input:{id:$id}) { deletedUserId } }`, vars{"id": me}).ok()
 		if got := admin.gql(`{ me { id } }`, nil).ok(); got.get("me") != nil {
 			t.Fatal("a deleted user's session still works")
 		}
@@ -233,17 +233,28 @@ func TestOtherOrganisationIsNotFound(t *testing.T) {
 		acmeKey, _ := acme.createKey("acme key")
 
 		globex := s.anon()
-		globex.gql(`mutation{ signup(orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1") { id } }`, nil).ok()
-		for _, q := range []struct{ query, id string }{
-			{`mutation($id:ID!){ updateUserRole(id:$id, role:VIEWER) { id } }`, acmeUser},
-			{`mutation($id:ID!){ deleteUser(id:$id) }`, acmeUser},
-			{`mutation($id:ID!){ deleteApiKey(id:$id) }`, acmeKey},
-			{`mutation($id:ID!){ deleteApiKey(id:$id) }`, "00000000-0000-0000-0000-000000000000"},
+		globex.gql(`mutation{ signup(input:{orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1"}) { user { id } } }`, nil).ok()
+		for _, q := range []struct{ query, id, want string }{
+			{`mutation($id:ID!){ updateUserRole(input:{id:$id, role:VIEWER}) { user { id } } }`, acmeUser, "NOT_FOUND"},
+			// Deletes are idempotent: another organisation's id answers like
+			// an id that is already gone, and nothing is deleted (checked below).
+			{`mutation($id:ID!){ deleteUser(input:{id:$id}) { deletedUserId } }`, acmeUser, ""},
+			{`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, acmeKey, ""},
+			{`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, "00000000-0000-0000-0000-000000000000", ""},
 		} {
-			r := globex.gql(q.query, vars{"id": q.id}).wantCode("NOT_FOUND")
+			r := globex.gql(q.query, vars{"id": q.id})
+			if q.want == "" {
+				r.ok()
+			} else {
+				r.wantCode(q.want)
+			}
 			if strings.Contains(r.body, "acme") {
 				t.Fatalf("leaked: %s", r.body)
 			}
+		}
+		still := acme.gql(`{ users { email } apiKeys { name } }`, nil).ok()
+		if !strings.Contains(still.body, "worker@acme.example") || !strings.Contains(still.body, "acme key") {
+			t.Fatalf("another organisation's delete removed our rows: %s", still.body)
 		}
 		lists := globex.gql(`{ users { email } apiKeys { name } auditEvents { targetName } }`, nil).ok()
 		if strings.Contains(lists.body, "acme") {
@@ -255,11 +266,11 @@ func TestOtherOrganisationIsNotFound(t *testing.T) {
 
 func TestSignupSwitch(t *testing.T) {
 	s := newServer(t, sqliteURL(t))
-	s.anon().gql(`mutation{ signup(orgName:"Initech", email:"p@initech.example", name:"P", password:"password-1") { id } }`, nil).wantCode("FORBIDDEN")
+	s.anon().gql(`mutation{ signup(input:{orgName:"Initech", email:"p@initech.example", name:"P", password:"password-1"}) { user { id } } }`, nil).wantCode("FORBIDDEN")
 	on := newServer(t, sqliteURL(t), func(c *config) { c.AllowSignup = true })
 	c := on.anon()
-	c.gql(`mutation{ signup(orgName:"I", email:"p@initech.example", name:"P", password:"password-1") { id } }`, nil).wantCode("BAD_USER_INPUT")
-	c.gql(`mutation{ signup(orgName:"Initech", email:"p@initech.example", name:"P", password:"password-1") { role } }`, nil).ok()
+	c.gql(`mutation{ signup(input:{orgName:"I", email:"p@initech.example", name:"P", password:"password-1"}) { user { id } } }`, nil).wantCode("BAD_USER_INPUT")
+	c.gql(`mutation{ signup(input:{orgName:"Initech", email:"p@initech.example", name:"P", password:"password-1"}) { user { role } } }`, nil).ok()
 	who := c.gql(`{ whoami { organization { name } user { role } } }`, nil).ok()
 	if who.str("whoami", "organization", "name") != "Initech" || who.str("whoami", "user", "role") != "ADMIN" {
 		t.Fatalf("signup did not sign in as the new admin: %s", who.body)
@@ -285,11 +296,11 @@ func TestSetupFlow(t *testing.T) {
 		if c.gql(`{ setupRequired }`, nil).ok().get("setupRequired") != true {
 			t.Fatal("setupRequired should be true")
 		}
-		q := `mutation($t:String!,$p:String!){ setup(token:$t, orgName:"Acme", email:"first@example.com", name:"First", password:$p) { role } }`
+		q := `mutation($t:String!,$p:String!){ setup(input:{token:$t, orgName:"Acme", email:"first@example.com", name:"First", password:$p}) { user { role } } }`
 		c.gql(q, vars{"t": "wrong", "p": "password-1"}).wantCode("BAD_USER_INPUT")
 		// Bad input does not spend the token.
 		c.gql(q, vars{"t": token, "p": "short"}).wantCode("BAD_USER_INPUT")
-		if r := c.gql(q, vars{"t": token, "p": "password-1"}).ok(); r.str("setup", "role") != "ADMIN" {
+		if r := c.gql(q, vars{"t": token, "p": "password-1"}).ok(); r.str("setup", "user", "role") != "ADMIN" {
 			t.Fatalf("setup: %s", r.body)
 		}
 		if c.gql(`{ me { email } }`, nil).ok().str("me", "email") != "first@example.com" {
@@ -313,7 +324,7 @@ func TestBootstrapRunsOnce(t *testing.T) {
 		if second.app.bootstrapped != "" || second.app.setup != nil {
 			t.Fatal("bootstrap ran again on a database with users")
 		}
-		second.anon().gql(`mutation{ login(email:"other@example.com", password:"other-pass-1") { id } }`, nil).wantCode("UNAUTHENTICATED")
+		second.anon().gql(`mutation{ login(input:{email:"other@example.com", password:"other-pass-1"}) { user { id } } }`, nil).wantCode("UNAUTHENTICATED")
 		second.admin()
 	})
 }
@@ -325,7 +336,7 @@ func TestMembersForChoosingOwners(t *testing.T) {
 		admin.createUser("viewer@example.com", "VIEWER")
 		r := admin.gql(`mutation{ createApiKey(input:{name:"reader", scope: READ_ONLY}) { secret } }`, nil).ok()
 		other := s.anon()
-		other.gql(`mutation{ signup(orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1") { id } }`, nil).ok()
+		other.gql(`mutation{ signup(input:{orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1"}) { user { id } } }`, nil).ok()
 
 		for who, c := range map[string]*client{
 			"READ_ONLY key": s.bearer(r.str("createApiKey", "secret")),
@@ -386,7 +397,7 @@ func TestSessionCookieIsSecureOverTLS(t *testing.T) {
 	s := newServer(t, sqliteURL(t))
 	tlsServer := httptest.NewTLSServer(s.app.handler)
 	defer tlsServer.Close()
-	body := strings.NewReader(`{"query":"mutation{ login(email:\"admin@example.com\", password:\"correct-horse-1\") { id } }"}`)
+	body := strings.NewReader(`{"query":"mutation{ login(input:{email:\"admin@example.com\", password:\"correct-horse-1\"}) { user { id } } }"}`)
 	res, err := tlsServer.Client().Post(tlsServer.URL+"/graphql", "application/json", body)
 	if err != nil {
 		t.Fatal(err)
@@ -396,7 +407,7 @@ func TestSessionCookieIsSecureOverTLS(t *testing.T) {
 		t.Fatalf("cookie over TLS: %q", cookie)
 	}
 	// And over plain HTTP (local development) it is not marked Secure, or the browser would drop it.
-	r := s.anon().gql(`mutation{ login(email:"admin@example.com", password:"correct-horse-1") { id } }`, nil).ok()
+	r := s.anon().gql(`mutation{ login(input:{email:"admin@example.com", password:"correct-horse-1"}) { user { id } } }`, nil).ok()
 	if strings.Contains(r.header.Get("Set-Cookie"), "Secure") {
 		t.Fatalf("cookie over HTTP: %q", r.header.Get("Set-Cookie"))
 	}

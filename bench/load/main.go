@@ -386,7 +386,7 @@ func graphql(ctx context.Context, client *http.Client, url, query, header, value
 }
 
 func login(ctx context.Context, client *http.Client, url string) (string, error) {
-	q := fmt.Sprintf(`mutation { login(email:%q, password:%q) { id } }`, adminEmail, adminPassword)
+	q := fmt.Sprintf(`mutation { login(input:{email:%q, password:%q}) { user { id } } }`, adminEmail, adminPassword)
 	resp, _, err := graphql(ctx, client, url, q, "", "")
 	if err != nil {
 		return "", fmt.Errorf("login: %w", err)

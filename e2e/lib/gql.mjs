@@ -26,7 +26,7 @@ export async function loginCookie(baseURL, email, password) {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      query: 'mutation($e:String!,$p:String!){ login(email:$e,password:$p){ id } }',
+      query: 'mutation($e:String!,$p:String!){ login(input:{email:$e, password:$p}) { user { id } } }',
       variables: { e: email, p: password },
     }),
     signal: AbortSignal.timeout(10_000),

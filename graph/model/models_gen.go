@@ -14,7 +14,7 @@ import (
 )
 
 // Every field narrows the list; leave a field out to not filter on it.
-type AIModelFilter struct {
+type AiModelFilter struct {
 	// Any of these statuses.
 	Status graphql.Omittable[[]models.AIModelStatus] `json:"status,omitempty"`
 	// The whole provider name, ignoring case.
@@ -23,34 +23,6 @@ type AIModelFilter struct {
 	ProjectID graphql.Omittable[*string] `json:"projectId,omitempty"`
 	// Part of the provider or model name, ignoring case (at most 200 characters).
 	Search graphql.Omittable[*string] `json:"search,omitempty"`
-}
-
-// Fields of a new model. provider, model and version identify the entry
-// (ignoring case): upsertAIModel updates the entry they name, or creates it.
-type AIModelInput struct {
-	// 1–100 characters.
-	Provider string `json:"provider"`
-	// 1–200 characters.
-	Model string `json:"model"`
-	// 1–100 characters.
-	Version string `json:"version"`
-	// A user of your organisation.
-	ApproverID graphql.Omittable[*string] `json:"approverId,omitempty"`
-	// At most 10,000 characters; line breaks allowed.
-	Capabilities graphql.Omittable[*string] `json:"capabilities,omitempty"`
-	// At most 200 characters.
-	HostingProvider graphql.Omittable[*string] `json:"hostingProvider,omitempty"`
-	// PENDING for a new entry when omitted or null; upsertAIModel keeps an existing entry's status then (a status cannot be cleared).
-	Status     graphql.Omittable[*models.AIModelStatus] `json:"status,omitempty"`
-	StatusDate graphql.Omittable[*models.Date]          `json:"statusDate,omitempty"`
-	// An http:// or https:// link, at most 2,000 characters.
-	ReferenceLink graphql.Omittable[*string] `json:"referenceLink,omitempty"`
-	// At most 10,000 characters; line breaks allowed.
-	Biases graphql.Omittable[*string] `json:"biases,omitempty"`
-	// At most 10,000 characters; line breaks allowed.
-	Limitations graphql.Omittable[*string] `json:"limitations,omitempty"`
-	// Projects of your organisation that use the model (at most 100). Replaces the current links when sent.
-	ProjectIds graphql.Omittable[[]string] `json:"projectIds,omitempty"`
 }
 
 // Every field narrows the log; leave a field out to not filter on it.
@@ -76,6 +48,39 @@ type ChangePasswordPayload struct {
 	EndedSessions int `json:"endedSessions"`
 }
 
+// Fields of a new model. provider, model and version identify the entry, ignoring case.
+type CreateAiModelInput struct {
+	// 1–100 characters.
+	Provider string `json:"provider"`
+	// 1–200 characters.
+	Model string `json:"model"`
+	// 1–100 characters.
+	Version string `json:"version"`
+	// A user of your organisation.
+	ApproverID graphql.Omittable[*string] `json:"approverId,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	Capabilities graphql.Omittable[*string] `json:"capabilities,omitempty"`
+	// At most 200 characters.
+	HostingProvider graphql.Omittable[*string] `json:"hostingProvider,omitempty"`
+	// PENDING when omitted or null.
+	Status     graphql.Omittable[*models.AIModelStatus] `json:"status,omitempty"`
+	StatusDate graphql.Omittable[*models.Date]          `json:"statusDate,omitempty"`
+	// An http:// or https:// link, at most 2,000 characters.
+	ReferenceLink graphql.Omittable[*string] `json:"referenceLink,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	Biases graphql.Omittable[*string] `json:"biases,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	Limitations graphql.Omittable[*string] `json:"limitations,omitempty"`
+	// Projects of your organisation that use the model (at most 100). Replaces the current links when sent.
+	ProjectIds graphql.Omittable[[]string] `json:"projectIds,omitempty"`
+}
+
+// The result of createAiModel.
+type CreateAiModelPayload struct {
+	// The new model.
+	AiModel *models.AIModel `json:"aiModel"`
+}
+
 type CreateAPIKeyInput struct {
 	// 3–50 characters, unique in the organisation ignoring case.
 	Name string `json:"name"`
@@ -85,7 +90,9 @@ type CreateAPIKeyInput struct {
 	Scope graphql.Omittable[*models.APIKeyScope] `json:"scope,omitempty"`
 }
 
+// The result of createApiKey.
 type CreateAPIKeyPayload struct {
+	// The new key.
 	APIKey *models.APIKey `json:"apiKey"`
 	// The key itself. It is shown here once and can never be retrieved again.
 	Secret string `json:"secret"`
@@ -104,6 +111,12 @@ type CreateProjectInput struct {
 	// NOT_STARTED when omitted.
 	Status    graphql.Omittable[*models.ProjectStatus] `json:"status,omitempty"`
 	StartDate graphql.Omittable[*models.Date]          `json:"startDate,omitempty"`
+}
+
+// The result of createProject.
+type CreateProjectPayload struct {
+	// The new project.
+	Project *models.Project `json:"project"`
 }
 
 type CreateRiskInput struct {
@@ -125,12 +138,108 @@ type CreateRiskInput struct {
 	Deadline       graphql.Omittable[*models.Date] `json:"deadline,omitempty"`
 }
 
+// The result of createRisk.
+type CreateRiskPayload struct {
+	// The new risk.
+	Risk *models.Risk `json:"risk"`
+}
+
 type CreateUserInput struct {
 	Email string `json:"email"`
 	Name  string `json:"name"`
 	// At least 8 characters.
 	Password string      `json:"password"`
 	Role     models.Role `json:"role"`
+}
+
+// The result of createUser.
+type CreateUserPayload struct {
+	// The new user.
+	User *models.User `json:"user"`
+}
+
+// Which model to delete.
+type DeleteAiModelInput struct {
+	// The model's id.
+	ID string `json:"id"`
+}
+
+// The result of deleteAiModel.
+type DeleteAiModelPayload struct {
+	// The id you sent. Deleting a model that is already gone also answers it, so a retried delete succeeds.
+	DeletedAiModelID string `json:"deletedAiModelId"`
+}
+
+// Which key to delete.
+type DeleteAPIKeyInput struct {
+	// The key's id.
+	ID string `json:"id"`
+}
+
+// The result of deleteApiKey.
+type DeleteAPIKeyPayload struct {
+	// The id you sent. Deleting a key that is already gone also answers it, so a retried delete succeeds.
+	DeletedAPIKeyID string `json:"deletedApiKeyId"`
+}
+
+// Which project to delete.
+type DeleteProjectInput struct {
+	// The project's id.
+	ID string `json:"id"`
+}
+
+// The result of deleteProject.
+type DeleteProjectPayload struct {
+	// The id you sent. Deleting a project that is already gone also answers it, so a retried delete succeeds.
+	DeletedProjectID string `json:"deletedProjectId"`
+}
+
+// Which risk to delete.
+type DeleteRiskInput struct {
+	// The risk's id.
+	ID string `json:"id"`
+}
+
+// The result of deleteRisk.
+type DeleteRiskPayload struct {
+	// The id you sent. Deleting a risk that is already gone also answers it, so a retried delete succeeds.
+	DeletedRiskID string `json:"deletedRiskId"`
+}
+
+// Which user to remove.
+type DeleteUserInput struct {
+	// The user's id.
+	ID string `json:"id"`
+	// Also delete the API keys the user created, in the same step. False when omitted: the keys keep working, with createdBy null.
+	DeleteAPIKeys graphql.Omittable[*bool] `json:"deleteApiKeys,omitempty"`
+}
+
+// The result of deleteUser.
+type DeleteUserPayload struct {
+	// The id you sent. Removing a user who is already gone also answers it, so a retried delete succeeds.
+	DeletedUserID string `json:"deletedUserId"`
+}
+
+// Credentials to sign in with.
+type LoginInput struct {
+	// The account's email, ignoring case.
+	Email string `json:"email"`
+	// The account's password.
+	Password string `json:"password"`
+	// Which organisation to sign in to, when the email and password match accounts in several (see login).
+	OrganizationID graphql.Omittable[*string] `json:"organizationId,omitempty"`
+}
+
+// The result of login.
+type LoginPayload struct {
+	// The signed-in user.
+	User *models.User `json:"user"`
+}
+
+// The result of logout.
+type LogoutPayload struct {
+	// The signed-in user who called logout; null when the caller was no signed-in user (no session, or an API key decided the caller).
+	User *models.User `json:"user,omitempty"`
 }
 
 type Mutation struct {
@@ -200,7 +309,10 @@ type RiskFilter struct {
 	Search graphql.Omittable[*string] `json:"search,omitempty"`
 }
 
+// Which key to rotate, and how.
 type RotateAPIKeyInput struct {
+	// The key to rotate.
+	ID string `json:"id"`
 	// How long the current secret keeps working: 0–168 hours; 24 when omitted. 0 ends it at once.
 	GraceHours graphql.Omittable[*int] `json:"graceHours,omitempty"`
 	// Lifetime of the new secret: 1–365 days; when omitted, the key's last lifetime in whole days.
@@ -215,8 +327,48 @@ type RotateAPIKeyPayload struct {
 	Secret string `json:"secret"`
 }
 
+// The first organisation and admin, with the one-time setup token.
+type SetupInput struct {
+	// The token from the setup link the server printed at start-up.
+	Token string `json:"token"`
+	// 2–100 characters.
+	OrgName string `json:"orgName"`
+	// The admin's email.
+	Email string `json:"email"`
+	// The admin's name.
+	Name string `json:"name"`
+	// At least 8 characters.
+	Password string `json:"password"`
+}
+
+// The result of setup.
+type SetupPayload struct {
+	// The first admin, now signed in.
+	User *models.User `json:"user"`
+}
+
+// A new organisation and its first admin.
+type SignupInput struct {
+	// 2–100 characters.
+	OrgName string `json:"orgName"`
+	// The admin's email.
+	Email string `json:"email"`
+	// The admin's name.
+	Name string `json:"name"`
+	// At least 8 characters.
+	Password string `json:"password"`
+}
+
+// The result of signup.
+type SignupPayload struct {
+	// The new admin, now signed in.
+	User *models.User `json:"user"`
+}
+
 // Only the fields you send change. Send null to clear an optional field.
-type UpdateAIModelInput struct {
+type UpdateAiModelInput struct {
+	// The model to change.
+	ID              string                                   `json:"id"`
 	Provider        graphql.Omittable[*string]               `json:"provider,omitempty"`
 	Model           graphql.Omittable[*string]               `json:"model,omitempty"`
 	Version         graphql.Omittable[*string]               `json:"version,omitempty"`
@@ -232,8 +384,16 @@ type UpdateAIModelInput struct {
 	ProjectIds graphql.Omittable[[]string] `json:"projectIds,omitempty"`
 }
 
+// The result of updateAiModel.
+type UpdateAiModelPayload struct {
+	// The model after the change.
+	AiModel *models.AIModel `json:"aiModel"`
+}
+
 // Leave a field out to keep its value.
 type UpdateAPIKeyInput struct {
+	// The key to change.
+	ID string `json:"id"`
 	// 3–50 characters, unique in the organisation ignoring case.
 	Name graphql.Omittable[*string] `json:"name,omitempty"`
 	// Only READ_ONLY may be set: a scope can be narrowed, never widened.
@@ -247,6 +407,8 @@ type UpdateAPIKeyPayload struct {
 
 // Only the fields you send change. Send null to clear an optional field.
 type UpdateProjectInput struct {
+	// The project to change.
+	ID                 string                                        `json:"id"`
 	Title              graphql.Omittable[*string]                    `json:"title,omitempty"`
 	OwnerID            graphql.Omittable[*string]                    `json:"ownerId,omitempty"`
 	Goal               graphql.Omittable[*string]                    `json:"goal,omitempty"`
@@ -256,8 +418,16 @@ type UpdateProjectInput struct {
 	StartDate          graphql.Omittable[*models.Date]               `json:"startDate,omitempty"`
 }
 
+// The result of updateProject.
+type UpdateProjectPayload struct {
+	// The project after the change.
+	Project *models.Project `json:"project"`
+}
+
 // Only the fields you send change. Send null to clear an optional field.
 type UpdateRiskInput struct {
+	// The risk to change.
+	ID string `json:"id"`
 	// Moves the risk to another project of your organisation.
 	ProjectID        graphql.Omittable[*string]                  `json:"projectId,omitempty"`
 	Name             graphql.Omittable[*string]                  `json:"name,omitempty"`
@@ -270,7 +440,61 @@ type UpdateRiskInput struct {
 	Deadline         graphql.Omittable[*models.Date]             `json:"deadline,omitempty"`
 }
 
-type UpsertAIModelPayload struct {
+// The result of updateRisk.
+type UpdateRiskPayload struct {
+	// The risk after the change.
+	Risk *models.Risk `json:"risk"`
+}
+
+// A user's new role.
+type UpdateUserRoleInput struct {
+	// The user to change.
+	ID string `json:"id"`
+	// The new role. The organisation always keeps at least one Admin.
+	Role models.Role `json:"role"`
+	// Also delete the API keys the user created, in the same step. False when omitted.
+	DeleteAPIKeys graphql.Omittable[*bool] `json:"deleteApiKeys,omitempty"`
+}
+
+// The result of updateUserRole.
+type UpdateUserRolePayload struct {
+	// The user after the change.
+	User *models.User `json:"user"`
+}
+
+// Fields of the model to create or update. provider, model and version identify
+// the entry (ignoring case): upsertAiModel updates the entry they name, or
+// creates it. On an update, a field you leave out keeps its value and null
+// clears it.
+type UpsertAiModelInput struct {
+	// 1–100 characters.
+	Provider string `json:"provider"`
+	// 1–200 characters.
+	Model string `json:"model"`
+	// 1–100 characters.
+	Version string `json:"version"`
+	// A user of your organisation.
+	ApproverID graphql.Omittable[*string] `json:"approverId,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	Capabilities graphql.Omittable[*string] `json:"capabilities,omitempty"`
+	// At most 200 characters.
+	HostingProvider graphql.Omittable[*string] `json:"hostingProvider,omitempty"`
+	// PENDING for a new entry when omitted or null; an existing entry keeps its status then (a status cannot be cleared).
+	Status     graphql.Omittable[*models.AIModelStatus] `json:"status,omitempty"`
+	StatusDate graphql.Omittable[*models.Date]          `json:"statusDate,omitempty"`
+	// An http:// or https:// link, at most 2,000 characters.
+	ReferenceLink graphql.Omittable[*string] `json:"referenceLink,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	Biases graphql.Omittable[*string] `json:"biases,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	Limitations graphql.Omittable[*string] `json:"limitations,omitempty"`
+	// Projects of your organisation that use the model (at most 100). Replaces the current links when sent.
+	ProjectIds graphql.Omittable[[]string] `json:"projectIds,omitempty"`
+}
+
+// The result of upsertAiModel.
+type UpsertAiModelPayload struct {
+	// The model as stored after the call.
 	AiModel *models.AIModel `json:"aiModel"`
 	// True when this call created the entry, false when it updated an existing one.
 	Created bool `json:"created"`

@@ -89,6 +89,18 @@ export async function request<TResult, TVariables>(
   return body.data;
 }
 
+/**
+ * The payload of a mutation that succeeded. Mutation fields are nullable (a
+ * failed one is null beside its error, and request() has already thrown for
+ * that error), so null here means a server that broke that promise.
+ */
+export function payload<T>(value: T | null | undefined): T {
+  if (value == null) {
+    throw new ApiError('The server answered without a result. Try again in a moment.', 'INTERNAL');
+  }
+  return value;
+}
+
 /** The message to show for any thrown value. */
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;

@@ -18,22 +18,30 @@ export const SessionQuery = graphql(`
 
 export const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!, $organizationId: ID) {
-    login(email: $email, password: $password, organizationId: $organizationId) {
-      id
+    login(input: { email: $email, password: $password, organizationId: $organizationId }) {
+      user {
+        id
+      }
     }
   }
 `);
 
 export const LogoutMutation = graphql(`
   mutation Logout {
-    logout
+    logout {
+      user {
+        id
+      }
+    }
   }
 `);
 
 export const SetupMutation = graphql(`
   mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {
-    setup(token: $token, orgName: $orgName, email: $email, name: $name, password: $password) {
-      id
+    setup(input: { token: $token, orgName: $orgName, email: $email, name: $name, password: $password }) {
+      user {
+        id
+      }
     }
   }
 `);
@@ -85,8 +93,8 @@ export const CreateApiKeyMutation = graphql(`
 `);
 
 export const RotateApiKeyMutation = graphql(`
-  mutation RotateApiKey($id: ID!, $input: RotateApiKeyInput) {
-    rotateApiKey(id: $id, input: $input) {
+  mutation RotateApiKey($input: RotateApiKeyInput!) {
+    rotateApiKey(input: $input) {
       apiKey {
         id
         name
@@ -100,8 +108,8 @@ export const RotateApiKeyMutation = graphql(`
 `);
 
 export const UpdateApiKeyMutation = graphql(`
-  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {
-    updateApiKey(id: $id, input: $input) {
+  mutation UpdateApiKey($input: UpdateApiKeyInput!) {
+    updateApiKey(input: $input) {
       apiKey {
         id
         name
@@ -113,7 +121,9 @@ export const UpdateApiKeyMutation = graphql(`
 
 export const DeleteApiKeyMutation = graphql(`
   mutation DeleteApiKey($id: ID!) {
-    deleteApiKey(id: $id)
+    deleteApiKey(input: { id: $id }) {
+      deletedApiKeyId
+    }
   }
 `);
 
@@ -132,23 +142,29 @@ export const UsersQuery = graphql(`
 export const CreateUserMutation = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {
-      id
+      user {
+        id
+      }
     }
   }
 `);
 
 export const UpdateUserRoleMutation = graphql(`
   mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {
-    updateUserRole(id: $id, role: $role, deleteApiKeys: $deleteApiKeys) {
-      id
-      role
+    updateUserRole(input: { id: $id, role: $role, deleteApiKeys: $deleteApiKeys }) {
+      user {
+        id
+        role
+      }
     }
   }
 `);
 
 export const DeleteUserMutation = graphql(`
   mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {
-    deleteUser(id: $id, deleteApiKeys: $deleteApiKeys)
+    deleteUser(input: { id: $id, deleteApiKeys: $deleteApiKeys }) {
+      deletedUserId
+    }
   }
 `);
 

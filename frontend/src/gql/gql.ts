@@ -16,18 +16,18 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query Session {\n    setupRequired\n    me {\n      id\n      email\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SessionDocument,
-    "\n  mutation Login($email: String!, $password: String!, $organizationId: ID) {\n    login(email: $email, password: $password, organizationId: $organizationId) {\n      id\n    }\n  }\n": typeof types.LoginDocument,
-    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {\n    setup(token: $token, orgName: $orgName, email: $email, name: $name, password: $password) {\n      id\n    }\n  }\n": typeof types.SetupDocument,
+    "\n  mutation Login($email: String!, $password: String!, $organizationId: ID) {\n    login(input: { email: $email, password: $password, organizationId: $organizationId }) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {\n    setup(input: { token: $token, orgName: $orgName, email: $email, name: $name, password: $password }) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.SetupDocument,
     "\n  query ApiKeys {\n    apiKeyLimit\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      createdBy {\n        id\n        name\n        email\n      }\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n      usage(days: 30) {\n        date\n        requests\n      }\n      insights {\n        kind\n        message\n      }\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n      secret\n    }\n  }\n": typeof types.CreateApiKeyDocument,
-    "\n  mutation RotateApiKey($id: ID!, $input: RotateApiKeyInput) {\n    rotateApiKey(id: $id, input: $input) {\n      apiKey {\n        id\n        name\n        scope\n        expiresAt\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n": typeof types.RotateApiKeyDocument,
-    "\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
-    "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id)\n  }\n": typeof types.DeleteApiKeyDocument,
+    "\n  mutation RotateApiKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n        expiresAt\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n": typeof types.RotateApiKeyDocument,
+    "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
+    "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(input: { id: $id }) {\n      deletedApiKeyId\n    }\n  }\n": typeof types.DeleteApiKeyDocument,
     "\n  query Users {\n    users {\n      id\n      email\n      name\n      role\n      createdAt\n    }\n  }\n": typeof types.UsersDocument,
-    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateUserDocument,
-    "\n  mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {\n    updateUserRole(id: $id, role: $role, deleteApiKeys: $deleteApiKeys) {\n      id\n      role\n    }\n  }\n": typeof types.UpdateUserRoleDocument,
-    "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(id: $id, deleteApiKeys: $deleteApiKeys)\n  }\n": typeof types.DeleteUserDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {\n    updateUserRole(input: { id: $id, role: $role, deleteApiKeys: $deleteApiKeys }) {\n      user {\n        id\n        role\n      }\n    }\n  }\n": typeof types.UpdateUserRoleDocument,
+    "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(input: { id: $id, deleteApiKeys: $deleteApiKeys }) {\n      deletedUserId\n    }\n  }\n": typeof types.DeleteUserDocument,
     "\n  query KeysByCreator {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdBy {\n        id\n      }\n    }\n  }\n": typeof types.KeysByCreatorDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query ApiKeyDetail($id: ID!) {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n      lastUsedIp\n      lastUsedUserAgent\n      createdBy {\n        id\n        name\n        email\n      }\n      usage(days: 30) {\n        date\n        requests\n        reads\n        writes\n        errors\n        rateLimited\n        refused\n      }\n      insights {\n        kind\n        message\n      }\n    }\n    about: auditLog(first: 20, filter: { targetId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n    }\n    by: auditLog(first: 20, filter: { actorId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n      totalCount\n    }\n  }\n": typeof types.ApiKeyDetailDocument,
@@ -37,18 +37,18 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Session {\n    setupRequired\n    me {\n      id\n      email\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.SessionDocument,
-    "\n  mutation Login($email: String!, $password: String!, $organizationId: ID) {\n    login(email: $email, password: $password, organizationId: $organizationId) {\n      id\n    }\n  }\n": types.LoginDocument,
-    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {\n    setup(token: $token, orgName: $orgName, email: $email, name: $name, password: $password) {\n      id\n    }\n  }\n": types.SetupDocument,
+    "\n  mutation Login($email: String!, $password: String!, $organizationId: ID) {\n    login(input: { email: $email, password: $password, organizationId: $organizationId }) {\n      user {\n        id\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout {\n      user {\n        id\n      }\n    }\n  }\n": types.LogoutDocument,
+    "\n  mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {\n    setup(input: { token: $token, orgName: $orgName, email: $email, name: $name, password: $password }) {\n      user {\n        id\n      }\n    }\n  }\n": types.SetupDocument,
     "\n  query ApiKeys {\n    apiKeyLimit\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      createdBy {\n        id\n        name\n        email\n      }\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n      usage(days: 30) {\n        date\n        requests\n      }\n      insights {\n        kind\n        message\n      }\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n      secret\n    }\n  }\n": types.CreateApiKeyDocument,
-    "\n  mutation RotateApiKey($id: ID!, $input: RotateApiKeyInput) {\n    rotateApiKey(id: $id, input: $input) {\n      apiKey {\n        id\n        name\n        scope\n        expiresAt\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n": types.RotateApiKeyDocument,
-    "\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": types.UpdateApiKeyDocument,
-    "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id)\n  }\n": types.DeleteApiKeyDocument,
+    "\n  mutation RotateApiKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n        expiresAt\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n": types.RotateApiKeyDocument,
+    "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": types.UpdateApiKeyDocument,
+    "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(input: { id: $id }) {\n      deletedApiKeyId\n    }\n  }\n": types.DeleteApiKeyDocument,
     "\n  query Users {\n    users {\n      id\n      email\n      name\n      role\n      createdAt\n    }\n  }\n": types.UsersDocument,
-    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.CreateUserDocument,
-    "\n  mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {\n    updateUserRole(id: $id, role: $role, deleteApiKeys: $deleteApiKeys) {\n      id\n      role\n    }\n  }\n": types.UpdateUserRoleDocument,
-    "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(id: $id, deleteApiKeys: $deleteApiKeys)\n  }\n": types.DeleteUserDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {\n    updateUserRole(input: { id: $id, role: $role, deleteApiKeys: $deleteApiKeys }) {\n      user {\n        id\n        role\n      }\n    }\n  }\n": types.UpdateUserRoleDocument,
+    "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(input: { id: $id, deleteApiKeys: $deleteApiKeys }) {\n      deletedUserId\n    }\n  }\n": types.DeleteUserDocument,
     "\n  query KeysByCreator {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdBy {\n        id\n      }\n    }\n  }\n": types.KeysByCreatorDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  query ApiKeyDetail($id: ID!) {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n      lastUsedIp\n      lastUsedUserAgent\n      createdBy {\n        id\n        name\n        email\n      }\n      usage(days: 30) {\n        date\n        requests\n        reads\n        writes\n        errors\n        rateLimited\n        refused\n      }\n      insights {\n        kind\n        message\n      }\n    }\n    about: auditLog(first: 20, filter: { targetId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n    }\n    by: auditLog(first: 20, filter: { actorId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n      totalCount\n    }\n  }\n": types.ApiKeyDetailDocument,
@@ -64,15 +64,15 @@ export function graphql(source: "\n  query Session {\n    setupRequired\n    me 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!, $organizationId: ID) {\n    login(email: $email, password: $password, organizationId: $organizationId) {\n      id\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!, $organizationId: ID) {\n    login(input: { email: $email, password: $password, organizationId: $organizationId }) {\n      user {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): typeof import('./graphql').LogoutDocument;
+export function graphql(source: "\n  mutation Logout {\n    logout {\n      user {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').LogoutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {\n    setup(token: $token, orgName: $orgName, email: $email, name: $name, password: $password) {\n      id\n    }\n  }\n"): typeof import('./graphql').SetupDocument;
+export function graphql(source: "\n  mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {\n    setup(input: { token: $token, orgName: $orgName, email: $email, name: $name, password: $password }) {\n      user {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').SetupDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -84,15 +84,15 @@ export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RotateApiKey($id: ID!, $input: RotateApiKeyInput) {\n    rotateApiKey(id: $id, input: $input) {\n      apiKey {\n        id\n        name\n        scope\n        expiresAt\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n"): typeof import('./graphql').RotateApiKeyDocument;
+export function graphql(source: "\n  mutation RotateApiKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n        expiresAt\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n"): typeof import('./graphql').RotateApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n"): typeof import('./graphql').UpdateApiKeyDocument;
+export function graphql(source: "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n"): typeof import('./graphql').UpdateApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id)\n  }\n"): typeof import('./graphql').DeleteApiKeyDocument;
+export function graphql(source: "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(input: { id: $id }) {\n      deletedApiKeyId\n    }\n  }\n"): typeof import('./graphql').DeleteApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -100,15 +100,15 @@ export function graphql(source: "\n  query Users {\n    users {\n      id\n     
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateUserDocument;
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').CreateUserDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {\n    updateUserRole(id: $id, role: $role, deleteApiKeys: $deleteApiKeys) {\n      id\n      role\n    }\n  }\n"): typeof import('./graphql').UpdateUserRoleDocument;
+export function graphql(source: "\n  mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {\n    updateUserRole(input: { id: $id, role: $role, deleteApiKeys: $deleteApiKeys }) {\n      user {\n        id\n        role\n      }\n    }\n  }\n"): typeof import('./graphql').UpdateUserRoleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(id: $id, deleteApiKeys: $deleteApiKeys)\n  }\n"): typeof import('./graphql').DeleteUserDocument;
+export function graphql(source: "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(input: { id: $id, deleteApiKeys: $deleteApiKeys }) {\n      deletedUserId\n    }\n  }\n"): typeof import('./graphql').DeleteUserDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

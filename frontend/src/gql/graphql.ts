@@ -94,15 +94,20 @@ export type Role =
   | 'EDITOR'
   | 'VIEWER';
 
+/** Which key to rotate, and how. */
 export type RotateApiKeyInput = {
   /** Lifetime of the new secret: 1–365 days; when omitted, the key's last lifetime in whole days. */
   expiresInDays?: number | null | undefined;
   /** How long the current secret keeps working: 0–168 hours; 24 when omitted. 0 ends it at once. */
   graceHours?: number | null | undefined;
+  /** The key to rotate. */
+  id: string;
 };
 
 /** Leave a field out to keep its value. */
 export type UpdateApiKeyInput = {
+  /** The key to change. */
+  id: string;
   /** 3–50 characters, unique in the organisation ignoring case. */
   name?: string | null | undefined;
   /** Only READ_ONLY may be set: a scope can be narrowed, never widened. */
@@ -121,12 +126,12 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { id: string } };
+export type LoginMutation = { login: { user: { id: string } } | null };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LogoutMutation = { logout: boolean };
+export type LogoutMutation = { logout: { user: { id: string } | null } | null };
 
 export type SetupMutationVariables = Exact<{
   token: string;
@@ -137,7 +142,7 @@ export type SetupMutationVariables = Exact<{
 }>;
 
 
-export type SetupMutation = { setup: { id: string } };
+export type SetupMutation = { setup: { user: { id: string } } | null };
 
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -149,18 +154,16 @@ export type CreateApiKeyMutationVariables = Exact<{
 }>;
 
 
-export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, scope: ApiKeyScope } } };
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, scope: ApiKeyScope } } | null };
 
 export type RotateApiKeyMutationVariables = Exact<{
-  id: string;
-  input?: RotateApiKeyInput | null | undefined;
+  input: RotateApiKeyInput;
 }>;
 
 
 export type RotateApiKeyMutation = { rotateApiKey: { secret: string, apiKey: { id: string, name: string, scope: ApiKeyScope, expiresAt: string, previousSecretExpiresAt: string | null } } | null };
 
 export type UpdateApiKeyMutationVariables = Exact<{
-  id: string;
   input: UpdateApiKeyInput;
 }>;
 
@@ -172,7 +175,7 @@ export type DeleteApiKeyMutationVariables = Exact<{
 }>;
 
 
-export type DeleteApiKeyMutation = { deleteApiKey: boolean };
+export type DeleteApiKeyMutation = { deleteApiKey: { deletedApiKeyId: string } | null };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -184,7 +187,7 @@ export type CreateUserMutationVariables = Exact<{
 }>;
 
 
-export type CreateUserMutation = { createUser: { id: string } };
+export type CreateUserMutation = { createUser: { user: { id: string } } | null };
 
 export type UpdateUserRoleMutationVariables = Exact<{
   id: string;
@@ -193,7 +196,7 @@ export type UpdateUserRoleMutationVariables = Exact<{
 }>;
 
 
-export type UpdateUserRoleMutation = { updateUserRole: { id: string, role: Role } };
+export type UpdateUserRoleMutation = { updateUserRole: { user: { id: string, role: Role } } | null };
 
 export type DeleteUserMutationVariables = Exact<{
   id: string;
@@ -201,7 +204,7 @@ export type DeleteUserMutationVariables = Exact<{
 }>;
 
 
-export type DeleteUserMutation = { deleteUser: boolean };
+export type DeleteUserMutation = { deleteUser: { deletedUserId: string } | null };
 
 export type KeysByCreatorQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -286,26 +289,32 @@ export const SessionDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<SessionQuery, SessionQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!, $organizationId: ID) {
-  login(email: $email, password: $password, organizationId: $organizationId) {
-    id
+  login(
+    input: {email: $email, password: $password, organizationId: $organizationId}
+  ) {
+    user {
+      id
+    }
   }
 }
     `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
     mutation Logout {
-  logout
+  logout {
+    user {
+      id
+    }
+  }
 }
     `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
 export const SetupDocument = new TypedDocumentString(`
     mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {
   setup(
-    token: $token
-    orgName: $orgName
-    email: $email
-    name: $name
-    password: $password
+    input: {token: $token, orgName: $orgName, email: $email, name: $name, password: $password}
   ) {
-    id
+    user {
+      id
+    }
   }
 }
     `) as unknown as TypedDocumentString<SetupMutation, SetupMutationVariables>;
@@ -354,8 +363,8 @@ export const CreateApiKeyDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
 export const RotateApiKeyDocument = new TypedDocumentString(`
-    mutation RotateApiKey($id: ID!, $input: RotateApiKeyInput) {
-  rotateApiKey(id: $id, input: $input) {
+    mutation RotateApiKey($input: RotateApiKeyInput!) {
+  rotateApiKey(input: $input) {
     apiKey {
       id
       name
@@ -368,8 +377,8 @@ export const RotateApiKeyDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RotateApiKeyMutation, RotateApiKeyMutationVariables>;
 export const UpdateApiKeyDocument = new TypedDocumentString(`
-    mutation UpdateApiKey($id: ID!, $input: UpdateApiKeyInput!) {
-  updateApiKey(id: $id, input: $input) {
+    mutation UpdateApiKey($input: UpdateApiKeyInput!) {
+  updateApiKey(input: $input) {
     apiKey {
       id
       name
@@ -380,7 +389,9 @@ export const UpdateApiKeyDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<UpdateApiKeyMutation, UpdateApiKeyMutationVariables>;
 export const DeleteApiKeyDocument = new TypedDocumentString(`
     mutation DeleteApiKey($id: ID!) {
-  deleteApiKey(id: $id)
+  deleteApiKey(input: {id: $id}) {
+    deletedApiKeyId
+  }
 }
     `) as unknown as TypedDocumentString<DeleteApiKeyMutation, DeleteApiKeyMutationVariables>;
 export const UsersDocument = new TypedDocumentString(`
@@ -397,21 +408,27 @@ export const UsersDocument = new TypedDocumentString(`
 export const CreateUserDocument = new TypedDocumentString(`
     mutation CreateUser($input: CreateUserInput!) {
   createUser(input: $input) {
-    id
+    user {
+      id
+    }
   }
 }
     `) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
 export const UpdateUserRoleDocument = new TypedDocumentString(`
     mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {
-  updateUserRole(id: $id, role: $role, deleteApiKeys: $deleteApiKeys) {
-    id
-    role
+  updateUserRole(input: {id: $id, role: $role, deleteApiKeys: $deleteApiKeys}) {
+    user {
+      id
+      role
+    }
   }
 }
     `) as unknown as TypedDocumentString<UpdateUserRoleMutation, UpdateUserRoleMutationVariables>;
 export const DeleteUserDocument = new TypedDocumentString(`
     mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {
-  deleteUser(id: $id, deleteApiKeys: $deleteApiKeys)
+  deleteUser(input: {id: $id, deleteApiKeys: $deleteApiKeys}) {
+    deletedUserId
+  }
 }
     `) as unknown as TypedDocumentString<DeleteUserMutation, DeleteUserMutationVariables>;
 export const KeysByCreatorDocument = new TypedDocumentString(`

@@ -18,15 +18,15 @@ describe('Sign-in with accounts in several organisations', () => {
       Session: () => ({ data: { setupRequired: false, me: null } }),
       Login: (v) =>
         v.organizationId
-          ? { data: { login: { id: 'u2' } } }
+          ? { data: { login: { user: { id: 'u2' } } } }
           : {
-              data: null,
+              data: { login: null },
               errors: [
                 {
                   message: 'You have accounts in 2 organisations with this email and password. Choose one and sign in again.',
                   extensions: {
                     code: 'BAD_USER_INPUT',
-                    field: ['organizationId'],
+                    field: ['input', 'organizationId'],
                     organizations: [
                       { id: 'o1', name: 'Acme' },
                       { id: 'o2', name: 'Globex' },

@@ -298,7 +298,7 @@ describe('API keys tab', () => {
       ApiKeys: () => ({ data: { apiKeyLimit: 20, apiKeys: keys } }),
       DeleteApiKey: () => {
         keys = [];
-        return { data: { deleteApiKey: true } };
+        return { data: { deleteApiKey: { deletedApiKeyId: '1' } } };
       },
     });
     const user = userEvent.setup();

@@ -9,10 +9,11 @@ import {
   RadioGroup,
   TextField,
 } from '@mui/material';
-import { request } from '../../api/client';
+import { payload, request } from '../../api/client';
 import { CreateApiKeyMutation } from '../../api/operations';
 import type { ApiKeyScope } from '../../gql/graphql';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, KEY_NAME_MAX, codePointLength, validateKeyName } from './keyName';
+import { trimText } from '../../text/text';
 import { DAY_MS, formatDateTime } from './dates';
 import { DialogForm, FormDialog, useSubmit } from '../form';
 import { WORDS } from '../../words';
@@ -51,7 +52,7 @@ function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
 
   const nameError = touched ? validateKeyName(name) : null;
   const shownNameError = nameError ?? fieldError('name');
-  const length = codePointLength(name.trim());
+  const length = codePointLength(trimText(name));
   const expiresOn = formatDateTime(new Date(Date.now() + days * DAY_MS).toISOString());
 
   const onSubmit = () => {
@@ -61,8 +62,8 @@ function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
       return;
     }
     void submit(async () => {
-      const data = await request(CreateApiKeyMutation, { input: { name: name.trim(), expiresInDays: days, scope } });
-      const { apiKey, secret } = data.createApiKey;
+      const data = await request(CreateApiKeyMutation, { input: { name: trimText(name), expiresInDays: days, scope } });
+      const { apiKey, secret } = payload(data.createApiKey);
       onCreated({ id: apiKey.id, name: apiKey.name, scope: apiKey.scope, secret });
     });
   };

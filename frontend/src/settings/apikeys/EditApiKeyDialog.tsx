@@ -16,6 +16,7 @@ import { ApiError, errorMessage, request } from '../../api/client';
 import { UpdateApiKeyMutation } from '../../api/operations';
 import type { ApiKeyRow } from './ApiKeyList';
 import { KEY_NAME_MAX, codePointLength, validateKeyName } from './keyName';
+import { trimText } from '../../text/text';
 
 interface Props {
   apiKey: ApiKeyRow | null;
@@ -50,11 +51,11 @@ function EditForm({ apiKey, onClose, onSaved }: Props & { apiKey: ApiKeyRow }) {
     setError(null);
     try {
       const input = {
-        ...(name.trim() !== apiKey.name ? { name: name.trim() } : {}),
+        ...(trimText(name) !== apiKey.name ? { name: trimText(name) } : {}),
         ...(readOnly && apiKey.scope !== 'READ_ONLY' ? { scope: 'READ_ONLY' as const } : {}),
       };
-      const data = await request(UpdateApiKeyMutation, { id: apiKey.id, input });
-      onSaved(data.updateApiKey?.apiKey.name ?? name.trim());
+      const data = await request(UpdateApiKeyMutation, { input: { id: apiKey.id, ...input } });
+      onSaved(data.updateApiKey?.apiKey.name ?? trimText(name));
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(errorMessage(err), 'INTERNAL'));
       setBusy(false);
@@ -80,7 +81,7 @@ function EditForm({ apiKey, onClose, onSaved }: Props & { apiKey: ApiKeyRow }) {
           }}
           error={nameError !== null || Boolean(nameServerError)}
           helperText={
-            nameServerError ? error.message : (nameError ?? `${codePointLength(name.trim())}/${KEY_NAME_MAX}`)
+            nameServerError ? error.message : (nameError ?? `${codePointLength(trimText(name))}/${KEY_NAME_MAX}`)
           }
           required
           fullWidth

@@ -41,22 +41,22 @@ function renderTab(keys: unknown[]) {
   const stub = stubGraphQL({
     ApiKeys: () => ({ data: { apiKeys: current } }),
     RotateApiKey: (v) => {
-      const grace = (v.input as { graceHours: number }).graceHours;
+      const { id, graceHours: grace } = v.input as { id: string; graceHours: number };
       const until = grace > 0 ? new Date(Date.now() + grace * 3600_000).toISOString() : null;
-      current = current.map((k) => ((k as { id: string }).id === v.id ? { ...(k as object), previousSecretExpiresAt: until } : k));
+      current = current.map((k) => ((k as { id: string }).id === id ? { ...(k as object), previousSecretExpiresAt: until } : k));
       return {
         data: {
           rotateApiKey: {
-            apiKey: { id: v.id, name: 'CI pipeline', scope: 'READ_WRITE', expiresAt: iso(60), previousSecretExpiresAt: until },
+            apiKey: { id, name: 'CI pipeline', scope: 'READ_WRITE', expiresAt: iso(60), previousSecretExpiresAt: until },
             secret: SECRET,
           },
         },
       };
     },
     UpdateApiKey: (v) => {
-      const input = v.input as { name?: string; scope?: string };
+      const input = v.input as { id: string; name?: string; scope?: string };
       if (input.name === 'Taken') return gqlError('A key named "Taken" already exists. Choose another name.', 'DUPLICATE_NAME', 'name');
-      return { data: { updateApiKey: { apiKey: { id: v.id, name: input.name ?? 'CI pipeline', scope: input.scope ?? 'READ_WRITE' } } } };
+      return { data: { updateApiKey: { apiKey: { id: input.id, name: input.name ?? 'CI pipeline', scope: input.scope ?? 'READ_WRITE' } } } };
     },
   });
   render(
@@ -85,8 +85,7 @@ describe('key lifecycle in the API Keys tab', { timeout: 30_000 }, () => {
     expect(within(shown).getByTestId('api-key-secret')).toHaveTextContent(SECRET);
     expect(within(shown).getByText(/The previous secret works until/)).toBeInTheDocument();
     expect(stub.calls.find((c) => c.operation === 'RotateApiKey')?.variables).toEqual({
-      id: '1',
-      input: { graceHours: 168, expiresInDays: 90 },
+      input: { id: '1', graceHours: 168, expiresInDays: 90 },
     });
     fireEvent.click(within(shown).getByRole('button', { name: 'I copied the key' }));
     await waitFor(() => expect(screen.queryByTestId('api-key-secret')).not.toBeInTheDocument());
@@ -101,7 +100,7 @@ describe('key lifecycle in the API Keys tab', { timeout: 30_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Rotate' }));
     const shown = await screen.findByRole('dialog', { name: 'Copy the new secret' });
     expect(within(shown).getByText(/The previous secret has stopped working/)).toBeInTheDocument();
-    expect(stub.calls.find((c) => c.operation === 'RotateApiKey')?.variables).toEqual({ id: '1', input: { graceHours: 0 } });
+    expect(stub.calls.find((c) => c.operation === 'RotateApiKey')?.variables).toEqual({ input: { id: '1', graceHours: 0 } });
   });
 
   it('edits: a duplicate name shows on the field, then narrowing to Read only sends only the scope', async () => {
@@ -119,8 +118,7 @@ describe('key lifecycle in the API Keys tab', { timeout: 30_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit API key' })).not.toBeInTheDocument());
     expect(stub.calls.filter((c) => c.operation === 'UpdateApiKey').at(-1)?.variables).toEqual({
-      id: '1',
-      input: { scope: 'READ_ONLY' },
+      input: { id: '1', scope: 'READ_ONLY' },
     });
   });
 

@@ -60,7 +60,7 @@ function RotateForm({ apiKey, onClose, onRotated }: Props & { apiKey: ApiKeyRow 
     setError(null);
     try {
       const input = { graceHours: grace, ...(days === SAME_LIFETIME ? {} : { expiresInDays: days }) };
-      const data = await request(RotateApiKeyMutation, { id: apiKey.id, input });
+      const data = await request(RotateApiKeyMutation, { input: { id: apiKey.id, ...input } });
       if (!data.rotateApiKey) throw new Error('The key could not be rotated. Try again.');
       const { apiKey: key, secret } = data.rotateApiKey;
       onRotated({ id: key.id, name: key.name, scope: key.scope, secret, previousSecretExpiresAt: key.previousSecretExpiresAt ?? null });

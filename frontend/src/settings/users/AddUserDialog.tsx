@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { TextField } from '@mui/material';
-import { request } from '../../api/client';
+import { payload, request } from '../../api/client';
 import { CreateUserMutation } from '../../api/operations';
 import type { Role } from '../../gql/graphql';
 import { ROLES, roleLabel } from '../roles';
@@ -55,7 +55,7 @@ function AddUserForm({ onClose, onAdded }: Omit<Props, 'open'>) {
       const data = await request(CreateUserMutation, {
         input: { email: form.email.trim(), name: form.name.trim(), password: form.password, role: form.role },
       });
-      onAdded({ id: data.createUser.id, email: form.email.trim() });
+      onAdded({ id: payload(data.createUser).user.id, email: form.email.trim() });
     });
   };
 
