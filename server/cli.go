@@ -36,7 +36,6 @@ type command struct {
 // wins over "migrate".
 func commands() []command {
 	list := []command{versionCommand(), migrateCommand(), migrateStatusCommand()}
-	list = append(list, adminCommands()...)
 	sort.SliceStable(list, func(i, j int) bool { return len(strings.Fields(list[i].name)) > len(strings.Fields(list[j].name)) })
 	return list
 }
@@ -58,9 +57,6 @@ func findCommand(args []string) (cmd command, rest []string, ok bool) {
 func runCommand(ctx context.Context, args []string, io stdio) error {
 	cmd, rest, ok := findCommand(args)
 	if !ok {
-		if len(args) > 0 && args[0] == "admin" {
-			return fmt.Errorf("unknown admin command %q: run 'keyward --help' for the list", strings.Join(args, " "))
-		}
 		return fmt.Errorf("unknown command %q: run 'keyward --help' for the list", args[0])
 	}
 	own := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
