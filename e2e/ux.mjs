@@ -305,6 +305,7 @@ export function registerUxTests({ open, shot, baseURL, admin }) {
       assert.equal(await page.getByTestId('api-key-row').count(), 2);
       await page.getByLabel('Search by name or prefix').fill('');
       await page.getByLabel('Status').selectOption('expiring');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('status') === 'expiring');
       await page.getByLabel('Sort by').selectOption('name');
       await page.waitForFunction(() => {
         const p = new URLSearchParams(location.search);

@@ -35,10 +35,16 @@ export function ApiKeysTab() {
   const [notice, setNotice] = useState<string | null>(null);
   const focusAfterDialog = useFocusAfterDialog();
 
-  const view = viewFromParams(params);
-  const setView = (next: KeyView) => setParams(viewToParams(next), { replace: true });
+  // note: the view lives in state and the URL follows it. Router navigations
+  // run as transitions, so two quick changes made through the URL alone would
+  // each start from a stale URL and the second would undo the first.
+  const [view, setViewState] = useState<KeyView>(() => viewFromParams(params));
+  const setView = (next: KeyView) => {
+    setViewState(next);
+    setParams(viewToParams(next), { replace: true });
+  };
   const keys = useMemo(() => (state.status === 'ready' ? state.data.apiKeys : []), [state]);
-  const shown = useMemo(() => applyView(keys, viewFromParams(params)), [keys, params]);
+  const shown = useMemo(() => applyView(keys, view), [keys, view]);
   const limit = state.status === 'ready' ? state.data.apiKeyLimit : null;
   const hasKeys = keys.length > 0;
   const counted = keys.filter(countsAgainstLimit).length;
