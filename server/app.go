@@ -184,7 +184,8 @@ func (a *app) routes() http.Handler {
 		})
 	}
 	mux.Handle("/", spaHandler(frontend.Dist()))
-	return httplog.Middleware(a.log)(recoverPanics(a.log, mux))
+	clientIP := func(r *http.Request) string { ip, _ := a.cfg.TrustedProxies.Client(r); return ip }
+	return httplog.Middleware(a.log, clientIP)(recoverPanics(a.log, mux))
 }
 
 // ready answers 200 only while the database answers. Redis is reported but
