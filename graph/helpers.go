@@ -9,7 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"keyward/auth"
-	"keyward/graph/model"
+	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
 
@@ -53,7 +53,7 @@ func tooManyReports(wait time.Duration) error {
 }
 
 // rotateInput reads rotateApiKey's input; left-out fields take their defaults.
-func rotateInput(in model.RotateAPIKeyInput) models.RotateAPIKeyInput {
+func rotateInput(in gqlmodel.RotateAPIKeyInput) models.RotateAPIKeyInput {
 	return models.RotateAPIKeyInput{GraceHours: in.GraceHours.Value(), ExpiresInDays: in.ExpiresInDays.Value()}
 }
 
