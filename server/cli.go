@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"sort"
 	"strings"
 
@@ -35,7 +34,7 @@ type command struct {
 // commands are every subcommand, longest name first so "migrate status"
 // wins over "migrate".
 func commands() []command {
-	list := []command{versionCommand(), migrateCommand(), migrateStatusCommand()}
+	list := []command{versionCommand(), migrateCommand(), migrateStatusCommand(), createUserCommand(), resetPasswordCommand(), createKeyCommand()}
 	sort.SliceStable(list, func(i, j int) bool { return len(strings.Fields(list[i].name)) > len(strings.Fields(list[j].name)) })
 	return list
 }
@@ -133,25 +132,16 @@ func firstSentence(s string) string {
 	return s
 }
 
-// openDatabase connects with the shared settings and migrates, as the
-// server would, so a command never writes to an old schema. Logs go to
-// stderr in the configured format.
-func openDatabase(ctx context.Context, cfg config, io stdio) (*gorm.DB, *slog.Logger, error) {
-	log := newLogger(cfg, io.err)
+// withMigratedDatabase connects with the shared settings and migrates, as
+// the server would, so a command never writes to an old schema; then runs fn.
+func withMigratedDatabase(ctx context.Context, cfg config, fn func(ctx context.Context, db *gorm.DB) error) error {
 	db, _, err := models.Connect(ctx, cfg.DatabaseURL)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
+	defer models.Close(db)
 	if err := models.MigrateAndThen(ctx, db, nil); err != nil {
-		models.Close(db)
-		return nil, nil, err
+		return err
 	}
-	return db, log, nil
-}
-
-func newLogger(cfg config, w io.Writer) *slog.Logger {
-	if cfg.LogFormat == "json" {
-		return slog.New(slog.NewJSONHandler(w, nil))
-	}
-	return slog.New(slog.NewTextHandler(w, nil))
+	return fn(ctx, db)
 }

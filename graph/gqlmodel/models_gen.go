@@ -607,16 +607,19 @@ type PrincipalKind string
 const (
 	PrincipalKindUser   PrincipalKind = "USER"
 	PrincipalKindAPIKey PrincipalKind = "API_KEY"
+	// Only as an audit event's actor: a `keyward admin` command run with the server's configuration. Never a caller of the API.
+	PrincipalKindCommandLine PrincipalKind = "COMMAND_LINE"
 )
 
 var AllPrincipalKind = []PrincipalKind{
 	PrincipalKindUser,
 	PrincipalKindAPIKey,
+	PrincipalKindCommandLine,
 }
 
 func (e PrincipalKind) IsValid() bool {
 	switch e {
-	case PrincipalKindUser, PrincipalKindAPIKey:
+	case PrincipalKindUser, PrincipalKindAPIKey, PrincipalKindCommandLine:
 		return true
 	}
 	return false

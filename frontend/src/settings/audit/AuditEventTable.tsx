@@ -1,7 +1,10 @@
 import { Box, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Paper, Typography } from '@mui/material';
-import type { AuditEventFieldsFragment } from '../../gql/graphql';
+import type { AuditEventFieldsFragment, PrincipalKind } from '../../gql/graphql';
 import { formatDateTime } from '../apikeys/dates';
 import { actionLabel } from './auditText';
+
+/** Who acted: an account, a key, or `keyward admin` on the server's host. */
+const actorKindLabel: Record<PrincipalKind, string> = { USER: 'User', API_KEY: 'API key', COMMAND_LINE: 'Command line' };
 
 /** Audit events, newest first: when, what, who, and on what. */
 export function AuditEventTable({ events, label }: { events: AuditEventFieldsFragment[]; label: string }) {
@@ -25,7 +28,7 @@ export function AuditEventTable({ events, label }: { events: AuditEventFieldsFra
               <TableCell sx={{ overflowWrap: 'anywhere' }}>
                 {e.actorName}
                 <Typography variant="body2" color="text.secondary" component="div">
-                  {e.actorKind === 'API_KEY' ? 'API key' : 'User'}
+                  {actorKindLabel[e.actorKind]}
                 </Typography>
               </TableCell>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>
