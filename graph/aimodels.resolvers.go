@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"keyward/auth"
 	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
@@ -23,7 +22,10 @@ func (r *aiModelResolver) Projects(ctx context.Context, obj *models.AIModel) ([]
 
 // CreateAiModel is the resolver for the createAiModel field.
 func (r *mutationResolver) CreateAiModel(ctx context.Context, input gqlmodel.CreateAiModelInput) (*gqlmodel.CreateAiModelPayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	m, err := models.CreateAIModel(ctx, r.DB, p.OrganizationID, aiModelFields(input), p.Actor())
 	if err != nil {
 		return nil, err
@@ -33,7 +35,10 @@ func (r *mutationResolver) CreateAiModel(ctx context.Context, input gqlmodel.Cre
 
 // UpsertAiModel is the resolver for the upsertAiModel field.
 func (r *mutationResolver) UpsertAiModel(ctx context.Context, input gqlmodel.UpsertAiModelInput) (*gqlmodel.UpsertAiModelPayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	m, created, err := models.UpsertAIModel(ctx, r.DB, p.OrganizationID, aiModelUpsert(input), p.Actor())
 	if err != nil {
 		return nil, err
@@ -43,7 +48,10 @@ func (r *mutationResolver) UpsertAiModel(ctx context.Context, input gqlmodel.Ups
 
 // UpdateAiModel is the resolver for the updateAiModel field.
 func (r *mutationResolver) UpdateAiModel(ctx context.Context, input gqlmodel.UpdateAiModelInput) (*gqlmodel.UpdateAiModelPayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	m, err := models.UpdateAIModel(ctx, r.DB, p.OrganizationID, input.ID, aiModelChanges(input), p.Actor())
 	if err != nil {
 		return nil, err
@@ -53,7 +61,10 @@ func (r *mutationResolver) UpdateAiModel(ctx context.Context, input gqlmodel.Upd
 
 // DeleteAiModel is the resolver for the deleteAiModel field.
 func (r *mutationResolver) DeleteAiModel(ctx context.Context, input gqlmodel.DeleteAiModelInput) (*gqlmodel.DeleteAiModelPayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	if err := models.DeleteAIModel(ctx, r.DB, p.OrganizationID, input.ID, p.Actor()); err != nil {
 		return nil, err
 	}
@@ -62,12 +73,20 @@ func (r *mutationResolver) DeleteAiModel(ctx context.Context, input gqlmodel.Del
 
 // AiModel is the resolver for the aiModel field.
 func (r *queryResolver) AiModel(ctx context.Context, id string) (*models.AIModel, error) {
-	return models.GetAIModel(ctx, r.DB, auth.FromContext(ctx).OrganizationID, id)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return models.GetAIModel(ctx, r.DB, p.OrganizationID, id)
 }
 
 // AiModels is the resolver for the aiModels field.
 func (r *queryResolver) AiModels(ctx context.Context, first *int, after *string, filter *gqlmodel.AiModelFilter) (*models.Connection[*models.AIModel], error) {
-	c, err := models.ListAIModels(ctx, r.DB, auth.FromContext(ctx).OrganizationID, aiModelFilter(filter), page(first, after))
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := models.ListAIModels(ctx, r.DB, p.OrganizationID, aiModelFilter(filter), page(first, after))
 	if err != nil {
 		return nil, err
 	}

@@ -56,7 +56,10 @@ func (r *apiKeyResolver) Insights(ctx context.Context, obj *models.APIKey) ([]*m
 
 // CreateAPIKey is the resolver for the createApiKey field.
 func (r *mutationResolver) CreateAPIKey(ctx context.Context, input gqlmodel.CreateAPIKeyInput) (*gqlmodel.CreateAPIKeyPayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	key, secret, err := models.CreateAPIKey(ctx, r.DB, p.OrganizationID, p.User,
 		models.CreateAPIKeyInput{Name: input.Name, ExpiresInDays: input.ExpiresInDays.Value(), Scope: input.Scope.Value(), Max: r.MaxAPIKeys}, p.Actor())
 	if err != nil {
@@ -67,7 +70,10 @@ func (r *mutationResolver) CreateAPIKey(ctx context.Context, input gqlmodel.Crea
 
 // DeleteAPIKey is the resolver for the deleteApiKey field.
 func (r *mutationResolver) DeleteAPIKey(ctx context.Context, input gqlmodel.DeleteAPIKeyInput) (*gqlmodel.DeleteAPIKeyPayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	key, err := models.DeleteAPIKey(ctx, r.DB, p.OrganizationID, input.ID, p.Actor())
 	if err != nil {
 		return nil, err
@@ -80,7 +86,10 @@ func (r *mutationResolver) DeleteAPIKey(ctx context.Context, input gqlmodel.Dele
 
 // RotateAPIKey is the resolver for the rotateApiKey field.
 func (r *mutationResolver) RotateAPIKey(ctx context.Context, input gqlmodel.RotateAPIKeyInput) (*gqlmodel.RotateAPIKeyPayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	key, secret, stale, err := models.RotateAPIKey(ctx, r.DB, p.OrganizationID, input.ID, rotateInput(input), p.Actor())
 	if err != nil {
 		return nil, err
@@ -91,7 +100,10 @@ func (r *mutationResolver) RotateAPIKey(ctx context.Context, input gqlmodel.Rota
 
 // UpdateAPIKey is the resolver for the updateApiKey field.
 func (r *mutationResolver) UpdateAPIKey(ctx context.Context, input gqlmodel.UpdateAPIKeyInput) (*gqlmodel.UpdateAPIKeyPayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	key, stale, err := models.UpdateAPIKey(ctx, r.DB, p.OrganizationID, input.ID,
 		models.UpdateAPIKeyInput{Name: input.Name.Value(), Scope: input.Scope.Value()}, p.Actor())
 	if err != nil {
@@ -116,7 +128,11 @@ func (r *mutationResolver) RevokeLeakedAPIKey(ctx context.Context, input gqlmode
 
 // APIKeys is the resolver for the apiKeys field.
 func (r *queryResolver) APIKeys(ctx context.Context) ([]*models.APIKey, error) {
-	keys, err := models.ListAPIKeys(ctx, r.DB, auth.FromContext(ctx).OrganizationID)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	keys, err := models.ListAPIKeys(ctx, r.DB, p.OrganizationID)
 	r.loaders(ctx).sawAPIKeys(keys)
 	return keys, err
 }

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"keyward/auth"
 	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
@@ -18,7 +17,11 @@ func (r *queryResolver) AuditEvents(ctx context.Context, limit *int) ([]*models.
 	if limit != nil {
 		n = *limit
 	}
-	return models.ListAuditEvents(ctx, r.DB, auth.FromContext(ctx).OrganizationID, n)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return models.ListAuditEvents(ctx, r.DB, p.OrganizationID, n)
 }
 
 // AuditLog is the resolver for the auditLog field.
@@ -27,7 +30,11 @@ func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string,
 		n := models.DefaultAuditPageSize
 		first = &n
 	}
-	return models.ListAuditLog(ctx, r.DB, auth.FromContext(ctx).OrganizationID, auditFilter(filter), page(first, after))
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return models.ListAuditLog(ctx, r.DB, p.OrganizationID, auditFilter(filter), page(first, after))
 }
 
 // AuditEvent returns AuditEventResolver implementation.

@@ -2,14 +2,16 @@ package graph
 
 import (
 	"context"
-	"keyward/auth"
 	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
 
 // CreateProject is the resolver for the createProject field.
 func (r *mutationResolver) CreateProject(ctx context.Context, input gqlmodel.CreateProjectInput) (*gqlmodel.CreateProjectPayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	project, err := models.CreateProject(ctx, r.DB, p.OrganizationID, projectFields(input), p.Actor())
 	if err != nil {
 		return nil, err
@@ -19,7 +21,10 @@ func (r *mutationResolver) CreateProject(ctx context.Context, input gqlmodel.Cre
 
 // UpdateProject is the resolver for the updateProject field.
 func (r *mutationResolver) UpdateProject(ctx context.Context, input gqlmodel.UpdateProjectInput) (*gqlmodel.UpdateProjectPayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	project, err := models.UpdateProject(ctx, r.DB, p.OrganizationID, input.ID, projectChanges(input), p.Actor())
 	if err != nil {
 		return nil, err
@@ -29,7 +34,10 @@ func (r *mutationResolver) UpdateProject(ctx context.Context, input gqlmodel.Upd
 
 // DeleteProject is the resolver for the deleteProject field.
 func (r *mutationResolver) DeleteProject(ctx context.Context, input gqlmodel.DeleteProjectInput) (*gqlmodel.DeleteProjectPayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	if err := models.DeleteProject(ctx, r.DB, p.OrganizationID, input.ID, p.Actor()); err != nil {
 		return nil, err
 	}
@@ -43,12 +51,20 @@ func (r *projectResolver) Owner(ctx context.Context, obj *models.Project) (*mode
 
 // Project is the resolver for the project field.
 func (r *queryResolver) Project(ctx context.Context, id string) (*models.Project, error) {
-	return models.GetProject(ctx, r.DB, auth.FromContext(ctx).OrganizationID, id)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return models.GetProject(ctx, r.DB, p.OrganizationID, id)
 }
 
 // Projects is the resolver for the projects field.
 func (r *queryResolver) Projects(ctx context.Context, first *int, after *string, filter *gqlmodel.ProjectFilter) (*models.Connection[*models.Project], error) {
-	c, err := models.ListProjects(ctx, r.DB, auth.FromContext(ctx).OrganizationID, projectFilter(filter), page(first, after))
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := models.ListProjects(ctx, r.DB, p.OrganizationID, projectFilter(filter), page(first, after))
 	if err != nil {
 		return nil, err
 	}

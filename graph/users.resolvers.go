@@ -91,7 +91,10 @@ func (r *mutationResolver) Setup(ctx context.Context, input gqlmodel.SetupInput)
 
 // CreateUser is the resolver for the createUser field.
 func (r *mutationResolver) CreateUser(ctx context.Context, input gqlmodel.CreateUserInput) (*gqlmodel.CreateUserPayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	user, err := models.CreateUser(ctx, r.DB, p.OrganizationID, models.NewUserInput{Email: input.Email, Name: input.Name, Password: input.Password, Role: input.Role}, p.Actor())
 	if err != nil {
 		return nil, err
@@ -101,7 +104,10 @@ func (r *mutationResolver) CreateUser(ctx context.Context, input gqlmodel.Create
 
 // UpdateUserRole is the resolver for the updateUserRole field.
 func (r *mutationResolver) UpdateUserRole(ctx context.Context, input gqlmodel.UpdateUserRoleInput) (*gqlmodel.UpdateUserRolePayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	user, removed, err := models.UpdateUserRole(ctx, r.DB, p.OrganizationID, input.ID, input.Role, isTrue(input.DeleteAPIKeys.Value()), p.Actor())
 	r.Keys.ForgetAll(removed)
 	if err != nil {
@@ -112,7 +118,10 @@ func (r *mutationResolver) UpdateUserRole(ctx context.Context, input gqlmodel.Up
 
 // DeleteUser is the resolver for the deleteUser field.
 func (r *mutationResolver) DeleteUser(ctx context.Context, input gqlmodel.DeleteUserInput) (*gqlmodel.DeleteUserPayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	removed, err := models.DeleteUser(ctx, r.DB, p.OrganizationID, input.ID, isTrue(input.DeleteAPIKeys.Value()), p.Actor())
 	if err != nil {
 		return nil, err
@@ -123,7 +132,10 @@ func (r *mutationResolver) DeleteUser(ctx context.Context, input gqlmodel.Delete
 
 // ChangePassword is the resolver for the changePassword field.
 func (r *mutationResolver) ChangePassword(ctx context.Context, input gqlmodel.ChangePasswordInput) (*gqlmodel.ChangePasswordPayload, error) {
-	p := auth.FromContext(ctx)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	if p.Kind != auth.KindUser {
 		return nil, models.Forbidden("API keys cannot change passwords. Sign in to the admin to change yours.")
 	}
@@ -156,12 +168,20 @@ func (r *queryResolver) SetupRequired(ctx context.Context) (bool, error) {
 
 // Users is the resolver for the users field.
 func (r *queryResolver) Users(ctx context.Context) ([]*models.User, error) {
-	return models.ListUsers(ctx, r.DB, auth.FromContext(ctx).OrganizationID)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return models.ListUsers(ctx, r.DB, p.OrganizationID)
 }
 
 // Members is the resolver for the members field.
 func (r *queryResolver) Members(ctx context.Context) ([]*models.User, error) {
-	return models.ListUsers(ctx, r.DB, auth.FromContext(ctx).OrganizationID)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return models.ListUsers(ctx, r.DB, p.OrganizationID)
 }
 
 // Organization is the resolver for the organization field.

@@ -298,21 +298,6 @@ func (r *response) str(path ...string) string {
 	return s
 }
 
-// createKey makes an API key as the client and returns (id, secret).
-func (c *client) createKey(name string) (string, string) {
-	c.s.t.Helper()
-	r := c.gql(`mutation($n:String!){ createApiKey(input:{name:$n}) { secret apiKey { id } } }`, vars{"n": name}).ok()
-	return r.str("createApiKey", "apiKey", "id"), r.str("createApiKey", "secret")
-}
-
-// createUser adds a user with the role as the (admin) client and returns its id.
-func (c *client) createUser(email, role string) string {
-	c.s.t.Helper()
-	r := c.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { user { id } } }`,
-		vars{"i": map[string]any{"email": email, "name": "Test " + role, "password": "password-" + role, "role": role}}).ok()
-	return r.str("createUser", "user", "id")
-}
-
 func mustURL(raw string) *url.URL {
 	u, err := url.Parse(raw)
 	if err != nil {

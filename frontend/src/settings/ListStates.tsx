@@ -1,4 +1,4 @@
-import { Alert, Box, Button, CircularProgress, TableCell } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, TableCell, useMediaQuery, useTheme, type Breakpoint } from '@mui/material';
 import { visuallyHidden } from './visuallyHidden';
 import { WORDS } from '../words';
 
@@ -36,4 +36,10 @@ export function ActionsHeaderCell() {
       </Box>
     </TableCell>
   );
+}
+
+/** True below the breakpoint, where a list shows cards instead of a table (also at 200% zoom on a small window). */
+export function useNarrow(below: Breakpoint): boolean {
+  const theme = useTheme();
+  return useMediaQuery(theme.breakpoints.down(below));
 }

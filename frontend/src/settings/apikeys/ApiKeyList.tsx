@@ -11,8 +11,6 @@ import {
   TableHead,
   TableRow,
   Typography,
-  useMediaQuery,
-  useTheme,
 } from '@mui/material';
 import WarningIcon from '@mui/icons-material/WarningAmber';
 import type { ApiKeysQuery } from '../../gql/graphql';
@@ -21,7 +19,7 @@ import { daysUntil, formatDateTime, lastUsedText, relativeDays } from './dates';
 import { KeyStatusChip, keyStatus } from './keyStatus';
 import { KeyRowActions, type KeyActions } from './KeyRowActions';
 import { KeyLifecycleNote } from './KeyLifecycleNotes';
-import { ActionsHeaderCell } from '../ListStates';
+import { ActionsHeaderCell, useNarrow } from '../ListStates';
 import { rowId } from '../../shell/focus';
 import { InsightChips } from './InsightChips';
 import { UsageSparkline } from './UsageSparkline';
@@ -90,8 +88,7 @@ interface ListProps extends KeyActions {
  * zoom a 1280 px window is 640 CSS px wide, too narrow for seven columns.
  */
 export function ApiKeyList(props: ListProps) {
-  const theme = useTheme();
-  const narrow = useMediaQuery(theme.breakpoints.down('md'));
+  const narrow = useNarrow('md');
   return narrow ? <ApiKeyCards {...props} /> : <ApiKeyTable {...props} />;
 }
 

@@ -12,10 +12,10 @@ import {
 import { payload, request } from '../../api/client';
 import { CreateApiKeyMutation } from '../../api/operations';
 import type { ApiKeyScope } from '../../gql/graphql';
-import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, KEY_NAME_MAX, codePointLength, validateKeyName } from './keyName';
-import { trimText } from '../../text/text';
-import { DAY_MS, formatDateTime } from './dates';
-import { DialogForm, FormDialog, useSubmit } from '../form';
+import { KEY_NAME_MAX, validateKeyName } from '../validation';
+import { textLength, trimText } from '../../text/text';
+import { DAY_MS, DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, formatDateTime } from './dates';
+import { CheckedField, DialogForm, FormDialog, useSubmit } from '../form';
 import { WORDS } from '../../words';
 import { DEFAULT_SCOPE, SCOPES, SCOPE_HELP, SCOPE_LABEL } from './scope';
 
@@ -45,22 +45,19 @@ export function CreateApiKeyDialog({ open, onClose, onCreated }: Props) {
 
 function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
   const [name, setName] = useState('');
-  const [touched, setTouched] = useState(false);
   const [days, setDays] = useState<number>(DEFAULT_EXPIRY_DAYS);
   const [scope, setScope] = useState<ApiKeyScope>(DEFAULT_SCOPE);
-  const { busy, submit, fieldError, formError, clearFieldError } = useSubmit(['name', 'expiresInDays'] as const);
+  const { busy, submit, setTried, check, shown, fieldError, formError, clearFieldError } = useSubmit([
+    'name',
+    'expiresInDays',
+  ] as const);
 
-  const nameError = touched ? validateKeyName(name) : null;
-  const shownNameError = nameError ?? fieldError('name');
-  const length = codePointLength(trimText(name));
+  const problems = { name: validateKeyName(name) };
+  const length = textLength(trimText(name));
   const expiresOn = formatDateTime(new Date(Date.now() + days * DAY_MS).toISOString());
 
   const onSubmit = () => {
-    setTouched(true);
-    if (validateKeyName(name)) {
-      document.getElementById('key-name')?.focus();
-      return;
-    }
+    if (!check(problems, (f) => `key-${f}`)) return;
     void submit(async () => {
       const data = await request(CreateApiKeyMutation, { input: { name: trimText(name), expiresInDays: days, scope } });
       const { apiKey, secret } = payload(data.createApiKey);
@@ -79,20 +76,19 @@ function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
       busyLabel={WORDS.creatingApiKey}
       formError={formError}
     >
-      <TextField
+      <CheckedField
         id="key-name"
         label="Key name"
         value={name}
         onChange={(e) => {
           setName(e.target.value);
-          setTouched(true);
+          // note: a name is checked as it is typed, not only once tried.
+          setTried(true);
           clearFieldError('name');
         }}
-        onBlur={() => name !== '' && setTouched(true)}
-        error={shownNameError !== null}
-        helperText={
-          shownNameError ?? `What uses this key, e.g. “CI pipeline” or “Billing service”. ${length}/${KEY_NAME_MAX}`
-        }
+        onBlur={() => name !== '' && setTried(true)}
+        problem={shown('name', problems)}
+        hint={`What uses this key, e.g. “CI pipeline” or “Billing service”. ${length}/${KEY_NAME_MAX}`}
         autoFocus
         required
         fullWidth

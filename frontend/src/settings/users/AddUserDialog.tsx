@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { TextField } from '@mui/material';
 import { payload, request } from '../../api/client';
 import { CreateUserMutation } from '../../api/operations';
 import type { Role } from '../../gql/graphql';
-import { ROLES, roleLabel } from '../roles';
-import { DialogForm, FormDialog, useSubmit } from '../form';
-import { PASSWORD_MIN, passwordProblem } from '../password';
+import { ROLE_HELP, ROLES, roleLabel } from '../roles';
+import { CheckedField, DialogForm, FormDialog, PasswordField, useSubmit } from '../form';
+import { PASSWORD_MIN, emailProblem, passwordProblem, requiredProblem } from '../validation';
 import { WORDS } from '../../words';
 
 interface Props {
@@ -27,17 +26,14 @@ export function AddUserDialog({ open, onClose, onAdded }: Props) {
 
 function AddUserForm({ onClose, onAdded }: Omit<Props, 'open'>) {
   const [form, setForm] = useState({ email: '', name: '', password: '', role: 'VIEWER' as Role });
-  const [tried, setTried] = useState(false);
-  const { busy, submit, fieldError, formError, clearFieldError } = useSubmit(FIELDS);
+  const { busy, submit, check, shown, formError, clearFieldError } = useSubmit(FIELDS);
 
   const problems = {
-    email: !/^[^\s@]+@[^\s@]+$/.test(form.email.trim()) ? 'Enter an email address like name@example.com.' : null,
-    name: !form.name.trim() ? 'Enter the person’s name.' : null,
+    email: emailProblem(form.email),
+    name: requiredProblem(form.name, 'Enter the person’s name.'),
     password: passwordProblem(form.password),
     role: null,
   };
-  // One message per field: the live check first, else the server's.
-  const shown = (field: (typeof FIELDS)[number]) => (tried && problems[field]) || fieldError(field);
 
   const set = (field: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => {
     setForm((f) => ({ ...f, [field]: e.target.value }));
@@ -45,12 +41,7 @@ function AddUserForm({ onClose, onAdded }: Omit<Props, 'open'>) {
   };
 
   const onSubmit = () => {
-    setTried(true);
-    const firstBad = FIELDS.find((f) => problems[f]);
-    if (firstBad) {
-      document.getElementById(`user-${firstBad}`)?.focus();
-      return;
-    }
+    if (!check(problems, (f) => `user-${f}`)) return;
     void submit(async () => {
       const data = await request(CreateUserMutation, {
         input: { email: form.email.trim(), name: form.name.trim(), password: form.password, role: form.role },
@@ -70,28 +61,26 @@ function AddUserForm({ onClose, onAdded }: Omit<Props, 'open'>) {
       busyLabel="Adding…"
       formError={formError}
     >
-      <TextField id="user-email" label="Email" type="email" value={form.email} onChange={set('email')} error={Boolean(shown('email'))} helperText={shown('email')} required autoFocus fullWidth />
-      <TextField id="user-name" label="Name" value={form.name} onChange={set('name')} error={Boolean(shown('name'))} helperText={shown('name')} required fullWidth />
-      <TextField
+      <CheckedField id="user-email" label="Email" type="email" value={form.email} onChange={set('email')} problem={shown('email', problems)} required autoFocus fullWidth />
+      <CheckedField id="user-name" label="Name" value={form.name} onChange={set('name')} problem={shown('name', problems)} required fullWidth />
+      <PasswordField
         id="user-password"
         label="Initial password"
-        type="password"
         autoComplete="new-password"
         value={form.password}
         onChange={set('password')}
-        error={Boolean(shown('password'))}
-        helperText={shown('password') || `At least ${PASSWORD_MIN} characters. Share it with the person securely.`}
-        required
+        problem={shown('password', problems)}
+        hint={`At least ${PASSWORD_MIN} characters. Share it with the person securely.`}
         fullWidth
       />
-      <TextField
+      <CheckedField
         id="user-role"
         select
         label="Role"
         value={form.role}
         onChange={set('role')}
-        error={Boolean(shown('role'))}
-        helperText={shown('role') || 'Admins manage API keys and users; Editors change data; Viewers only read.'}
+        problem={shown('role', problems)}
+        hint={ROLE_HELP}
         fullWidth
         slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
       >
@@ -100,7 +89,7 @@ function AddUserForm({ onClose, onAdded }: Omit<Props, 'open'>) {
             {roleLabel(r)}
           </option>
         ))}
-      </TextField>
+      </CheckedField>
     </DialogForm>
   );
 }

@@ -10,17 +10,15 @@ import {
   TableHead,
   TableRow,
   Typography,
-  useMediaQuery,
-  useTheme,
 } from '@mui/material';
 import RemoveIcon from '@mui/icons-material/PersonRemoveOutlined';
-import type { Role, UsersQuery } from '../../gql/graphql';
+import type { Role } from '../../gql/graphql';
 import { ROLES, roleLabel } from '../roles';
-import { ActionsHeaderCell } from '../ListStates';
+import { ActionsHeaderCell, useNarrow } from '../ListStates';
 import { rowId } from '../../shell/focus';
 import { WORDS } from '../../words';
+import type { UserRow } from './useUsers';
 
-export type UserRow = UsersQuery['users'][number];
 
 interface ListProps {
   users: UserRow[];
@@ -33,8 +31,7 @@ interface ListProps {
 
 /** The organisation's people: a table, or cards below 600 px (and at 200% zoom on a small window). */
 export function UserList(props: ListProps) {
-  const theme = useTheme();
-  const narrow = useMediaQuery(theme.breakpoints.down('sm'));
+  const narrow = useNarrow('sm');
   return narrow ? <UserCards {...props} /> : <UserTable {...props} />;
 }
 
