@@ -16,9 +16,7 @@ import (
 const listKeys = `{ apiKeys { id name prefix status createdAt expiresAt lastUsedAt createdBy { email } } }`
 
 func TestAPIKeyLifecycle(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		before := time.Now().UTC()
 		r := admin.gql(`mutation{ createApiKey(input:{name:"  CI pipeline  ", expiresInDays: 90}) { secret apiKey { id name prefix status expiresAt createdBy { email } } } }`, nil).ok()
 		secret := r.str("createApiKey", "secret")
@@ -78,9 +76,7 @@ func TestAPIKeyLifecycle(t *testing.T) {
 }
 
 func TestAPIKeyNameRules(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL, func(c *config) { c.AllowSignup = true })
-		admin := s.admin()
+	onEachDB(t, func(c *config) { c.AllowSignup = true }, func(t *testing.T, s *testServer, admin *client) {
 		cases := []struct {
 			name, input, code, stored string
 		}{
@@ -159,9 +155,7 @@ func TestAPIKeyExpiryInput(t *testing.T) {
 }
 
 func TestBearerRejections(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		_, secret := admin.createKey("good key")
 		flipped := []byte(secret)
 		flipped[10] ^= 1
@@ -259,9 +253,7 @@ func TestCachedKeyExpiresOnTime(t *testing.T) {
 }
 
 func TestSecretNeverStoredOrLogged(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		id, secret := admin.createKey("leak check")
 		s.bearer(secret).gql(`{ whoami { kind } }`, nil).ok()
 		admin.gql(listKeys, nil).ok()

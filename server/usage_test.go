@@ -200,9 +200,7 @@ func TestKeyUsageDaysArgument(t *testing.T) {
 // characters, at most 200 characters. Invalid UTF-8 would otherwise make
 // PostgreSQL refuse the whole batch.
 func TestLastUsedUserAgentIsBoundedAndClean(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		_, a := admin.createKey("long agent")
 		_, b := admin.createKey("bad bytes")
 		long := s.bearer(a)
@@ -231,9 +229,7 @@ func TestLastUsedUserAgentIsBoundedAndClean(t *testing.T) {
 // Counts of a key deleted before the flush are dropped without failing the
 // batch, and rows past 90 days are pruned while newer ones stay.
 func TestKeyUsageDeletedKeyAndPruning(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		goneID, gone := admin.createKey("gone key")
 		keptID, kept := admin.createKey("kept key")
 		s.bearer(gone).gql(`{ whoami { kind } }`, nil).ok()
@@ -263,9 +259,7 @@ func TestKeyUsageDeletedKeyAndPruning(t *testing.T) {
 
 // apiKeys { usage } costs the same few statements for 3 keys as for 20.
 func TestKeyUsageListIssuesBoundedStatements(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		counter := countStatements(t, s.app.db)
 		counts := map[int]int64{}
 		for n := 1; n <= 20; n++ {

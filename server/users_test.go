@@ -79,9 +79,7 @@ func TestLoginRateLimited(t *testing.T) {
 }
 
 func TestCreateUserValidation(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		admin.createUser("taken@example.com", "VIEWER")
 		long := strings.Repeat("a", 101)
 		cases := []struct {
@@ -120,9 +118,7 @@ func TestCreateUserValidation(t *testing.T) {
 }
 
 func TestLastAdminRule(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		me := admin.gql(`{ me { id } }`, nil).ok().str("me", "id")
 		r := admin.gql(`mutation($id:ID!){ updateUserRole(input:{id:$id, role:EDITOR}) { user { id } } }`, vars{"id": me}).wantCode("BAD_USER_INPUT")
 		if !strings.Contains(r.Errors[0].Message, "last Admin") {
@@ -249,9 +245,7 @@ func TestBootstrapRunsOnce(t *testing.T) {
 }
 
 func TestMembersForChoosingOwners(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL, func(c *config) { c.AllowSignup = true })
-		admin := s.admin()
+	onEachDB(t, func(c *config) { c.AllowSignup = true }, func(t *testing.T, s *testServer, admin *client) {
 		admin.createUser("viewer@example.com", "VIEWER")
 		r := admin.gql(`mutation{ createApiKey(input:{name:"reader", scope: READ_ONLY}) { secret } }`, nil).ok()
 		other := s.anon()
