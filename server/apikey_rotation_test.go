@@ -257,10 +257,7 @@ func TestConcurrentRotationsLeaveTwoSecretsAtMost(t *testing.T) {
 func TestRotationDuringCacheFillIsNotLost(t *testing.T) {
 	onEachDB(t, func(c *config) { c.KeyCacheTTL = time.Hour }, func(t *testing.T, s *testServer, admin *client) {
 		id, secret := admin.createKey("raced rotation")
-		paused, resume := pauseLookups(s)
-		defer resume()
-		inFlight := whoamiInBackground(s, secret)
-		<-paused
+		resume, inFlight := whoamiPausedInLookup(t, s, secret)
 		admin.rotate(id, vars{"graceHours": 0})
 		wantRefusedAfterResume(t, s, secret, resume, inFlight)
 	})
