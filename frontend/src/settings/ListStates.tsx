@@ -1,4 +1,22 @@
-import { Alert, Box, Button, CircularProgress, TableCell, useMediaQuery, useTheme, type Breakpoint } from '@mui/material';
+import type { ReactNode } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  useMediaQuery,
+  useTheme,
+  type Breakpoint,
+  type TableContainerProps,
+  type TableProps,
+} from '@mui/material';
 import { visuallyHidden } from './visuallyHidden';
 import { WORDS } from '../words';
 
@@ -42,4 +60,38 @@ export function ActionsHeaderCell() {
 export function useNarrow(below: Breakpoint): boolean {
   const theme = useTheme();
   return useMediaQuery(theme.breakpoints.down(below));
+}
+
+/** A list as a table: an outlined container, one header row naming the columns (and the actions column), the rows. */
+export function ListTable({
+  label,
+  columns,
+  actions = false,
+  container,
+  table,
+  children,
+}: {
+  label: string;
+  columns: string[];
+  /** Whether the last column holds the rows' icon buttons. */
+  actions?: boolean;
+  container?: Omit<TableContainerProps, 'component'>;
+  table?: TableProps;
+  children: ReactNode;
+}) {
+  return (
+    <TableContainer component={Paper} variant="outlined" {...container}>
+      <Table aria-label={label} {...table}>
+        <TableHead>
+          <TableRow>
+            {columns.map((c) => (
+              <TableCell key={c}>{c}</TableCell>
+            ))}
+            {actions && <ActionsHeaderCell />}
+          </TableRow>
+        </TableHead>
+        <TableBody>{children}</TableBody>
+      </Table>
+    </TableContainer>
+  );
 }

@@ -4,11 +4,7 @@ import {
   Chip,
   Link,
   Paper,
-  Table,
-  TableBody,
   TableCell,
-  TableContainer,
-  TableHead,
   TableRow,
   Typography,
 } from '@mui/material';
@@ -19,7 +15,7 @@ import { daysUntil, formatDateTime, lastUsedText, relativeDays } from './dates';
 import { KeyStatusChip, keyStatus } from './keyStatus';
 import { KeyRowActions, type KeyActions } from './KeyRowActions';
 import { KeyLifecycleNote } from './KeyLifecycleNotes';
-import { ActionsHeaderCell, useNarrow } from '../ListStates';
+import { ListTable, useNarrow } from '../ListStates';
 import { rowId } from '../../shell/focus';
 import { InsightChips } from './InsightChips';
 import { UsageSparkline } from './UsageSparkline';
@@ -164,61 +160,50 @@ function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
 
 function ApiKeyTable({ keys, now = Date.now(), ...actions }: ListProps) {
   return (
-    <TableContainer component={Paper} variant="outlined" sx={{ position: 'relative' }}>
-      <Table aria-label="API keys">
-        <TableHead>
-          <TableRow>
-            <TableCell>Name</TableCell>
-            <TableCell>Scope</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell>Created</TableCell>
-            <TableCell>Expires</TableCell>
-            <TableCell>Last used</TableCell>
-            <TableCell>Usage (30 days)</TableCell>
-            <ActionsHeaderCell />
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {keys.map((k) => (
-            <TableRow key={k.id} id={rowId('api-key', k.id)} tabIndex={-1} data-testid="api-key-row">
-              <TableCell sx={{ maxWidth: 260 }}>
-                <KeyName row={k} />
-                <Typography variant="body2" color="text.secondary" sx={{ fontFamily: mono }}>
-                  {k.prefix}…
-                </Typography>
-                <KeyLifecycleNote row={k} />
-                <InsightChips insights={k.insights} />
-              </TableCell>
-              <TableCell>
-                <ScopeChip scope={k.scope} />
-              </TableCell>
-              <TableCell>
-                <KeyStatusChip row={k} now={now} />
-              </TableCell>
-              <TableCell>
-                <time dateTime={k.createdAt}>{formatDateTime(k.createdAt)}</time>
-                {k.createdBy && (
-                  <Typography variant="body2" color="text.secondary">
-                    by {k.createdBy.name}
-                  </Typography>
-                )}
-              </TableCell>
-              <TableCell>
-                <Expires row={k} now={now} />
-              </TableCell>
-              <TableCell>
-                <LastUsed iso={k.lastUsedAt} now={now} />
-              </TableCell>
-              <TableCell>
-                <UsageSparkline usage={k.usage} />
-              </TableCell>
-              <TableCell align="right">
-                <KeyRowActions row={k} {...actions} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <ListTable
+      label="API keys"
+      columns={['Name', 'Scope', 'Status', 'Created', 'Expires', 'Last used', 'Usage (30 days)']}
+      actions
+      container={{ sx: { position: 'relative' } }}
+    >
+      {keys.map((k) => (
+        <TableRow key={k.id} id={rowId('api-key', k.id)} tabIndex={-1} data-testid="api-key-row">
+          <TableCell sx={{ maxWidth: 260 }}>
+            <KeyName row={k} />
+            <Typography variant="body2" color="text.secondary" sx={{ fontFamily: mono }}>
+              {k.prefix}…
+            </Typography>
+            <KeyLifecycleNote row={k} />
+            <InsightChips insights={k.insights} />
+          </TableCell>
+          <TableCell>
+            <ScopeChip scope={k.scope} />
+          </TableCell>
+          <TableCell>
+            <KeyStatusChip row={k} now={now} />
+          </TableCell>
+          <TableCell>
+            <time dateTime={k.createdAt}>{formatDateTime(k.createdAt)}</time>
+            {k.createdBy && (
+              <Typography variant="body2" color="text.secondary">
+                by {k.createdBy.name}
+              </Typography>
+            )}
+          </TableCell>
+          <TableCell>
+            <Expires row={k} now={now} />
+          </TableCell>
+          <TableCell>
+            <LastUsed iso={k.lastUsedAt} now={now} />
+          </TableCell>
+          <TableCell>
+            <UsageSparkline usage={k.usage} />
+          </TableCell>
+          <TableCell align="right">
+            <KeyRowActions row={k} {...actions} />
+          </TableCell>
+        </TableRow>
+      ))}
+    </ListTable>
   );
 }

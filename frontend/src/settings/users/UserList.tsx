@@ -3,18 +3,14 @@ import {
   IconButton,
   NativeSelect,
   Paper,
-  Table,
-  TableBody,
   TableCell,
-  TableContainer,
-  TableHead,
   TableRow,
   Typography,
 } from '@mui/material';
 import RemoveIcon from '@mui/icons-material/PersonRemoveOutlined';
 import type { Role } from '../../gql/graphql';
 import { ROLES, roleLabel } from '../roles';
-import { ActionsHeaderCell, useNarrow } from '../ListStates';
+import { ListTable, useNarrow } from '../ListStates';
 import { rowId } from '../../shell/focus';
 import { WORDS } from '../../words';
 import type { UserRow } from './useUsers';
@@ -112,33 +108,21 @@ function UserCards({ users, meId, pending, onRoleChange, onRemove }: ListProps) 
 
 function UserTable({ users, meId, pending, onRoleChange, onRemove }: ListProps) {
   return (
-    <TableContainer component={Paper} variant="outlined">
-      <Table aria-label={WORDS.users}>
-        <TableHead>
-          <TableRow>
-            <TableCell>Name</TableCell>
-            <TableCell>Email</TableCell>
-            <TableCell>Role</TableCell>
-            <ActionsHeaderCell />
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {users.map((u) => (
-            <TableRow key={u.id} id={rowId('user', u.id)} tabIndex={-1} data-testid="user-row">
-              <TableCell sx={{ fontWeight: 600 }}>
-                <Name user={u} meId={meId} />
-              </TableCell>
-              <TableCell>{u.email}</TableCell>
-              <TableCell>
-                <RoleSelect user={u} pending={pending} onRoleChange={onRoleChange} />
-              </TableCell>
-              <TableCell align="right">
-                <RemoveButton user={u} onRemove={onRemove} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <ListTable label={WORDS.users} columns={['Name', 'Email', 'Role']} actions>
+      {users.map((u) => (
+        <TableRow key={u.id} id={rowId('user', u.id)} tabIndex={-1} data-testid="user-row">
+          <TableCell sx={{ fontWeight: 600 }}>
+            <Name user={u} meId={meId} />
+          </TableCell>
+          <TableCell>{u.email}</TableCell>
+          <TableCell>
+            <RoleSelect user={u} pending={pending} onRoleChange={onRoleChange} />
+          </TableCell>
+          <TableCell align="right">
+            <RemoveButton user={u} onRemove={onRemove} />
+          </TableCell>
+        </TableRow>
+      ))}
+    </ListTable>
   );
 }
