@@ -118,9 +118,7 @@ func TestAPIKeyNameRules(t *testing.T) {
 			t.Fatalf("want 5 keys, have %d: failed creates must leave no rows", n)
 		}
 		// The same name in another organisation is fine.
-		other := s.anon()
-		other.gql(`mutation{ signup(input:{orgName:"Globex", email:"g@globex.example", name:"G", password:"password-1"}) { user { id } } }`, nil).ok()
-		other.createKey("abc")
+		s.otherOrg().createKey("abc")
 		// Wrong types never reach the resolver.
 		admin.gql(`mutation($n:String!){ createApiKey(input:{name:$n}) { secret } }`, vars{"n": 12345}).wantCode("BAD_USER_INPUT")
 		for _, bad := range []any{"30", true, 30.5, 1 << 40, []int{30}} {

@@ -50,16 +50,6 @@ func (c *client) wantInsights(name string, kinds []string, texts ...string) []in
 	return got
 }
 
-// setKey changes a key's stored columns behind the server's back.
-func (s *testServer) setKey(id string, col string, v any) {
-	s.t.Helper()
-	if err := s.app.db.Model(&models.APIKey{}).Where("id = ?", id).Update(col, v).Error; err != nil {
-		s.t.Fatal(err)
-	}
-}
-
-func daysAgo(n int) time.Time { return time.Now().UTC().Add(-time.Duration(n) * 24 * time.Hour) }
-
 func TestInsightNeverUsed(t *testing.T) {
 	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		oldID, old := admin.createKey("old unused")

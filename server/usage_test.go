@@ -50,33 +50,6 @@ func total(days []usageDay) models.UsageCounts {
 	return t
 }
 
-func (s *testServer) flushUsage() {
-	s.t.Helper()
-	if err := s.app.usage.Flush(context.Background()); err != nil {
-		s.t.Fatal(err)
-	}
-	if err := s.app.lastUsed.Flush(context.Background()); err != nil {
-		s.t.Fatal(err)
-	}
-}
-
-// addUsage stores daily counts as a flush would.
-func (s *testServer) addUsage(rows ...models.APIKeyUsage) {
-	s.t.Helper()
-	if err := models.AddUsage(context.Background(), s.app.db, rows); err != nil {
-		s.t.Fatal(err)
-	}
-}
-
-// expireKey moves a key's expiry into the past behind the server's back;
-// the key must not be cached yet.
-func (s *testServer) expireKey(id string) {
-	s.t.Helper()
-	if err := s.app.db.Model(&models.APIKey{}).Where("id = ?", id).Update("expires_at", time.Now().UTC().Add(-time.Hour)).Error; err != nil {
-		s.t.Fatal(err)
-	}
-}
-
 // Fixed traffic (reads, a write, an error, a 429, a refused expired key)
 // gives exact daily counts, the last use's address and client, and flushes
 // add to what is stored instead of replacing it.

@@ -147,8 +147,7 @@ func TestOtherOrganisationIsNotFound(t *testing.T) {
 		acmeUser := acme.createUser("worker@acme.example", "EDITOR")
 		acmeKey, _ := acme.createKey("acme key")
 
-		globex := s.anon()
-		globex.gql(`mutation{ signup(input:{orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1"}) { user { id } } }`, nil).ok()
+		globex := s.otherOrg()
 		for _, q := range []struct{ query, id, want string }{
 			{`mutation($id:ID!){ updateUserRole(input:{id:$id, role:VIEWER}) { user { id } } }`, acmeUser, "NOT_FOUND"},
 			// Deletes are idempotent: another organisation's id answers like
@@ -248,8 +247,7 @@ func TestMembersForChoosingOwners(t *testing.T) {
 	onEachDB(t, func(c *config) { c.AllowSignup = true }, func(t *testing.T, s *testServer, admin *client) {
 		admin.createUser("viewer@example.com", "VIEWER")
 		r := admin.gql(`mutation{ createApiKey(input:{name:"reader", scope: READ_ONLY}) { secret } }`, nil).ok()
-		other := s.anon()
-		other.gql(`mutation{ signup(input:{orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1"}) { user { id } } }`, nil).ok()
+		s.otherOrg() // its people must not show
 
 		for who, c := range map[string]*client{
 			"READ_ONLY key": s.bearer(r.str("createApiKey", "secret")),
