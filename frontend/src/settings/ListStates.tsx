@@ -95,3 +95,34 @@ export function ListTable({
     </TableContainer>
   );
 }
+
+/** A list as cards (narrow screens): one landmark list, each card a focusable item. */
+export function ListCards({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box component="ul" aria-label={label} sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1.5 }}>
+      {children}
+    </Box>
+  );
+}
+
+/** One card of ListCards; its id lets focus land on it after a dialog. */
+export function ListCard({
+  id,
+  label,
+  testId,
+  position,
+  children,
+}: {
+  id: string;
+  label: string;
+  testId: string;
+  /** 'relative' when something inside is positioned against the card. */
+  position?: 'relative';
+  children: ReactNode;
+}) {
+  return (
+    <Paper component="li" variant="outlined" id={id} tabIndex={-1} aria-label={label} data-testid={testId} sx={{ p: 2, position }}>
+      {children}
+    </Paper>
+  );
+}

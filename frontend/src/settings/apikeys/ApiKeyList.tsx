@@ -3,7 +3,6 @@ import {
   Box,
   Chip,
   Link,
-  Paper,
   TableCell,
   TableRow,
   Typography,
@@ -15,7 +14,7 @@ import { daysUntil, formatDateTime, lastUsedText, relativeDays } from './dates';
 import { KeyStatusChip, keyStatus } from './keyStatus';
 import { KeyRowActions, type KeyActions } from './KeyRowActions';
 import { KeyLifecycleNote } from './KeyLifecycleNotes';
-import { ListTable, useNarrow } from '../ListStates';
+import { ListCard, ListCards, ListTable, useNarrow } from '../ListStates';
 import { rowId } from '../../shell/focus';
 import { InsightChips } from './InsightChips';
 import { UsageSparkline } from './UsageSparkline';
@@ -90,18 +89,9 @@ export function ApiKeyList(props: ListProps) {
 
 function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
   return (
-    <Box component="ul" aria-label="API keys" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1.5 }}>
+    <ListCards label="API keys">
       {keys.map((k) => (
-        <Paper
-          component="li"
-          variant="outlined"
-          key={k.id}
-          id={rowId('api-key', k.id)}
-          tabIndex={-1}
-          aria-label={`API key ${k.name}`}
-          data-testid="api-key-row"
-          sx={{ p: 2, position: 'relative' }}
-        >
+        <ListCard key={k.id} id={rowId('api-key', k.id)} label={`API key ${k.name}`} testId="api-key-row" position="relative">
           <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
             <Box sx={{ flex: 1, minWidth: 0 }}>
               <KeyName row={k} />
@@ -152,9 +142,9 @@ function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
               <UsageSparkline usage={k.usage} />
             </Box>
           </Box>
-        </Paper>
+        </ListCard>
       ))}
-    </Box>
+    </ListCards>
   );
 }
 
