@@ -128,5 +128,6 @@ func (a *app) routes() http.Handler {
 		})
 	}
 	mux.Handle("/", spaHandler(frontend.Dist()))
-	return httplog.Middleware(a.log)(recoverPanics(a.log)(mux))
+	clientIP := func(r *http.Request) string { ip, _ := a.cfg.TrustedProxies.Client(r); return ip }
+	return httplog.Middleware(a.log, clientIP)(recoverPanics(a.log)(mux))
 }

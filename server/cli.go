@@ -56,7 +56,7 @@ func findCommand(args []string) (cmd command, rest []string, ok bool) {
 func runCommand(ctx context.Context, args []string, io stdio) error {
 	cmd, rest, ok := findCommand(args)
 	if !ok {
-		return fmt.Errorf("unknown command %q: run 'keyward --help' for the list", args[0])
+		return commandGroup(args, io)
 	}
 	own := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	if cmd.flags != nil {
@@ -86,6 +86,39 @@ func runCommand(ctx context.Context, args []string, io stdio) error {
 	}
 	return cmd.run(ctx, cfg, fs.Args(), io)
 }
+
+// commandGroup answers args that name no command: `keyward admin` and
+// `keyward admin --help` list the admin commands; anything else is unknown.
+func commandGroup(args []string, io stdio) error {
+	var group []command
+	for _, c := range commands() {
+		if strings.HasPrefix(c.name, args[0]+" ") {
+			group = append(group, c)
+		}
+	}
+	if len(group) == 0 {
+		return fmt.Errorf("unknown command %q: run 'keyward --help' for the list", args[0])
+	}
+	if len(args) > 1 && !isHelp(args[1]) {
+		return fmt.Errorf("unknown command %q: run 'keyward %s --help' for the list", args[0]+" "+args[1], args[0])
+	}
+	sort.Slice(group, func(i, j int) bool { return group[i].name < group[j].name })
+	if len(args) == 1 {
+		names := make([]string, len(group))
+		for i, c := range group {
+			names[i] = strings.TrimPrefix(c.name, args[0]+" ")
+		}
+		return fmt.Errorf("%s needs a command: %s (see 'keyward %s --help')", args[0], strings.Join(names, ", "), args[0])
+	}
+	fmt.Fprintf(io.out, "Usage: keyward %s <command> [flags]\n\nCommands:\n", args[0])
+	for _, c := range group {
+		fmt.Fprintf(io.out, "  %-24s %s\n", c.name, firstSentence(c.summary))
+	}
+	fmt.Fprintf(io.out, "\nRun 'keyward %s <command> --help' for a command's flags.\n", args[0])
+	return nil
+}
+
+func isHelp(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
 
 type discard struct{}
 

@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"io"
 	"net/http"
+	"os/exec"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"keyward/models"
 )
@@ -28,6 +31,12 @@ func TestAdminCommandsHelp(t *testing.T) {
 	if r := runBinary(t, nil, "", "--help").wantOK(t); !strings.Contains(r.stdout, "admin create-key") {
 		t.Errorf("keyward --help does not list the admin commands: %s", r.stdout)
 	}
+	if r := runBinary(t, nil, "", "admin", "--help").wantOK(t); !strings.HasPrefix(r.stdout, "Usage: keyward admin <command>") ||
+		!strings.Contains(r.stdout, "admin reset-password") {
+		t.Errorf("keyward admin --help: %s", r.stdout)
+	}
+	runBinary(t, nil, "", "admin").wantOneLineError(t, "admin needs a command: create-key, create-user, reset-password")
+	runBinary(t, nil, "", "admin", "delete-everything").wantOneLineError(t, `unknown command "admin delete-everything"`)
 }
 
 // create-key prints the secret alone on stdout; the key works, follows the
@@ -281,4 +290,53 @@ func TestAdminResetPassword(t *testing.T) {
 			t.Fatalf("readyz: %d", res.status)
 		}
 	})
+}
+
+// On a terminal the password is asked for twice, without echo. script(1)
+// gives the command a terminal; the answers are typed only once the
+// prompt shows, as a person would.
+func TestAdminPasswordPrompt(t *testing.T) {
+	scriptBin, err := exec.LookPath("script")
+	if err != nil {
+		t.Skip("NO TERMINAL TEST: script(1) from util-linux is not installed")
+	}
+	s := newServer(t, sqliteURL(t))
+	typed := func(answers ...string) (string, int) {
+		cmd := exec.Command(scriptBin, "-qec", keywardBinary(t)+" admin reset-password --email "+adminEmail, "/dev/null")
+		cmd.Env = cleanEnv("KEYWARD_DATABASE_URL=" + s.app.cfg.DatabaseURL)
+		stdin, _ := cmd.StdinPipe()
+		out := &syncBuffer{}
+		cmd.Stdout, cmd.Stderr = out, out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		for i, a := range answers {
+			// Type only once the i-th prompt shows: typed earlier, the
+			// terminal would still echo it.
+			deadline := time.Now().Add(20 * time.Second)
+			for strings.Count(out.String(), "assword: ") <= i {
+				if time.Now().After(deadline) {
+					t.Fatalf("no prompt %d; output so far: %q", i+1, out.String())
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			_, _ = io.WriteString(stdin, a+"\n")
+		}
+		err := cmd.Wait()
+		code := 0
+		if exit, ok := err.(*exec.ExitError); ok {
+			code = exit.ExitCode()
+		}
+		return out.String(), code
+	}
+	const pw = "typed-at-the-prompt-1"
+	out, code := typed(pw, pw+"x")
+	if code == 0 || !strings.Contains(out, "the two passwords differ") || strings.Contains(out, pw) {
+		t.Fatalf("differing passwords: exit %d, %q", code, out)
+	}
+	out, code = typed(pw, pw)
+	if code != 0 || !strings.Contains(out, "Password: ") || !strings.Contains(out, "Repeat the password: ") || strings.Contains(out, pw) {
+		t.Fatalf("prompted reset: exit %d, %q", code, out)
+	}
+	s.login(adminEmail, pw)
 }
