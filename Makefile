@@ -64,7 +64,7 @@ bench:
 ## new crashers land in <package>/testdata/fuzz and become seeds that go test replays
 FUZZTIME ?= 30s
 FUZZ_TARGETS := models:FuzzKeyFormat models:FuzzDecodeCursor models:FuzzDate models:FuzzCheckInputText \
-	auth:FuzzBearerToken ratelimit:FuzzParseLimit graph/model:FuzzTimeScalar graph/model:FuzzStrictScalars \
+	auth:FuzzBearerToken ratelimit:FuzzParseLimit graph/gqlmodel:FuzzTimeScalar graph/gqlmodel:FuzzStrictScalars \
 	server:FuzzLeakReportsBody
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

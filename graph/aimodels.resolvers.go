@@ -2,8 +2,7 @@ package graph
 
 import (
 	"context"
-	"keyward/auth"
-	"keyward/graph/model"
+	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
 
@@ -22,52 +21,72 @@ func (r *aiModelResolver) Projects(ctx context.Context, obj *models.AIModel) ([]
 }
 
 // CreateAiModel is the resolver for the createAiModel field.
-func (r *mutationResolver) CreateAiModel(ctx context.Context, input model.CreateAiModelInput) (*model.CreateAiModelPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) CreateAiModel(ctx context.Context, input gqlmodel.CreateAiModelInput) (*gqlmodel.CreateAiModelPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	m, err := models.CreateAIModel(ctx, r.DB, p.OrganizationID, aiModelFields(input), p.Actor())
 	if err != nil {
 		return nil, err
 	}
-	return &model.CreateAiModelPayload{AiModel: m}, nil
+	return &gqlmodel.CreateAiModelPayload{AiModel: m}, nil
 }
 
 // UpsertAiModel is the resolver for the upsertAiModel field.
-func (r *mutationResolver) UpsertAiModel(ctx context.Context, input model.UpsertAiModelInput) (*model.UpsertAiModelPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) UpsertAiModel(ctx context.Context, input gqlmodel.UpsertAiModelInput) (*gqlmodel.UpsertAiModelPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	m, created, err := models.UpsertAIModel(ctx, r.DB, p.OrganizationID, aiModelUpsert(input), p.Actor())
 	if err != nil {
 		return nil, err
 	}
-	return &model.UpsertAiModelPayload{AiModel: m, Created: created}, nil
+	return &gqlmodel.UpsertAiModelPayload{AiModel: m, Created: created}, nil
 }
 
 // UpdateAiModel is the resolver for the updateAiModel field.
-func (r *mutationResolver) UpdateAiModel(ctx context.Context, input model.UpdateAiModelInput) (*model.UpdateAiModelPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) UpdateAiModel(ctx context.Context, input gqlmodel.UpdateAiModelInput) (*gqlmodel.UpdateAiModelPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	m, err := models.UpdateAIModel(ctx, r.DB, p.OrganizationID, input.ID, aiModelChanges(input), p.Actor())
 	if err != nil {
 		return nil, err
 	}
-	return &model.UpdateAiModelPayload{AiModel: m}, nil
+	return &gqlmodel.UpdateAiModelPayload{AiModel: m}, nil
 }
 
 // DeleteAiModel is the resolver for the deleteAiModel field.
-func (r *mutationResolver) DeleteAiModel(ctx context.Context, input model.DeleteAiModelInput) (*model.DeleteAiModelPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) DeleteAiModel(ctx context.Context, input gqlmodel.DeleteAiModelInput) (*gqlmodel.DeleteAiModelPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	if err := models.DeleteAIModel(ctx, r.DB, p.OrganizationID, input.ID, p.Actor()); err != nil {
 		return nil, err
 	}
-	return &model.DeleteAiModelPayload{DeletedAiModelID: input.ID}, nil
+	return &gqlmodel.DeleteAiModelPayload{DeletedAiModelID: input.ID}, nil
 }
 
 // AiModel is the resolver for the aiModel field.
 func (r *queryResolver) AiModel(ctx context.Context, id string) (*models.AIModel, error) {
-	return models.GetAIModel(ctx, r.DB, auth.FromContext(ctx).OrganizationID, id)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return models.GetAIModel(ctx, r.DB, p.OrganizationID, id)
 }
 
 // AiModels is the resolver for the aiModels field.
-func (r *queryResolver) AiModels(ctx context.Context, first *int, after *string, filter *model.AiModelFilter) (*models.Connection[*models.AIModel], error) {
-	c, err := models.ListAIModels(ctx, r.DB, auth.FromContext(ctx).OrganizationID, aiModelFilter(filter), page(first, after))
+func (r *queryResolver) AiModels(ctx context.Context, first *int, after *string, filter *gqlmodel.AiModelFilter) (*models.Connection[*models.AIModel], error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := models.ListAIModels(ctx, r.DB, p.OrganizationID, aiModelFilter(filter), page(first, after))
 	if err != nil {
 		return nil, err
 	}

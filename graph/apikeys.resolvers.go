@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"keyward/auth"
-	"keyward/graph/model"
+	"keyward/graph/gqlmodel"
 	"keyward/models"
 	"time"
 )
@@ -54,25 +54,26 @@ func (r *apiKeyResolver) Insights(ctx context.Context, obj *models.APIKey) ([]*m
 	return models.KeyInsights(obj, lastUsed, days, time.Now()), nil
 }
 
-// ActorKind is the resolver for the actorKind field.
-func (r *auditEventResolver) ActorKind(ctx context.Context, obj *models.AuditEvent) (model.PrincipalKind, error) {
-	return model.PrincipalKind(obj.ActorKind), nil
-}
-
 // CreateAPIKey is the resolver for the createApiKey field.
-func (r *mutationResolver) CreateAPIKey(ctx context.Context, input model.CreateAPIKeyInput) (*model.CreateAPIKeyPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) CreateAPIKey(ctx context.Context, input gqlmodel.CreateAPIKeyInput) (*gqlmodel.CreateAPIKeyPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	key, secret, err := models.CreateAPIKey(ctx, r.DB, p.OrganizationID, p.User,
 		models.CreateAPIKeyInput{Name: input.Name, ExpiresInDays: input.ExpiresInDays.Value(), Scope: input.Scope.Value(), Max: r.MaxAPIKeys}, p.Actor())
 	if err != nil {
 		return nil, err
 	}
-	return &model.CreateAPIKeyPayload{APIKey: key, Secret: secret}, nil
+	return &gqlmodel.CreateAPIKeyPayload{APIKey: key, Secret: secret}, nil
 }
 
 // DeleteAPIKey is the resolver for the deleteApiKey field.
-func (r *mutationResolver) DeleteAPIKey(ctx context.Context, input model.DeleteAPIKeyInput) (*model.DeleteAPIKeyPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) DeleteAPIKey(ctx context.Context, input gqlmodel.DeleteAPIKeyInput) (*gqlmodel.DeleteAPIKeyPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	key, err := models.DeleteAPIKey(ctx, r.DB, p.OrganizationID, input.ID, p.Actor())
 	if err != nil {
 		return nil, err
@@ -80,34 +81,40 @@ func (r *mutationResolver) DeleteAPIKey(ctx context.Context, input model.DeleteA
 	if key != nil {
 		r.Keys.ForgetAll(key.SecretHashes())
 	}
-	return &model.DeleteAPIKeyPayload{DeletedAPIKeyID: input.ID}, nil
+	return &gqlmodel.DeleteAPIKeyPayload{DeletedAPIKeyID: input.ID}, nil
 }
 
 // RotateAPIKey is the resolver for the rotateApiKey field.
-func (r *mutationResolver) RotateAPIKey(ctx context.Context, input model.RotateAPIKeyInput) (*model.RotateAPIKeyPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) RotateAPIKey(ctx context.Context, input gqlmodel.RotateAPIKeyInput) (*gqlmodel.RotateAPIKeyPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	key, secret, stale, err := models.RotateAPIKey(ctx, r.DB, p.OrganizationID, input.ID, rotateInput(input), p.Actor())
 	if err != nil {
 		return nil, err
 	}
 	r.Keys.ForgetAll(stale)
-	return &model.RotateAPIKeyPayload{APIKey: key, Secret: secret}, nil
+	return &gqlmodel.RotateAPIKeyPayload{APIKey: key, Secret: secret}, nil
 }
 
 // UpdateAPIKey is the resolver for the updateApiKey field.
-func (r *mutationResolver) UpdateAPIKey(ctx context.Context, input model.UpdateAPIKeyInput) (*model.UpdateAPIKeyPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) UpdateAPIKey(ctx context.Context, input gqlmodel.UpdateAPIKeyInput) (*gqlmodel.UpdateAPIKeyPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	key, stale, err := models.UpdateAPIKey(ctx, r.DB, p.OrganizationID, input.ID,
 		models.UpdateAPIKeyInput{Name: input.Name.Value(), Scope: input.Scope.Value()}, p.Actor())
 	if err != nil {
 		return nil, err
 	}
 	r.Keys.ForgetAll(stale)
-	return &model.UpdateAPIKeyPayload{APIKey: key}, nil
+	return &gqlmodel.UpdateAPIKeyPayload{APIKey: key}, nil
 }
 
 // RevokeLeakedAPIKey is the resolver for the revokeLeakedApiKey field.
-func (r *mutationResolver) RevokeLeakedAPIKey(ctx context.Context, input model.RevokeLeakedAPIKeyInput) (*model.RevokeLeakedAPIKeyPayload, error) {
+func (r *mutationResolver) RevokeLeakedAPIKey(ctx context.Context, input gqlmodel.RevokeLeakedAPIKeyInput) (*gqlmodel.RevokeLeakedAPIKeyPayload, error) {
 	verdicts, err := r.Leaked.Report(ctx, auth.ClientIP(ctx), []models.LeakReport{{Secret: input.Secret, URL: optString(input.URL)}})
 	var blocked *auth.ErrTooManyReports
 	if errors.As(err, &blocked) {
@@ -116,12 +123,16 @@ func (r *mutationResolver) RevokeLeakedAPIKey(ctx context.Context, input model.R
 	if err != nil {
 		return nil, err
 	}
-	return &model.RevokeLeakedAPIKeyPayload{Revoked: verdicts[0] == models.LeakTruePositive}, nil
+	return &gqlmodel.RevokeLeakedAPIKeyPayload{Revoked: verdicts[0] == models.LeakTruePositive}, nil
 }
 
 // APIKeys is the resolver for the apiKeys field.
 func (r *queryResolver) APIKeys(ctx context.Context) ([]*models.APIKey, error) {
-	keys, err := models.ListAPIKeys(ctx, r.DB, auth.FromContext(ctx).OrganizationID)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	keys, err := models.ListAPIKeys(ctx, r.DB, p.OrganizationID)
 	r.loaders(ctx).sawAPIKeys(keys)
 	return keys, err
 }
@@ -131,26 +142,7 @@ func (r *queryResolver) APIKeyLimit(ctx context.Context) (int, error) {
 	return r.MaxAPIKeys, nil
 }
 
-// AuditEvents is the resolver for the auditEvents field.
-func (r *queryResolver) AuditEvents(ctx context.Context, limit *int) ([]*models.AuditEvent, error) {
-	n := 100 // the schema's default; only an explicit null reaches here as nil
-	if limit != nil {
-		n = *limit
-	}
-	return models.ListAuditEvents(ctx, r.DB, auth.FromContext(ctx).OrganizationID, n)
-}
-
 // ApiKey returns ApiKeyResolver implementation.
 func (r *Resolver) ApiKey() ApiKeyResolver { return &apiKeyResolver{r} }
 
-// AuditEvent returns AuditEventResolver implementation.
-func (r *Resolver) AuditEvent() AuditEventResolver { return &auditEventResolver{r} }
-
-// Mutation returns MutationResolver implementation.
-func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
-
-type (
-	apiKeyResolver     struct{ *Resolver }
-	auditEventResolver struct{ *Resolver }
-	mutationResolver   struct{ *Resolver }
-)
+type apiKeyResolver struct{ *Resolver }

@@ -2,16 +2,42 @@ package graph
 
 import (
 	"context"
-	"keyward/auth"
-	"keyward/graph/model"
+	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
 
+// ActorKind is the resolver for the actorKind field.
+func (r *auditEventResolver) ActorKind(ctx context.Context, obj *models.AuditEvent) (gqlmodel.PrincipalKind, error) {
+	return gqlmodel.PrincipalKind(obj.ActorKind), nil
+}
+
+// AuditEvents is the resolver for the auditEvents field.
+func (r *queryResolver) AuditEvents(ctx context.Context, limit *int) ([]*models.AuditEvent, error) {
+	n := 100 // the schema's default; only an explicit null reaches here as nil
+	if limit != nil {
+		n = *limit
+	}
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return models.ListAuditEvents(ctx, r.DB, p.OrganizationID, n)
+}
+
 // AuditLog is the resolver for the auditLog field.
-func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string, filter *model.AuditFilter) (*models.Connection[*models.AuditEvent], error) {
+func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string, filter *gqlmodel.AuditFilter) (*models.Connection[*models.AuditEvent], error) {
 	if first == nil { // an explicit null: the schema's default
 		n := models.DefaultAuditPageSize
 		first = &n
 	}
-	return models.ListAuditLog(ctx, r.DB, auth.FromContext(ctx).OrganizationID, auditFilter(filter), page(first, after))
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return models.ListAuditLog(ctx, r.DB, p.OrganizationID, auditFilter(filter), page(first, after))
 }
+
+// AuditEvent returns AuditEventResolver implementation.
+func (r *Resolver) AuditEvent() AuditEventResolver { return &auditEventResolver{r} }
+
+type auditEventResolver struct{ *Resolver }

@@ -1,7 +1,7 @@
 package graph
 
 import (
-	"keyward/graph/model"
+	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
 
@@ -33,9 +33,9 @@ func complexity() ComplexityRoot {
 	c.Query.Project = func(child int, _ string) int { return root(child) }
 	c.Query.AiModel = func(child int, _ string) int { return root(child) }
 	c.Query.Risk = func(child int, _ string) int { return root(child) }
-	c.Query.Projects = func(child int, first *int, _ *string, _ *model.ProjectFilter) int { return pageCost(child, first) }
-	c.Query.AiModels = func(child int, first *int, _ *string, _ *model.AiModelFilter) int { return pageCost(child, first) }
-	c.Query.Risks = func(child int, first *int, _ *string, _ *model.RiskFilter) int { return pageCost(child, first) }
+	c.Query.Projects = func(child int, first *int, _ *string, _ *gqlmodel.ProjectFilter) int { return pageCost(child, first) }
+	c.Query.AiModels = func(child int, first *int, _ *string, _ *gqlmodel.AiModelFilter) int { return pageCost(child, first) }
+	c.Query.Risks = func(child int, first *int, _ *string, _ *gqlmodel.RiskFilter) int { return pageCost(child, first) }
 	c.AiModel.Projects = func(child int) int { return 1 + modelProjectsCost*child }
 	return c
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"keyward/graph/model"
+	"keyward/graph/gqlmodel"
 	"keyward/models"
 	"keyward/ratelimit"
 )
@@ -142,7 +142,7 @@ func asGQLError(err error) *gqlerror.Error {
 
 // rateLimitStatus answers the rateLimit field from what costLimit charged:
 // no further limiter round trip.
-func rateLimitStatus(ctx context.Context) *model.RateLimit {
+func rateLimitStatus(ctx context.Context) *gqlmodel.RateLimit {
 	m := ratelimit.MeterFrom(ctx)
 	k, _ := graphql.GetOperationContext(ctx).Stats.GetExtension(costStats).(*cost)
 	if m == nil || k == nil {
@@ -152,7 +152,7 @@ func rateLimitStatus(ctx context.Context) *model.RateLimit {
 	if !ok {
 		return nil
 	}
-	return &model.RateLimit{Limit: limit.Rate, Cost: k.points, Remaining: res.Remaining,
+	return &gqlmodel.RateLimit{Limit: limit.Rate, Cost: k.points, Remaining: res.Remaining,
 		ResetAt: time.Now().Add(res.ResetAfter).UTC().Truncate(time.Second)}
 }
 

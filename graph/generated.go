@@ -8,7 +8,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"keyward/graph/model"
+	"keyward/graph/gqlmodel"
 	"keyward/models"
 	"math"
 	"strconv"
@@ -193,29 +193,29 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ChangePassword     func(childComplexity int, input model.ChangePasswordInput) int
-		CreateAPIKey       func(childComplexity int, input model.CreateAPIKeyInput) int
-		CreateAiModel      func(childComplexity int, input model.CreateAiModelInput) int
-		CreateProject      func(childComplexity int, input model.CreateProjectInput) int
-		CreateRisk         func(childComplexity int, input model.CreateRiskInput) int
-		CreateUser         func(childComplexity int, input model.CreateUserInput) int
-		DeleteAPIKey       func(childComplexity int, input model.DeleteAPIKeyInput) int
-		DeleteAiModel      func(childComplexity int, input model.DeleteAiModelInput) int
-		DeleteProject      func(childComplexity int, input model.DeleteProjectInput) int
-		DeleteRisk         func(childComplexity int, input model.DeleteRiskInput) int
-		DeleteUser         func(childComplexity int, input model.DeleteUserInput) int
-		Login              func(childComplexity int, input model.LoginInput) int
+		ChangePassword     func(childComplexity int, input gqlmodel.ChangePasswordInput) int
+		CreateAPIKey       func(childComplexity int, input gqlmodel.CreateAPIKeyInput) int
+		CreateAiModel      func(childComplexity int, input gqlmodel.CreateAiModelInput) int
+		CreateProject      func(childComplexity int, input gqlmodel.CreateProjectInput) int
+		CreateRisk         func(childComplexity int, input gqlmodel.CreateRiskInput) int
+		CreateUser         func(childComplexity int, input gqlmodel.CreateUserInput) int
+		DeleteAPIKey       func(childComplexity int, input gqlmodel.DeleteAPIKeyInput) int
+		DeleteAiModel      func(childComplexity int, input gqlmodel.DeleteAiModelInput) int
+		DeleteProject      func(childComplexity int, input gqlmodel.DeleteProjectInput) int
+		DeleteRisk         func(childComplexity int, input gqlmodel.DeleteRiskInput) int
+		DeleteUser         func(childComplexity int, input gqlmodel.DeleteUserInput) int
+		Login              func(childComplexity int, input gqlmodel.LoginInput) int
 		Logout             func(childComplexity int) int
-		RevokeLeakedAPIKey func(childComplexity int, input model.RevokeLeakedAPIKeyInput) int
-		RotateAPIKey       func(childComplexity int, input model.RotateAPIKeyInput) int
-		Setup              func(childComplexity int, input model.SetupInput) int
-		Signup             func(childComplexity int, input model.SignupInput) int
-		UpdateAPIKey       func(childComplexity int, input model.UpdateAPIKeyInput) int
-		UpdateAiModel      func(childComplexity int, input model.UpdateAiModelInput) int
-		UpdateProject      func(childComplexity int, input model.UpdateProjectInput) int
-		UpdateRisk         func(childComplexity int, input model.UpdateRiskInput) int
-		UpdateUserRole     func(childComplexity int, input model.UpdateUserRoleInput) int
-		UpsertAiModel      func(childComplexity int, input model.UpsertAiModelInput) int
+		RevokeLeakedAPIKey func(childComplexity int, input gqlmodel.RevokeLeakedAPIKeyInput) int
+		RotateAPIKey       func(childComplexity int, input gqlmodel.RotateAPIKeyInput) int
+		Setup              func(childComplexity int, input gqlmodel.SetupInput) int
+		Signup             func(childComplexity int, input gqlmodel.SignupInput) int
+		UpdateAPIKey       func(childComplexity int, input gqlmodel.UpdateAPIKeyInput) int
+		UpdateAiModel      func(childComplexity int, input gqlmodel.UpdateAiModelInput) int
+		UpdateProject      func(childComplexity int, input gqlmodel.UpdateProjectInput) int
+		UpdateRisk         func(childComplexity int, input gqlmodel.UpdateRiskInput) int
+		UpdateUserRole     func(childComplexity int, input gqlmodel.UpdateUserRoleInput) int
+		UpsertAiModel      func(childComplexity int, input gqlmodel.UpsertAiModelInput) int
 	}
 
 	Organization struct {
@@ -259,16 +259,16 @@ type ComplexityRoot struct {
 		APIKeyLimit   func(childComplexity int) int
 		APIKeys       func(childComplexity int) int
 		AiModel       func(childComplexity int, id string) int
-		AiModels      func(childComplexity int, first *int, after *string, filter *model.AiModelFilter) int
+		AiModels      func(childComplexity int, first *int, after *string, filter *gqlmodel.AiModelFilter) int
 		AuditEvents   func(childComplexity int, limit *int) int
-		AuditLog      func(childComplexity int, first *int, after *string, filter *model.AuditFilter) int
+		AuditLog      func(childComplexity int, first *int, after *string, filter *gqlmodel.AuditFilter) int
 		Me            func(childComplexity int) int
 		Members       func(childComplexity int) int
 		Project       func(childComplexity int, id string) int
-		Projects      func(childComplexity int, first *int, after *string, filter *model.ProjectFilter) int
+		Projects      func(childComplexity int, first *int, after *string, filter *gqlmodel.ProjectFilter) int
 		RateLimit     func(childComplexity int, dryRun bool) int
 		Risk          func(childComplexity int, id string) int
-		Risks         func(childComplexity int, first *int, after *string, filter *model.RiskFilter) int
+		Risks         func(childComplexity int, first *int, after *string, filter *gqlmodel.RiskFilter) int
 		SetupRequired func(childComplexity int) int
 		Users         func(childComplexity int) int
 		Whoami        func(childComplexity int) int
@@ -362,7 +362,7 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type ActorResolver interface {
-	Kind(ctx context.Context, obj *models.Actor) (model.PrincipalKind, error)
+	Kind(ctx context.Context, obj *models.Actor) (gqlmodel.PrincipalKind, error)
 }
 type AiModelResolver interface {
 	Approver(ctx context.Context, obj *models.AIModel) (*models.User, error)
@@ -379,49 +379,49 @@ type ApiKeyResolver interface {
 	Insights(ctx context.Context, obj *models.APIKey) ([]*models.Insight, error)
 }
 type AuditEventResolver interface {
-	ActorKind(ctx context.Context, obj *models.AuditEvent) (model.PrincipalKind, error)
+	ActorKind(ctx context.Context, obj *models.AuditEvent) (gqlmodel.PrincipalKind, error)
 }
 type MutationResolver interface {
-	CreateAPIKey(ctx context.Context, input model.CreateAPIKeyInput) (*model.CreateAPIKeyPayload, error)
-	DeleteAPIKey(ctx context.Context, input model.DeleteAPIKeyInput) (*model.DeleteAPIKeyPayload, error)
-	RotateAPIKey(ctx context.Context, input model.RotateAPIKeyInput) (*model.RotateAPIKeyPayload, error)
-	UpdateAPIKey(ctx context.Context, input model.UpdateAPIKeyInput) (*model.UpdateAPIKeyPayload, error)
-	RevokeLeakedAPIKey(ctx context.Context, input model.RevokeLeakedAPIKeyInput) (*model.RevokeLeakedAPIKeyPayload, error)
-	CreateAiModel(ctx context.Context, input model.CreateAiModelInput) (*model.CreateAiModelPayload, error)
-	UpsertAiModel(ctx context.Context, input model.UpsertAiModelInput) (*model.UpsertAiModelPayload, error)
-	UpdateAiModel(ctx context.Context, input model.UpdateAiModelInput) (*model.UpdateAiModelPayload, error)
-	DeleteAiModel(ctx context.Context, input model.DeleteAiModelInput) (*model.DeleteAiModelPayload, error)
-	CreateProject(ctx context.Context, input model.CreateProjectInput) (*model.CreateProjectPayload, error)
-	UpdateProject(ctx context.Context, input model.UpdateProjectInput) (*model.UpdateProjectPayload, error)
-	DeleteProject(ctx context.Context, input model.DeleteProjectInput) (*model.DeleteProjectPayload, error)
-	CreateRisk(ctx context.Context, input model.CreateRiskInput) (*model.CreateRiskPayload, error)
-	UpdateRisk(ctx context.Context, input model.UpdateRiskInput) (*model.UpdateRiskPayload, error)
-	DeleteRisk(ctx context.Context, input model.DeleteRiskInput) (*model.DeleteRiskPayload, error)
-	Login(ctx context.Context, input model.LoginInput) (*model.LoginPayload, error)
-	Logout(ctx context.Context) (*model.LogoutPayload, error)
-	Signup(ctx context.Context, input model.SignupInput) (*model.SignupPayload, error)
-	Setup(ctx context.Context, input model.SetupInput) (*model.SetupPayload, error)
-	CreateUser(ctx context.Context, input model.CreateUserInput) (*model.CreateUserPayload, error)
-	UpdateUserRole(ctx context.Context, input model.UpdateUserRoleInput) (*model.UpdateUserRolePayload, error)
-	DeleteUser(ctx context.Context, input model.DeleteUserInput) (*model.DeleteUserPayload, error)
-	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error)
+	CreateAiModel(ctx context.Context, input gqlmodel.CreateAiModelInput) (*gqlmodel.CreateAiModelPayload, error)
+	UpsertAiModel(ctx context.Context, input gqlmodel.UpsertAiModelInput) (*gqlmodel.UpsertAiModelPayload, error)
+	UpdateAiModel(ctx context.Context, input gqlmodel.UpdateAiModelInput) (*gqlmodel.UpdateAiModelPayload, error)
+	DeleteAiModel(ctx context.Context, input gqlmodel.DeleteAiModelInput) (*gqlmodel.DeleteAiModelPayload, error)
+	CreateAPIKey(ctx context.Context, input gqlmodel.CreateAPIKeyInput) (*gqlmodel.CreateAPIKeyPayload, error)
+	DeleteAPIKey(ctx context.Context, input gqlmodel.DeleteAPIKeyInput) (*gqlmodel.DeleteAPIKeyPayload, error)
+	RotateAPIKey(ctx context.Context, input gqlmodel.RotateAPIKeyInput) (*gqlmodel.RotateAPIKeyPayload, error)
+	UpdateAPIKey(ctx context.Context, input gqlmodel.UpdateAPIKeyInput) (*gqlmodel.UpdateAPIKeyPayload, error)
+	RevokeLeakedAPIKey(ctx context.Context, input gqlmodel.RevokeLeakedAPIKeyInput) (*gqlmodel.RevokeLeakedAPIKeyPayload, error)
+	CreateProject(ctx context.Context, input gqlmodel.CreateProjectInput) (*gqlmodel.CreateProjectPayload, error)
+	UpdateProject(ctx context.Context, input gqlmodel.UpdateProjectInput) (*gqlmodel.UpdateProjectPayload, error)
+	DeleteProject(ctx context.Context, input gqlmodel.DeleteProjectInput) (*gqlmodel.DeleteProjectPayload, error)
+	CreateRisk(ctx context.Context, input gqlmodel.CreateRiskInput) (*gqlmodel.CreateRiskPayload, error)
+	UpdateRisk(ctx context.Context, input gqlmodel.UpdateRiskInput) (*gqlmodel.UpdateRiskPayload, error)
+	DeleteRisk(ctx context.Context, input gqlmodel.DeleteRiskInput) (*gqlmodel.DeleteRiskPayload, error)
+	Login(ctx context.Context, input gqlmodel.LoginInput) (*gqlmodel.LoginPayload, error)
+	Logout(ctx context.Context) (*gqlmodel.LogoutPayload, error)
+	Signup(ctx context.Context, input gqlmodel.SignupInput) (*gqlmodel.SignupPayload, error)
+	Setup(ctx context.Context, input gqlmodel.SetupInput) (*gqlmodel.SetupPayload, error)
+	CreateUser(ctx context.Context, input gqlmodel.CreateUserInput) (*gqlmodel.CreateUserPayload, error)
+	UpdateUserRole(ctx context.Context, input gqlmodel.UpdateUserRoleInput) (*gqlmodel.UpdateUserRolePayload, error)
+	DeleteUser(ctx context.Context, input gqlmodel.DeleteUserInput) (*gqlmodel.DeleteUserPayload, error)
+	ChangePassword(ctx context.Context, input gqlmodel.ChangePasswordInput) (*gqlmodel.ChangePasswordPayload, error)
 }
 type ProjectResolver interface {
 	Owner(ctx context.Context, obj *models.Project) (*models.User, error)
 }
 type QueryResolver interface {
-	Whoami(ctx context.Context) (*model.Principal, error)
+	Whoami(ctx context.Context) (*gqlmodel.Principal, error)
 	AiModel(ctx context.Context, id string) (*models.AIModel, error)
-	AiModels(ctx context.Context, first *int, after *string, filter *model.AiModelFilter) (*models.Connection[*models.AIModel], error)
+	AiModels(ctx context.Context, first *int, after *string, filter *gqlmodel.AiModelFilter) (*models.Connection[*models.AIModel], error)
 	APIKeys(ctx context.Context) ([]*models.APIKey, error)
 	APIKeyLimit(ctx context.Context) (int, error)
 	AuditEvents(ctx context.Context, limit *int) ([]*models.AuditEvent, error)
-	AuditLog(ctx context.Context, first *int, after *string, filter *model.AuditFilter) (*models.Connection[*models.AuditEvent], error)
+	AuditLog(ctx context.Context, first *int, after *string, filter *gqlmodel.AuditFilter) (*models.Connection[*models.AuditEvent], error)
 	Project(ctx context.Context, id string) (*models.Project, error)
-	Projects(ctx context.Context, first *int, after *string, filter *model.ProjectFilter) (*models.Connection[*models.Project], error)
-	RateLimit(ctx context.Context, dryRun bool) (*model.RateLimit, error)
+	Projects(ctx context.Context, first *int, after *string, filter *gqlmodel.ProjectFilter) (*models.Connection[*models.Project], error)
+	RateLimit(ctx context.Context, dryRun bool) (*gqlmodel.RateLimit, error)
 	Risk(ctx context.Context, id string) (*models.Risk, error)
-	Risks(ctx context.Context, first *int, after *string, filter *model.RiskFilter) (*models.Connection[*models.Risk], error)
+	Risks(ctx context.Context, first *int, after *string, filter *gqlmodel.RiskFilter) (*models.Connection[*models.Risk], error)
 	Me(ctx context.Context) (*models.User, error)
 	SetupRequired(ctx context.Context) (bool, error)
 	Users(ctx context.Context) ([]*models.User, error)
@@ -965,7 +965,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["input"].(model.ChangePasswordInput)), true
+		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["input"].(gqlmodel.ChangePasswordInput)), true
 	case "Mutation.createApiKey":
 		if e.ComplexityRoot.Mutation.CreateAPIKey == nil {
 			break
@@ -976,7 +976,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateAPIKey(childComplexity, args["input"].(model.CreateAPIKeyInput)), true
+		return e.ComplexityRoot.Mutation.CreateAPIKey(childComplexity, args["input"].(gqlmodel.CreateAPIKeyInput)), true
 	case "Mutation.createAiModel":
 		if e.ComplexityRoot.Mutation.CreateAiModel == nil {
 			break
@@ -987,7 +987,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateAiModel(childComplexity, args["input"].(model.CreateAiModelInput)), true
+		return e.ComplexityRoot.Mutation.CreateAiModel(childComplexity, args["input"].(gqlmodel.CreateAiModelInput)), true
 	case "Mutation.createProject":
 		if e.ComplexityRoot.Mutation.CreateProject == nil {
 			break
@@ -998,7 +998,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateProject(childComplexity, args["input"].(model.CreateProjectInput)), true
+		return e.ComplexityRoot.Mutation.CreateProject(childComplexity, args["input"].(gqlmodel.CreateProjectInput)), true
 	case "Mutation.createRisk":
 		if e.ComplexityRoot.Mutation.CreateRisk == nil {
 			break
@@ -1009,7 +1009,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateRisk(childComplexity, args["input"].(model.CreateRiskInput)), true
+		return e.ComplexityRoot.Mutation.CreateRisk(childComplexity, args["input"].(gqlmodel.CreateRiskInput)), true
 	case "Mutation.createUser":
 		if e.ComplexityRoot.Mutation.CreateUser == nil {
 			break
@@ -1020,7 +1020,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateUser(childComplexity, args["input"].(model.CreateUserInput)), true
+		return e.ComplexityRoot.Mutation.CreateUser(childComplexity, args["input"].(gqlmodel.CreateUserInput)), true
 	case "Mutation.deleteApiKey":
 		if e.ComplexityRoot.Mutation.DeleteAPIKey == nil {
 			break
@@ -1031,7 +1031,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DeleteAPIKey(childComplexity, args["input"].(model.DeleteAPIKeyInput)), true
+		return e.ComplexityRoot.Mutation.DeleteAPIKey(childComplexity, args["input"].(gqlmodel.DeleteAPIKeyInput)), true
 	case "Mutation.deleteAiModel":
 		if e.ComplexityRoot.Mutation.DeleteAiModel == nil {
 			break
@@ -1042,7 +1042,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DeleteAiModel(childComplexity, args["input"].(model.DeleteAiModelInput)), true
+		return e.ComplexityRoot.Mutation.DeleteAiModel(childComplexity, args["input"].(gqlmodel.DeleteAiModelInput)), true
 	case "Mutation.deleteProject":
 		if e.ComplexityRoot.Mutation.DeleteProject == nil {
 			break
@@ -1053,7 +1053,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DeleteProject(childComplexity, args["input"].(model.DeleteProjectInput)), true
+		return e.ComplexityRoot.Mutation.DeleteProject(childComplexity, args["input"].(gqlmodel.DeleteProjectInput)), true
 	case "Mutation.deleteRisk":
 		if e.ComplexityRoot.Mutation.DeleteRisk == nil {
 			break
@@ -1064,7 +1064,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DeleteRisk(childComplexity, args["input"].(model.DeleteRiskInput)), true
+		return e.ComplexityRoot.Mutation.DeleteRisk(childComplexity, args["input"].(gqlmodel.DeleteRiskInput)), true
 	case "Mutation.deleteUser":
 		if e.ComplexityRoot.Mutation.DeleteUser == nil {
 			break
@@ -1075,7 +1075,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.DeleteUser(childComplexity, args["input"].(model.DeleteUserInput)), true
+		return e.ComplexityRoot.Mutation.DeleteUser(childComplexity, args["input"].(gqlmodel.DeleteUserInput)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -1086,7 +1086,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.Login(childComplexity, args["input"].(model.LoginInput)), true
+		return e.ComplexityRoot.Mutation.Login(childComplexity, args["input"].(gqlmodel.LoginInput)), true
 	case "Mutation.logout":
 		if e.ComplexityRoot.Mutation.Logout == nil {
 			break
@@ -1103,7 +1103,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RevokeLeakedAPIKey(childComplexity, args["input"].(model.RevokeLeakedAPIKeyInput)), true
+		return e.ComplexityRoot.Mutation.RevokeLeakedAPIKey(childComplexity, args["input"].(gqlmodel.RevokeLeakedAPIKeyInput)), true
 	case "Mutation.rotateApiKey":
 		if e.ComplexityRoot.Mutation.RotateAPIKey == nil {
 			break
@@ -1114,7 +1114,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RotateAPIKey(childComplexity, args["input"].(model.RotateAPIKeyInput)), true
+		return e.ComplexityRoot.Mutation.RotateAPIKey(childComplexity, args["input"].(gqlmodel.RotateAPIKeyInput)), true
 	case "Mutation.setup":
 		if e.ComplexityRoot.Mutation.Setup == nil {
 			break
@@ -1125,7 +1125,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.Setup(childComplexity, args["input"].(model.SetupInput)), true
+		return e.ComplexityRoot.Mutation.Setup(childComplexity, args["input"].(gqlmodel.SetupInput)), true
 	case "Mutation.signup":
 		if e.ComplexityRoot.Mutation.Signup == nil {
 			break
@@ -1136,7 +1136,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.Signup(childComplexity, args["input"].(model.SignupInput)), true
+		return e.ComplexityRoot.Mutation.Signup(childComplexity, args["input"].(gqlmodel.SignupInput)), true
 	case "Mutation.updateApiKey":
 		if e.ComplexityRoot.Mutation.UpdateAPIKey == nil {
 			break
@@ -1147,7 +1147,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateAPIKey(childComplexity, args["input"].(model.UpdateAPIKeyInput)), true
+		return e.ComplexityRoot.Mutation.UpdateAPIKey(childComplexity, args["input"].(gqlmodel.UpdateAPIKeyInput)), true
 	case "Mutation.updateAiModel":
 		if e.ComplexityRoot.Mutation.UpdateAiModel == nil {
 			break
@@ -1158,7 +1158,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateAiModel(childComplexity, args["input"].(model.UpdateAiModelInput)), true
+		return e.ComplexityRoot.Mutation.UpdateAiModel(childComplexity, args["input"].(gqlmodel.UpdateAiModelInput)), true
 	case "Mutation.updateProject":
 		if e.ComplexityRoot.Mutation.UpdateProject == nil {
 			break
@@ -1169,7 +1169,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateProject(childComplexity, args["input"].(model.UpdateProjectInput)), true
+		return e.ComplexityRoot.Mutation.UpdateProject(childComplexity, args["input"].(gqlmodel.UpdateProjectInput)), true
 	case "Mutation.updateRisk":
 		if e.ComplexityRoot.Mutation.UpdateRisk == nil {
 			break
@@ -1180,7 +1180,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateRisk(childComplexity, args["input"].(model.UpdateRiskInput)), true
+		return e.ComplexityRoot.Mutation.UpdateRisk(childComplexity, args["input"].(gqlmodel.UpdateRiskInput)), true
 	case "Mutation.updateUserRole":
 		if e.ComplexityRoot.Mutation.UpdateUserRole == nil {
 			break
@@ -1191,7 +1191,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateUserRole(childComplexity, args["input"].(model.UpdateUserRoleInput)), true
+		return e.ComplexityRoot.Mutation.UpdateUserRole(childComplexity, args["input"].(gqlmodel.UpdateUserRoleInput)), true
 	case "Mutation.upsertAiModel":
 		if e.ComplexityRoot.Mutation.UpsertAiModel == nil {
 			break
@@ -1202,7 +1202,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpsertAiModel(childComplexity, args["input"].(model.UpsertAiModelInput)), true
+		return e.ComplexityRoot.Mutation.UpsertAiModel(childComplexity, args["input"].(gqlmodel.UpsertAiModelInput)), true
 
 	case "Organization.id":
 		if e.ComplexityRoot.Organization.ID == nil {
@@ -1374,7 +1374,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.AiModels(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.AiModelFilter)), true
+		return e.ComplexityRoot.Query.AiModels(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*gqlmodel.AiModelFilter)), true
 	case "Query.auditEvents":
 		if e.ComplexityRoot.Query.AuditEvents == nil {
 			break
@@ -1396,7 +1396,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.AuditFilter)), true
+		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*gqlmodel.AuditFilter)), true
 
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
@@ -1431,7 +1431,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Projects(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.ProjectFilter)), true
+		return e.ComplexityRoot.Query.Projects(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*gqlmodel.ProjectFilter)), true
 	case "Query.rateLimit":
 		if e.ComplexityRoot.Query.RateLimit == nil {
 			break
@@ -1464,7 +1464,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Risks(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.RiskFilter)), true
+		return e.ComplexityRoot.Query.Risks(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*gqlmodel.RiskFilter)), true
 	case "Query.setupRequired":
 		if e.ComplexityRoot.Query.SetupRequired == nil {
 			break
@@ -2552,8 +2552,8 @@ func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Conte
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.ChangePasswordInput, error) {
-			return ec.unmarshalNChangePasswordInput2keywardᚋgraphᚋmodelᚐChangePasswordInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.ChangePasswordInput, error) {
+			return ec.unmarshalNChangePasswordInput2keywardᚋgraphᚋgqlmodelᚐChangePasswordInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2566,8 +2566,8 @@ func (ec *executionContext) field_Mutation_createAiModel_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.CreateAiModelInput, error) {
-			return ec.unmarshalNCreateAiModelInput2keywardᚋgraphᚋmodelᚐCreateAiModelInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.CreateAiModelInput, error) {
+			return ec.unmarshalNCreateAiModelInput2keywardᚋgraphᚋgqlmodelᚐCreateAiModelInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2580,8 +2580,8 @@ func (ec *executionContext) field_Mutation_createApiKey_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.CreateAPIKeyInput, error) {
-			return ec.unmarshalNCreateApiKeyInput2keywardᚋgraphᚋmodelᚐCreateAPIKeyInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.CreateAPIKeyInput, error) {
+			return ec.unmarshalNCreateApiKeyInput2keywardᚋgraphᚋgqlmodelᚐCreateAPIKeyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2594,8 +2594,8 @@ func (ec *executionContext) field_Mutation_createProject_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.CreateProjectInput, error) {
-			return ec.unmarshalNCreateProjectInput2keywardᚋgraphᚋmodelᚐCreateProjectInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.CreateProjectInput, error) {
+			return ec.unmarshalNCreateProjectInput2keywardᚋgraphᚋgqlmodelᚐCreateProjectInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2608,8 +2608,8 @@ func (ec *executionContext) field_Mutation_createRisk_args(ctx context.Context, 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.CreateRiskInput, error) {
-			return ec.unmarshalNCreateRiskInput2keywardᚋgraphᚋmodelᚐCreateRiskInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.CreateRiskInput, error) {
+			return ec.unmarshalNCreateRiskInput2keywardᚋgraphᚋgqlmodelᚐCreateRiskInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2622,8 +2622,8 @@ func (ec *executionContext) field_Mutation_createUser_args(ctx context.Context, 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.CreateUserInput, error) {
-			return ec.unmarshalNCreateUserInput2keywardᚋgraphᚋmodelᚐCreateUserInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.CreateUserInput, error) {
+			return ec.unmarshalNCreateUserInput2keywardᚋgraphᚋgqlmodelᚐCreateUserInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2636,8 +2636,8 @@ func (ec *executionContext) field_Mutation_deleteAiModel_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.DeleteAiModelInput, error) {
-			return ec.unmarshalNDeleteAiModelInput2keywardᚋgraphᚋmodelᚐDeleteAiModelInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.DeleteAiModelInput, error) {
+			return ec.unmarshalNDeleteAiModelInput2keywardᚋgraphᚋgqlmodelᚐDeleteAiModelInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2650,8 +2650,8 @@ func (ec *executionContext) field_Mutation_deleteApiKey_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.DeleteAPIKeyInput, error) {
-			return ec.unmarshalNDeleteApiKeyInput2keywardᚋgraphᚋmodelᚐDeleteAPIKeyInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.DeleteAPIKeyInput, error) {
+			return ec.unmarshalNDeleteApiKeyInput2keywardᚋgraphᚋgqlmodelᚐDeleteAPIKeyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2664,8 +2664,8 @@ func (ec *executionContext) field_Mutation_deleteProject_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.DeleteProjectInput, error) {
-			return ec.unmarshalNDeleteProjectInput2keywardᚋgraphᚋmodelᚐDeleteProjectInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.DeleteProjectInput, error) {
+			return ec.unmarshalNDeleteProjectInput2keywardᚋgraphᚋgqlmodelᚐDeleteProjectInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2678,8 +2678,8 @@ func (ec *executionContext) field_Mutation_deleteRisk_args(ctx context.Context, 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.DeleteRiskInput, error) {
-			return ec.unmarshalNDeleteRiskInput2keywardᚋgraphᚋmodelᚐDeleteRiskInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.DeleteRiskInput, error) {
+			return ec.unmarshalNDeleteRiskInput2keywardᚋgraphᚋgqlmodelᚐDeleteRiskInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2692,8 +2692,8 @@ func (ec *executionContext) field_Mutation_deleteUser_args(ctx context.Context, 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.DeleteUserInput, error) {
-			return ec.unmarshalNDeleteUserInput2keywardᚋgraphᚋmodelᚐDeleteUserInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.DeleteUserInput, error) {
+			return ec.unmarshalNDeleteUserInput2keywardᚋgraphᚋgqlmodelᚐDeleteUserInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2706,8 +2706,8 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.LoginInput, error) {
-			return ec.unmarshalNLoginInput2keywardᚋgraphᚋmodelᚐLoginInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.LoginInput, error) {
+			return ec.unmarshalNLoginInput2keywardᚋgraphᚋgqlmodelᚐLoginInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2720,8 +2720,8 @@ func (ec *executionContext) field_Mutation_revokeLeakedApiKey_args(ctx context.C
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.RevokeLeakedAPIKeyInput, error) {
-			return ec.unmarshalNRevokeLeakedApiKeyInput2keywardᚋgraphᚋmodelᚐRevokeLeakedAPIKeyInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.RevokeLeakedAPIKeyInput, error) {
+			return ec.unmarshalNRevokeLeakedApiKeyInput2keywardᚋgraphᚋgqlmodelᚐRevokeLeakedAPIKeyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2734,8 +2734,8 @@ func (ec *executionContext) field_Mutation_rotateApiKey_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.RotateAPIKeyInput, error) {
-			return ec.unmarshalNRotateApiKeyInput2keywardᚋgraphᚋmodelᚐRotateAPIKeyInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.RotateAPIKeyInput, error) {
+			return ec.unmarshalNRotateApiKeyInput2keywardᚋgraphᚋgqlmodelᚐRotateAPIKeyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2748,8 +2748,8 @@ func (ec *executionContext) field_Mutation_setup_args(ctx context.Context, rawAr
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.SetupInput, error) {
-			return ec.unmarshalNSetupInput2keywardᚋgraphᚋmodelᚐSetupInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.SetupInput, error) {
+			return ec.unmarshalNSetupInput2keywardᚋgraphᚋgqlmodelᚐSetupInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2762,8 +2762,8 @@ func (ec *executionContext) field_Mutation_signup_args(ctx context.Context, rawA
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.SignupInput, error) {
-			return ec.unmarshalNSignupInput2keywardᚋgraphᚋmodelᚐSignupInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.SignupInput, error) {
+			return ec.unmarshalNSignupInput2keywardᚋgraphᚋgqlmodelᚐSignupInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2776,8 +2776,8 @@ func (ec *executionContext) field_Mutation_updateAiModel_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateAiModelInput, error) {
-			return ec.unmarshalNUpdateAiModelInput2keywardᚋgraphᚋmodelᚐUpdateAiModelInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.UpdateAiModelInput, error) {
+			return ec.unmarshalNUpdateAiModelInput2keywardᚋgraphᚋgqlmodelᚐUpdateAiModelInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2790,8 +2790,8 @@ func (ec *executionContext) field_Mutation_updateApiKey_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateAPIKeyInput, error) {
-			return ec.unmarshalNUpdateApiKeyInput2keywardᚋgraphᚋmodelᚐUpdateAPIKeyInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.UpdateAPIKeyInput, error) {
+			return ec.unmarshalNUpdateApiKeyInput2keywardᚋgraphᚋgqlmodelᚐUpdateAPIKeyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2804,8 +2804,8 @@ func (ec *executionContext) field_Mutation_updateProject_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateProjectInput, error) {
-			return ec.unmarshalNUpdateProjectInput2keywardᚋgraphᚋmodelᚐUpdateProjectInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.UpdateProjectInput, error) {
+			return ec.unmarshalNUpdateProjectInput2keywardᚋgraphᚋgqlmodelᚐUpdateProjectInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2818,8 +2818,8 @@ func (ec *executionContext) field_Mutation_updateRisk_args(ctx context.Context, 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateRiskInput, error) {
-			return ec.unmarshalNUpdateRiskInput2keywardᚋgraphᚋmodelᚐUpdateRiskInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.UpdateRiskInput, error) {
+			return ec.unmarshalNUpdateRiskInput2keywardᚋgraphᚋgqlmodelᚐUpdateRiskInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2832,8 +2832,8 @@ func (ec *executionContext) field_Mutation_updateUserRole_args(ctx context.Conte
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateUserRoleInput, error) {
-			return ec.unmarshalNUpdateUserRoleInput2keywardᚋgraphᚋmodelᚐUpdateUserRoleInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.UpdateUserRoleInput, error) {
+			return ec.unmarshalNUpdateUserRoleInput2keywardᚋgraphᚋgqlmodelᚐUpdateUserRoleInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2846,8 +2846,8 @@ func (ec *executionContext) field_Mutation_upsertAiModel_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpsertAiModelInput, error) {
-			return ec.unmarshalNUpsertAiModelInput2keywardᚋgraphᚋmodelᚐUpsertAiModelInput(ctx, v)
+		func(ctx context.Context, v any) (gqlmodel.UpsertAiModelInput, error) {
+			return ec.unmarshalNUpsertAiModelInput2keywardᚋgraphᚋgqlmodelᚐUpsertAiModelInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2904,8 +2904,8 @@ func (ec *executionContext) field_Query_aiModels_args(ctx context.Context, rawAr
 	}
 	args["after"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.AiModelFilter, error) {
-			return ec.unmarshalOAiModelFilter2ᚖkeywardᚋgraphᚋmodelᚐAiModelFilter(ctx, v)
+		func(ctx context.Context, v any) (*gqlmodel.AiModelFilter, error) {
+			return ec.unmarshalOAiModelFilter2ᚖkeywardᚋgraphᚋgqlmodelᚐAiModelFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2948,8 +2948,8 @@ func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawAr
 	}
 	args["after"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.AuditFilter, error) {
-			return ec.unmarshalOAuditFilter2ᚖkeywardᚋgraphᚋmodelᚐAuditFilter(ctx, v)
+		func(ctx context.Context, v any) (*gqlmodel.AuditFilter, error) {
+			return ec.unmarshalOAuditFilter2ᚖkeywardᚋgraphᚋgqlmodelᚐAuditFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2992,8 +2992,8 @@ func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawAr
 	}
 	args["after"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.ProjectFilter, error) {
-			return ec.unmarshalOProjectFilter2ᚖkeywardᚋgraphᚋmodelᚐProjectFilter(ctx, v)
+		func(ctx context.Context, v any) (*gqlmodel.ProjectFilter, error) {
+			return ec.unmarshalOProjectFilter2ᚖkeywardᚋgraphᚋgqlmodelᚐProjectFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3050,8 +3050,8 @@ func (ec *executionContext) field_Query_risks_args(ctx context.Context, rawArgs 
 	}
 	args["after"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.RiskFilter, error) {
-			return ec.unmarshalORiskFilter2ᚖkeywardᚋgraphᚋmodelᚐRiskFilter(ctx, v)
+		func(ctx context.Context, v any) (*gqlmodel.RiskFilter, error) {
+			return ec.unmarshalORiskFilter2ᚖkeywardᚋgraphᚋgqlmodelᚐRiskFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3146,8 +3146,8 @@ func (ec *executionContext) _Actor_kind(ctx context.Context, field graphql.Colle
 			return ec.Resolvers.Actor().Kind(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.PrincipalKind) graphql.Marshaler {
-			return ec.marshalNPrincipalKind2keywardᚋgraphᚋmodelᚐPrincipalKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v gqlmodel.PrincipalKind) graphql.Marshaler {
+			return ec.marshalNPrincipalKind2keywardᚋgraphᚋgqlmodelᚐPrincipalKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4380,8 +4380,8 @@ func (ec *executionContext) _AuditEvent_actorKind(ctx context.Context, field gra
 			return ec.Resolvers.AuditEvent().ActorKind(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.PrincipalKind) graphql.Marshaler {
-			return ec.marshalNPrincipalKind2keywardᚋgraphᚋmodelᚐPrincipalKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v gqlmodel.PrincipalKind) graphql.Marshaler {
+			return ec.marshalNPrincipalKind2keywardᚋgraphᚋgqlmodelᚐPrincipalKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4639,7 +4639,7 @@ func (ec *executionContext) fieldContext_AuditEventConnection_totalCount(_ conte
 	return graphql.NewScalarFieldContext("AuditEventConnection", field, true, false, "Int")
 }
 
-func (ec *executionContext) _ChangePasswordPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.ChangePasswordPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangePasswordPayload_user(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.ChangePasswordPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4671,7 +4671,7 @@ func (ec *executionContext) fieldContext_ChangePasswordPayload_user(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _ChangePasswordPayload_endedSessions(ctx context.Context, field graphql.CollectedField, obj *model.ChangePasswordPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangePasswordPayload_endedSessions(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.ChangePasswordPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4694,7 +4694,7 @@ func (ec *executionContext) fieldContext_ChangePasswordPayload_endedSessions(_ c
 	return graphql.NewScalarFieldContext("ChangePasswordPayload", field, false, false, "Int")
 }
 
-func (ec *executionContext) _CreateAiModelPayload_aiModel(ctx context.Context, field graphql.CollectedField, obj *model.CreateAiModelPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _CreateAiModelPayload_aiModel(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.CreateAiModelPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4726,7 +4726,7 @@ func (ec *executionContext) fieldContext_CreateAiModelPayload_aiModel(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _CreateApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.CreateAPIKeyPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _CreateApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.CreateAPIKeyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4758,7 +4758,7 @@ func (ec *executionContext) fieldContext_CreateApiKeyPayload_apiKey(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _CreateApiKeyPayload_secret(ctx context.Context, field graphql.CollectedField, obj *model.CreateAPIKeyPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _CreateApiKeyPayload_secret(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.CreateAPIKeyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4781,7 +4781,7 @@ func (ec *executionContext) fieldContext_CreateApiKeyPayload_secret(_ context.Co
 	return graphql.NewScalarFieldContext("CreateApiKeyPayload", field, false, false, "String")
 }
 
-func (ec *executionContext) _CreateProjectPayload_project(ctx context.Context, field graphql.CollectedField, obj *model.CreateProjectPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _CreateProjectPayload_project(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.CreateProjectPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4813,7 +4813,7 @@ func (ec *executionContext) fieldContext_CreateProjectPayload_project(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _CreateRiskPayload_risk(ctx context.Context, field graphql.CollectedField, obj *model.CreateRiskPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _CreateRiskPayload_risk(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.CreateRiskPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4845,7 +4845,7 @@ func (ec *executionContext) fieldContext_CreateRiskPayload_risk(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _CreateUserPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.CreateUserPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _CreateUserPayload_user(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.CreateUserPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4877,7 +4877,7 @@ func (ec *executionContext) fieldContext_CreateUserPayload_user(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _DeleteAiModelPayload_deletedAiModelId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteAiModelPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _DeleteAiModelPayload_deletedAiModelId(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.DeleteAiModelPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4900,7 +4900,7 @@ func (ec *executionContext) fieldContext_DeleteAiModelPayload_deletedAiModelId(_
 	return graphql.NewScalarFieldContext("DeleteAiModelPayload", field, false, false, "ID")
 }
 
-func (ec *executionContext) _DeleteApiKeyPayload_deletedApiKeyId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteAPIKeyPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _DeleteApiKeyPayload_deletedApiKeyId(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.DeleteAPIKeyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4923,7 +4923,7 @@ func (ec *executionContext) fieldContext_DeleteApiKeyPayload_deletedApiKeyId(_ c
 	return graphql.NewScalarFieldContext("DeleteApiKeyPayload", field, false, false, "ID")
 }
 
-func (ec *executionContext) _DeleteProjectPayload_deletedProjectId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteProjectPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _DeleteProjectPayload_deletedProjectId(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.DeleteProjectPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4946,7 +4946,7 @@ func (ec *executionContext) fieldContext_DeleteProjectPayload_deletedProjectId(_
 	return graphql.NewScalarFieldContext("DeleteProjectPayload", field, false, false, "ID")
 }
 
-func (ec *executionContext) _DeleteRiskPayload_deletedRiskId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteRiskPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _DeleteRiskPayload_deletedRiskId(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.DeleteRiskPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4969,7 +4969,7 @@ func (ec *executionContext) fieldContext_DeleteRiskPayload_deletedRiskId(_ conte
 	return graphql.NewScalarFieldContext("DeleteRiskPayload", field, false, false, "ID")
 }
 
-func (ec *executionContext) _DeleteUserPayload_deletedUserId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteUserPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _DeleteUserPayload_deletedUserId(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.DeleteUserPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4992,7 +4992,7 @@ func (ec *executionContext) fieldContext_DeleteUserPayload_deletedUserId(_ conte
 	return graphql.NewScalarFieldContext("DeleteUserPayload", field, false, false, "ID")
 }
 
-func (ec *executionContext) _LoginPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.LoginPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _LoginPayload_user(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.LoginPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5024,7 +5024,7 @@ func (ec *executionContext) fieldContext_LoginPayload_user(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _LogoutPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.LogoutPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _LogoutPayload_user(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.LogoutPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5125,298 +5125,6 @@ func (ec *executionContext) fieldContext_Member_email(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Member", field, false, false, "String")
 }
 
-func (ec *executionContext) _Mutation_createApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createApiKey(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateAPIKey(ctx, fc.Args["input"].(model.CreateAPIKeyInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
-				if err != nil {
-					var zeroVal *model.CreateAPIKeyPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal *model.CreateAPIKeyPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, role)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateAPIKeyPayload) graphql.Marshaler {
-			return ec.marshalOCreateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateAPIKeyPayload(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_createApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CreateApiKeyPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_deleteApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_deleteApiKey(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DeleteAPIKey(ctx, fc.Args["input"].(model.DeleteAPIKeyInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
-				if err != nil {
-					var zeroVal *model.DeleteAPIKeyPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal *model.DeleteAPIKeyPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, role)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteAPIKeyPayload) graphql.Marshaler {
-			return ec.marshalODeleteApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteAPIKeyPayload(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_deleteApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_DeleteApiKeyPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_rotateApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_rotateApiKey(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RotateAPIKey(ctx, fc.Args["input"].(model.RotateAPIKeyInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
-				if err != nil {
-					var zeroVal *model.RotateAPIKeyPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal *model.RotateAPIKeyPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, role)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.RotateAPIKeyPayload) graphql.Marshaler {
-			return ec.marshalORotateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐRotateAPIKeyPayload(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_rotateApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_RotateApiKeyPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_rotateApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_updateApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_updateApiKey(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateAPIKey(ctx, fc.Args["input"].(model.UpdateAPIKeyInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
-				if err != nil {
-					var zeroVal *model.UpdateAPIKeyPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal *model.UpdateAPIKeyPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, role)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateAPIKeyPayload) graphql.Marshaler {
-			return ec.marshalOUpdateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateAPIKeyPayload(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_updateApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UpdateApiKeyPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_revokeLeakedApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_revokeLeakedApiKey(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RevokeLeakedAPIKey(ctx, fc.Args["input"].(model.RevokeLeakedAPIKeyInput))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.RevokeLeakedAPIKeyPayload) graphql.Marshaler {
-			return ec.marshalORevokeLeakedApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐRevokeLeakedAPIKeyPayload(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_revokeLeakedApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_RevokeLeakedApiKeyPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_revokeLeakedApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Mutation_createAiModel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5427,7 +5135,7 @@ func (ec *executionContext) _Mutation_createAiModel(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateAiModel(ctx, fc.Args["input"].(model.CreateAiModelInput))
+			return ec.Resolvers.Mutation().CreateAiModel(ctx, fc.Args["input"].(gqlmodel.CreateAiModelInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5435,11 +5143,11 @@ func (ec *executionContext) _Mutation_createAiModel(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *model.CreateAiModelPayload
+					var zeroVal *gqlmodel.CreateAiModelPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.CreateAiModelPayload
+					var zeroVal *gqlmodel.CreateAiModelPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5448,8 +5156,8 @@ func (ec *executionContext) _Mutation_createAiModel(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateAiModelPayload) graphql.Marshaler {
-			return ec.marshalOCreateAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateAiModelPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.CreateAiModelPayload) graphql.Marshaler {
+			return ec.marshalOCreateAiModelPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐCreateAiModelPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -5489,7 +5197,7 @@ func (ec *executionContext) _Mutation_upsertAiModel(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpsertAiModel(ctx, fc.Args["input"].(model.UpsertAiModelInput))
+			return ec.Resolvers.Mutation().UpsertAiModel(ctx, fc.Args["input"].(gqlmodel.UpsertAiModelInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5497,11 +5205,11 @@ func (ec *executionContext) _Mutation_upsertAiModel(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *model.UpsertAiModelPayload
+					var zeroVal *gqlmodel.UpsertAiModelPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.UpsertAiModelPayload
+					var zeroVal *gqlmodel.UpsertAiModelPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5510,8 +5218,8 @@ func (ec *executionContext) _Mutation_upsertAiModel(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.UpsertAiModelPayload) graphql.Marshaler {
-			return ec.marshalOUpsertAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐUpsertAiModelPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.UpsertAiModelPayload) graphql.Marshaler {
+			return ec.marshalOUpsertAiModelPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpsertAiModelPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -5551,7 +5259,7 @@ func (ec *executionContext) _Mutation_updateAiModel(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateAiModel(ctx, fc.Args["input"].(model.UpdateAiModelInput))
+			return ec.Resolvers.Mutation().UpdateAiModel(ctx, fc.Args["input"].(gqlmodel.UpdateAiModelInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5559,11 +5267,11 @@ func (ec *executionContext) _Mutation_updateAiModel(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *model.UpdateAiModelPayload
+					var zeroVal *gqlmodel.UpdateAiModelPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.UpdateAiModelPayload
+					var zeroVal *gqlmodel.UpdateAiModelPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5572,8 +5280,8 @@ func (ec *executionContext) _Mutation_updateAiModel(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateAiModelPayload) graphql.Marshaler {
-			return ec.marshalOUpdateAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateAiModelPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.UpdateAiModelPayload) graphql.Marshaler {
+			return ec.marshalOUpdateAiModelPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpdateAiModelPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -5613,7 +5321,7 @@ func (ec *executionContext) _Mutation_deleteAiModel(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DeleteAiModel(ctx, fc.Args["input"].(model.DeleteAiModelInput))
+			return ec.Resolvers.Mutation().DeleteAiModel(ctx, fc.Args["input"].(gqlmodel.DeleteAiModelInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5621,11 +5329,11 @@ func (ec *executionContext) _Mutation_deleteAiModel(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *model.DeleteAiModelPayload
+					var zeroVal *gqlmodel.DeleteAiModelPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.DeleteAiModelPayload
+					var zeroVal *gqlmodel.DeleteAiModelPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5634,8 +5342,8 @@ func (ec *executionContext) _Mutation_deleteAiModel(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteAiModelPayload) graphql.Marshaler {
-			return ec.marshalODeleteAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteAiModelPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.DeleteAiModelPayload) graphql.Marshaler {
+			return ec.marshalODeleteAiModelPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐDeleteAiModelPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -5665,6 +5373,298 @@ func (ec *executionContext) fieldContext_Mutation_deleteAiModel(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createApiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAPIKey(ctx, fc.Args["input"].(gqlmodel.CreateAPIKeyInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *gqlmodel.CreateAPIKeyPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *gqlmodel.CreateAPIKeyPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.CreateAPIKeyPayload) graphql.Marshaler {
+			return ec.marshalOCreateApiKeyPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐCreateAPIKeyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateApiKeyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteApiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteAPIKey(ctx, fc.Args["input"].(gqlmodel.DeleteAPIKeyInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *gqlmodel.DeleteAPIKeyPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *gqlmodel.DeleteAPIKeyPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.DeleteAPIKeyPayload) graphql.Marshaler {
+			return ec.marshalODeleteApiKeyPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐDeleteAPIKeyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteApiKeyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rotateApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rotateApiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RotateAPIKey(ctx, fc.Args["input"].(gqlmodel.RotateAPIKeyInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *gqlmodel.RotateAPIKeyPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *gqlmodel.RotateAPIKeyPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.RotateAPIKeyPayload) graphql.Marshaler {
+			return ec.marshalORotateApiKeyPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐRotateAPIKeyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rotateApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RotateApiKeyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rotateApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateApiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAPIKey(ctx, fc.Args["input"].(gqlmodel.UpdateAPIKeyInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *gqlmodel.UpdateAPIKeyPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *gqlmodel.UpdateAPIKeyPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.UpdateAPIKeyPayload) graphql.Marshaler {
+			return ec.marshalOUpdateApiKeyPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpdateAPIKeyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateApiKeyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeLeakedApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeLeakedApiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeLeakedAPIKey(ctx, fc.Args["input"].(gqlmodel.RevokeLeakedAPIKeyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.RevokeLeakedAPIKeyPayload) graphql.Marshaler {
+			return ec.marshalORevokeLeakedApiKeyPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐRevokeLeakedAPIKeyPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeLeakedApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RevokeLeakedApiKeyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeLeakedApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createProject(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5675,7 +5675,7 @@ func (ec *executionContext) _Mutation_createProject(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateProject(ctx, fc.Args["input"].(model.CreateProjectInput))
+			return ec.Resolvers.Mutation().CreateProject(ctx, fc.Args["input"].(gqlmodel.CreateProjectInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5683,11 +5683,11 @@ func (ec *executionContext) _Mutation_createProject(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *model.CreateProjectPayload
+					var zeroVal *gqlmodel.CreateProjectPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.CreateProjectPayload
+					var zeroVal *gqlmodel.CreateProjectPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5696,8 +5696,8 @@ func (ec *executionContext) _Mutation_createProject(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateProjectPayload) graphql.Marshaler {
-			return ec.marshalOCreateProjectPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateProjectPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.CreateProjectPayload) graphql.Marshaler {
+			return ec.marshalOCreateProjectPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐCreateProjectPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -5737,7 +5737,7 @@ func (ec *executionContext) _Mutation_updateProject(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateProject(ctx, fc.Args["input"].(model.UpdateProjectInput))
+			return ec.Resolvers.Mutation().UpdateProject(ctx, fc.Args["input"].(gqlmodel.UpdateProjectInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5745,11 +5745,11 @@ func (ec *executionContext) _Mutation_updateProject(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *model.UpdateProjectPayload
+					var zeroVal *gqlmodel.UpdateProjectPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.UpdateProjectPayload
+					var zeroVal *gqlmodel.UpdateProjectPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5758,8 +5758,8 @@ func (ec *executionContext) _Mutation_updateProject(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateProjectPayload) graphql.Marshaler {
-			return ec.marshalOUpdateProjectPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateProjectPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.UpdateProjectPayload) graphql.Marshaler {
+			return ec.marshalOUpdateProjectPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpdateProjectPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -5799,7 +5799,7 @@ func (ec *executionContext) _Mutation_deleteProject(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DeleteProject(ctx, fc.Args["input"].(model.DeleteProjectInput))
+			return ec.Resolvers.Mutation().DeleteProject(ctx, fc.Args["input"].(gqlmodel.DeleteProjectInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5807,11 +5807,11 @@ func (ec *executionContext) _Mutation_deleteProject(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *model.DeleteProjectPayload
+					var zeroVal *gqlmodel.DeleteProjectPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.DeleteProjectPayload
+					var zeroVal *gqlmodel.DeleteProjectPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5820,8 +5820,8 @@ func (ec *executionContext) _Mutation_deleteProject(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteProjectPayload) graphql.Marshaler {
-			return ec.marshalODeleteProjectPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteProjectPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.DeleteProjectPayload) graphql.Marshaler {
+			return ec.marshalODeleteProjectPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐDeleteProjectPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -5861,7 +5861,7 @@ func (ec *executionContext) _Mutation_createRisk(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateRisk(ctx, fc.Args["input"].(model.CreateRiskInput))
+			return ec.Resolvers.Mutation().CreateRisk(ctx, fc.Args["input"].(gqlmodel.CreateRiskInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5869,11 +5869,11 @@ func (ec *executionContext) _Mutation_createRisk(ctx context.Context, field grap
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *model.CreateRiskPayload
+					var zeroVal *gqlmodel.CreateRiskPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.CreateRiskPayload
+					var zeroVal *gqlmodel.CreateRiskPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5882,8 +5882,8 @@ func (ec *executionContext) _Mutation_createRisk(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateRiskPayload) graphql.Marshaler {
-			return ec.marshalOCreateRiskPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateRiskPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.CreateRiskPayload) graphql.Marshaler {
+			return ec.marshalOCreateRiskPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐCreateRiskPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -5923,7 +5923,7 @@ func (ec *executionContext) _Mutation_updateRisk(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateRisk(ctx, fc.Args["input"].(model.UpdateRiskInput))
+			return ec.Resolvers.Mutation().UpdateRisk(ctx, fc.Args["input"].(gqlmodel.UpdateRiskInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5931,11 +5931,11 @@ func (ec *executionContext) _Mutation_updateRisk(ctx context.Context, field grap
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *model.UpdateRiskPayload
+					var zeroVal *gqlmodel.UpdateRiskPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.UpdateRiskPayload
+					var zeroVal *gqlmodel.UpdateRiskPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -5944,8 +5944,8 @@ func (ec *executionContext) _Mutation_updateRisk(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateRiskPayload) graphql.Marshaler {
-			return ec.marshalOUpdateRiskPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateRiskPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.UpdateRiskPayload) graphql.Marshaler {
+			return ec.marshalOUpdateRiskPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpdateRiskPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -5985,7 +5985,7 @@ func (ec *executionContext) _Mutation_deleteRisk(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DeleteRisk(ctx, fc.Args["input"].(model.DeleteRiskInput))
+			return ec.Resolvers.Mutation().DeleteRisk(ctx, fc.Args["input"].(gqlmodel.DeleteRiskInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -5993,11 +5993,11 @@ func (ec *executionContext) _Mutation_deleteRisk(ctx context.Context, field grap
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
 				if err != nil {
-					var zeroVal *model.DeleteRiskPayload
+					var zeroVal *gqlmodel.DeleteRiskPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.DeleteRiskPayload
+					var zeroVal *gqlmodel.DeleteRiskPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -6006,8 +6006,8 @@ func (ec *executionContext) _Mutation_deleteRisk(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteRiskPayload) graphql.Marshaler {
-			return ec.marshalODeleteRiskPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteRiskPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.DeleteRiskPayload) graphql.Marshaler {
+			return ec.marshalODeleteRiskPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐDeleteRiskPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6047,11 +6047,11 @@ func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().Login(ctx, fc.Args["input"].(model.LoginInput))
+			return ec.Resolvers.Mutation().Login(ctx, fc.Args["input"].(gqlmodel.LoginInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.LoginPayload) graphql.Marshaler {
-			return ec.marshalOLoginPayload2ᚖkeywardᚋgraphᚋmodelᚐLoginPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.LoginPayload) graphql.Marshaler {
+			return ec.marshalOLoginPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐLoginPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6093,8 +6093,8 @@ func (ec *executionContext) _Mutation_logout(ctx context.Context, field graphql.
 			return ec.Resolvers.Mutation().Logout(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.LogoutPayload) graphql.Marshaler {
-			return ec.marshalOLogoutPayload2ᚖkeywardᚋgraphᚋmodelᚐLogoutPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.LogoutPayload) graphql.Marshaler {
+			return ec.marshalOLogoutPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐLogoutPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6123,11 +6123,11 @@ func (ec *executionContext) _Mutation_signup(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().Signup(ctx, fc.Args["input"].(model.SignupInput))
+			return ec.Resolvers.Mutation().Signup(ctx, fc.Args["input"].(gqlmodel.SignupInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.SignupPayload) graphql.Marshaler {
-			return ec.marshalOSignupPayload2ᚖkeywardᚋgraphᚋmodelᚐSignupPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.SignupPayload) graphql.Marshaler {
+			return ec.marshalOSignupPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐSignupPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6167,11 +6167,11 @@ func (ec *executionContext) _Mutation_setup(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().Setup(ctx, fc.Args["input"].(model.SetupInput))
+			return ec.Resolvers.Mutation().Setup(ctx, fc.Args["input"].(gqlmodel.SetupInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.SetupPayload) graphql.Marshaler {
-			return ec.marshalOSetupPayload2ᚖkeywardᚋgraphᚋmodelᚐSetupPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.SetupPayload) graphql.Marshaler {
+			return ec.marshalOSetupPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐSetupPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6211,7 +6211,7 @@ func (ec *executionContext) _Mutation_createUser(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateUser(ctx, fc.Args["input"].(model.CreateUserInput))
+			return ec.Resolvers.Mutation().CreateUser(ctx, fc.Args["input"].(gqlmodel.CreateUserInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -6219,11 +6219,11 @@ func (ec *executionContext) _Mutation_createUser(ctx context.Context, field grap
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
 				if err != nil {
-					var zeroVal *model.CreateUserPayload
+					var zeroVal *gqlmodel.CreateUserPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.CreateUserPayload
+					var zeroVal *gqlmodel.CreateUserPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -6232,8 +6232,8 @@ func (ec *executionContext) _Mutation_createUser(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateUserPayload) graphql.Marshaler {
-			return ec.marshalOCreateUserPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateUserPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.CreateUserPayload) graphql.Marshaler {
+			return ec.marshalOCreateUserPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐCreateUserPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6273,7 +6273,7 @@ func (ec *executionContext) _Mutation_updateUserRole(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateUserRole(ctx, fc.Args["input"].(model.UpdateUserRoleInput))
+			return ec.Resolvers.Mutation().UpdateUserRole(ctx, fc.Args["input"].(gqlmodel.UpdateUserRoleInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -6281,11 +6281,11 @@ func (ec *executionContext) _Mutation_updateUserRole(ctx context.Context, field 
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
 				if err != nil {
-					var zeroVal *model.UpdateUserRolePayload
+					var zeroVal *gqlmodel.UpdateUserRolePayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.UpdateUserRolePayload
+					var zeroVal *gqlmodel.UpdateUserRolePayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -6294,8 +6294,8 @@ func (ec *executionContext) _Mutation_updateUserRole(ctx context.Context, field 
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateUserRolePayload) graphql.Marshaler {
-			return ec.marshalOUpdateUserRolePayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateUserRolePayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.UpdateUserRolePayload) graphql.Marshaler {
+			return ec.marshalOUpdateUserRolePayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpdateUserRolePayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6335,7 +6335,7 @@ func (ec *executionContext) _Mutation_deleteUser(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().DeleteUser(ctx, fc.Args["input"].(model.DeleteUserInput))
+			return ec.Resolvers.Mutation().DeleteUser(ctx, fc.Args["input"].(gqlmodel.DeleteUserInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -6343,11 +6343,11 @@ func (ec *executionContext) _Mutation_deleteUser(ctx context.Context, field grap
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "ADMIN")
 				if err != nil {
-					var zeroVal *model.DeleteUserPayload
+					var zeroVal *gqlmodel.DeleteUserPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.DeleteUserPayload
+					var zeroVal *gqlmodel.DeleteUserPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -6356,8 +6356,8 @@ func (ec *executionContext) _Mutation_deleteUser(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteUserPayload) graphql.Marshaler {
-			return ec.marshalODeleteUserPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteUserPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.DeleteUserPayload) graphql.Marshaler {
+			return ec.marshalODeleteUserPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐDeleteUserPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6397,7 +6397,7 @@ func (ec *executionContext) _Mutation_changePassword(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ChangePassword(ctx, fc.Args["input"].(model.ChangePasswordInput))
+			return ec.Resolvers.Mutation().ChangePassword(ctx, fc.Args["input"].(gqlmodel.ChangePasswordInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -6405,11 +6405,11 @@ func (ec *executionContext) _Mutation_changePassword(ctx context.Context, field 
 			directive1 := func(ctx context.Context) (any, error) {
 				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "VIEWER")
 				if err != nil {
-					var zeroVal *model.ChangePasswordPayload
+					var zeroVal *gqlmodel.ChangePasswordPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *model.ChangePasswordPayload
+					var zeroVal *gqlmodel.ChangePasswordPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, role)
@@ -6418,8 +6418,8 @@ func (ec *executionContext) _Mutation_changePassword(ctx context.Context, field 
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ChangePasswordPayload) graphql.Marshaler {
-			return ec.marshalOChangePasswordPayload2ᚖkeywardᚋgraphᚋmodelᚐChangePasswordPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.ChangePasswordPayload) graphql.Marshaler {
+			return ec.marshalOChangePasswordPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐChangePasswordPayload(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6541,7 +6541,7 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
-func (ec *executionContext) _Principal_kind(ctx context.Context, field graphql.CollectedField, obj *model.Principal) (ret graphql.Marshaler) {
+func (ec *executionContext) _Principal_kind(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.Principal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6553,8 +6553,8 @@ func (ec *executionContext) _Principal_kind(ctx context.Context, field graphql.C
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.PrincipalKind) graphql.Marshaler {
-			return ec.marshalNPrincipalKind2keywardᚋgraphᚋmodelᚐPrincipalKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v gqlmodel.PrincipalKind) graphql.Marshaler {
+			return ec.marshalNPrincipalKind2keywardᚋgraphᚋgqlmodelᚐPrincipalKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6564,7 +6564,7 @@ func (ec *executionContext) fieldContext_Principal_kind(_ context.Context, field
 	return graphql.NewScalarFieldContext("Principal", field, false, false, "PrincipalKind")
 }
 
-func (ec *executionContext) _Principal_organization(ctx context.Context, field graphql.CollectedField, obj *model.Principal) (ret graphql.Marshaler) {
+func (ec *executionContext) _Principal_organization(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.Principal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6596,7 +6596,7 @@ func (ec *executionContext) fieldContext_Principal_organization(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _Principal_user(ctx context.Context, field graphql.CollectedField, obj *model.Principal) (ret graphql.Marshaler) {
+func (ec *executionContext) _Principal_user(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.Principal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6628,7 +6628,7 @@ func (ec *executionContext) fieldContext_Principal_user(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Principal_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.Principal) (ret graphql.Marshaler) {
+func (ec *executionContext) _Principal_apiKey(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.Principal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7030,8 +7030,8 @@ func (ec *executionContext) _Query_whoami(ctx context.Context, field graphql.Col
 			return ec.Resolvers.Query().Whoami(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.Principal) graphql.Marshaler {
-			return ec.marshalNPrincipal2ᚖkeywardᚋgraphᚋmodelᚐPrincipal(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.Principal) graphql.Marshaler {
+			return ec.marshalNPrincipal2ᚖkeywardᚋgraphᚋgqlmodelᚐPrincipal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7122,7 +7122,7 @@ func (ec *executionContext) _Query_aiModels(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AiModels(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.AiModelFilter))
+			return ec.Resolvers.Query().AiModels(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*gqlmodel.AiModelFilter))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -7337,7 +7337,7 @@ func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.AuditFilter))
+			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*gqlmodel.AuditFilter))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -7461,7 +7461,7 @@ func (ec *executionContext) _Query_projects(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Projects(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.ProjectFilter))
+			return ec.Resolvers.Query().Projects(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*gqlmodel.ProjectFilter))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -7526,8 +7526,8 @@ func (ec *executionContext) _Query_rateLimit(ctx context.Context, field graphql.
 			return ec.Resolvers.Query().RateLimit(ctx, fc.Args["dryRun"].(bool))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.RateLimit) graphql.Marshaler {
-			return ec.marshalORateLimit2ᚖkeywardᚋgraphᚋmodelᚐRateLimit(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.RateLimit) graphql.Marshaler {
+			return ec.marshalORateLimit2ᚖkeywardᚋgraphᚋgqlmodelᚐRateLimit(ctx, selections, v)
 		},
 		true,
 		false,
@@ -7629,7 +7629,7 @@ func (ec *executionContext) _Query_risks(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Risks(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.RiskFilter))
+			return ec.Resolvers.Query().Risks(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*gqlmodel.RiskFilter))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -7912,7 +7912,7 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _RateLimit_limit(ctx context.Context, field graphql.CollectedField, obj *model.RateLimit) (ret graphql.Marshaler) {
+func (ec *executionContext) _RateLimit_limit(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.RateLimit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7935,7 +7935,7 @@ func (ec *executionContext) fieldContext_RateLimit_limit(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("RateLimit", field, false, false, "Int")
 }
 
-func (ec *executionContext) _RateLimit_cost(ctx context.Context, field graphql.CollectedField, obj *model.RateLimit) (ret graphql.Marshaler) {
+func (ec *executionContext) _RateLimit_cost(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.RateLimit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7958,7 +7958,7 @@ func (ec *executionContext) fieldContext_RateLimit_cost(_ context.Context, field
 	return graphql.NewScalarFieldContext("RateLimit", field, false, false, "Int")
 }
 
-func (ec *executionContext) _RateLimit_remaining(ctx context.Context, field graphql.CollectedField, obj *model.RateLimit) (ret graphql.Marshaler) {
+func (ec *executionContext) _RateLimit_remaining(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.RateLimit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7981,7 +7981,7 @@ func (ec *executionContext) fieldContext_RateLimit_remaining(_ context.Context, 
 	return graphql.NewScalarFieldContext("RateLimit", field, false, false, "Int")
 }
 
-func (ec *executionContext) _RateLimit_resetAt(ctx context.Context, field graphql.CollectedField, obj *model.RateLimit) (ret graphql.Marshaler) {
+func (ec *executionContext) _RateLimit_resetAt(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.RateLimit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8004,7 +8004,7 @@ func (ec *executionContext) fieldContext_RateLimit_resetAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("RateLimit", field, false, false, "Time")
 }
 
-func (ec *executionContext) _RevokeLeakedApiKeyPayload_revoked(ctx context.Context, field graphql.CollectedField, obj *model.RevokeLeakedAPIKeyPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _RevokeLeakedApiKeyPayload_revoked(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.RevokeLeakedAPIKeyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8486,7 +8486,7 @@ func (ec *executionContext) fieldContext_RiskConnection_totalCount(_ context.Con
 	return graphql.NewScalarFieldContext("RiskConnection", field, true, false, "Int")
 }
 
-func (ec *executionContext) _RotateApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.RotateAPIKeyPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _RotateApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.RotateAPIKeyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8518,7 +8518,7 @@ func (ec *executionContext) fieldContext_RotateApiKeyPayload_apiKey(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _RotateApiKeyPayload_secret(ctx context.Context, field graphql.CollectedField, obj *model.RotateAPIKeyPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _RotateApiKeyPayload_secret(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.RotateAPIKeyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8541,7 +8541,7 @@ func (ec *executionContext) fieldContext_RotateApiKeyPayload_secret(_ context.Co
 	return graphql.NewScalarFieldContext("RotateApiKeyPayload", field, false, false, "String")
 }
 
-func (ec *executionContext) _SetupPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.SetupPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _SetupPayload_user(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.SetupPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8573,7 +8573,7 @@ func (ec *executionContext) fieldContext_SetupPayload_user(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _SignupPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.SignupPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _SignupPayload_user(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.SignupPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8605,7 +8605,7 @@ func (ec *executionContext) fieldContext_SignupPayload_user(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _UpdateAiModelPayload_aiModel(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAiModelPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpdateAiModelPayload_aiModel(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.UpdateAiModelPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8637,7 +8637,7 @@ func (ec *executionContext) fieldContext_UpdateAiModelPayload_aiModel(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _UpdateApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAPIKeyPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpdateApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.UpdateAPIKeyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8669,7 +8669,7 @@ func (ec *executionContext) fieldContext_UpdateApiKeyPayload_apiKey(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _UpdateProjectPayload_project(ctx context.Context, field graphql.CollectedField, obj *model.UpdateProjectPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpdateProjectPayload_project(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.UpdateProjectPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8701,7 +8701,7 @@ func (ec *executionContext) fieldContext_UpdateProjectPayload_project(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _UpdateRiskPayload_risk(ctx context.Context, field graphql.CollectedField, obj *model.UpdateRiskPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpdateRiskPayload_risk(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.UpdateRiskPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8733,7 +8733,7 @@ func (ec *executionContext) fieldContext_UpdateRiskPayload_risk(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _UpdateUserRolePayload_user(ctx context.Context, field graphql.CollectedField, obj *model.UpdateUserRolePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpdateUserRolePayload_user(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.UpdateUserRolePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8765,7 +8765,7 @@ func (ec *executionContext) fieldContext_UpdateUserRolePayload_user(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _UpsertAiModelPayload_aiModel(ctx context.Context, field graphql.CollectedField, obj *model.UpsertAiModelPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpsertAiModelPayload_aiModel(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.UpsertAiModelPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8797,7 +8797,7 @@ func (ec *executionContext) fieldContext_UpsertAiModelPayload_aiModel(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _UpsertAiModelPayload_created(ctx context.Context, field graphql.CollectedField, obj *model.UpsertAiModelPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _UpsertAiModelPayload_created(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.UpsertAiModelPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10040,8 +10040,8 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
-func (ec *executionContext) unmarshalInputAiModelFilter(ctx context.Context, obj any) (model.AiModelFilter, error) {
-	var it model.AiModelFilter
+func (ec *executionContext) unmarshalInputAiModelFilter(ctx context.Context, obj any) (gqlmodel.AiModelFilter, error) {
+	var it gqlmodel.AiModelFilter
 	if obj == nil {
 		return it, nil
 	}
@@ -10097,14 +10097,14 @@ func (ec *executionContext) unmarshalInputAiModelFilter(ctx context.Context, obj
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalAiModelFilter(ctx context.Context, raw any) (model.AiModelFilter, error) {
-	var out model.AiModelFilter
+func UnmarshalAiModelFilter(ctx context.Context, raw any) (gqlmodel.AiModelFilter, error) {
+	var out gqlmodel.AiModelFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AiModelFilter", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputAuditFilter(ctx context.Context, obj any) (model.AuditFilter, error) {
-	var it model.AuditFilter
+func (ec *executionContext) unmarshalInputAuditFilter(ctx context.Context, obj any) (gqlmodel.AuditFilter, error) {
+	var it gqlmodel.AuditFilter
 	if obj == nil {
 		return it, nil
 	}
@@ -10153,14 +10153,14 @@ func (ec *executionContext) unmarshalInputAuditFilter(ctx context.Context, obj a
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalAuditFilter(ctx context.Context, raw any) (model.AuditFilter, error) {
-	var out model.AuditFilter
+func UnmarshalAuditFilter(ctx context.Context, raw any) (gqlmodel.AuditFilter, error) {
+	var out gqlmodel.AuditFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuditFilter", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputChangePasswordInput(ctx context.Context, obj any) (model.ChangePasswordInput, error) {
-	var it model.ChangePasswordInput
+func (ec *executionContext) unmarshalInputChangePasswordInput(ctx context.Context, obj any) (gqlmodel.ChangePasswordInput, error) {
+	var it gqlmodel.ChangePasswordInput
 	if obj == nil {
 		return it, nil
 	}
@@ -10202,14 +10202,14 @@ func (ec *executionContext) unmarshalInputChangePasswordInput(ctx context.Contex
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalChangePasswordInput(ctx context.Context, raw any) (model.ChangePasswordInput, error) {
-	var out model.ChangePasswordInput
+func UnmarshalChangePasswordInput(ctx context.Context, raw any) (gqlmodel.ChangePasswordInput, error) {
+	var out gqlmodel.ChangePasswordInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ChangePasswordInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputCreateAiModelInput(ctx context.Context, obj any) (model.CreateAiModelInput, error) {
-	var it model.CreateAiModelInput
+func (ec *executionContext) unmarshalInputCreateAiModelInput(ctx context.Context, obj any) (gqlmodel.CreateAiModelInput, error) {
+	var it gqlmodel.CreateAiModelInput
 	if obj == nil {
 		return it, nil
 	}
@@ -10321,14 +10321,14 @@ func (ec *executionContext) unmarshalInputCreateAiModelInput(ctx context.Context
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalCreateAiModelInput(ctx context.Context, raw any) (model.CreateAiModelInput, error) {
-	var out model.CreateAiModelInput
+func UnmarshalCreateAiModelInput(ctx context.Context, raw any) (gqlmodel.CreateAiModelInput, error) {
+	var out gqlmodel.CreateAiModelInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateAiModelInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputCreateApiKeyInput(ctx context.Context, obj any) (model.CreateAPIKeyInput, error) {
-	var it model.CreateAPIKeyInput
+func (ec *executionContext) unmarshalInputCreateApiKeyInput(ctx context.Context, obj any) (gqlmodel.CreateAPIKeyInput, error) {
+	var it gqlmodel.CreateAPIKeyInput
 	if obj == nil {
 		return it, nil
 	}
@@ -10377,14 +10377,14 @@ func (ec *executionContext) unmarshalInputCreateApiKeyInput(ctx context.Context,
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalCreateApiKeyInput(ctx context.Context, raw any) (model.CreateAPIKeyInput, error) {
-	var out model.CreateAPIKeyInput
+func UnmarshalCreateApiKeyInput(ctx context.Context, raw any) (gqlmodel.CreateAPIKeyInput, error) {
+	var out gqlmodel.CreateAPIKeyInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateApiKeyInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputCreateProjectInput(ctx context.Context, obj any) (model.CreateProjectInput, error) {
-	var it model.CreateProjectInput
+func (ec *executionContext) unmarshalInputCreateProjectInput(ctx context.Context, obj any) (gqlmodel.CreateProjectInput, error) {
+	var it gqlmodel.CreateProjectInput
 	if obj == nil {
 		return it, nil
 	}
@@ -10461,14 +10461,14 @@ func (ec *executionContext) unmarshalInputCreateProjectInput(ctx context.Context
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalCreateProjectInput(ctx context.Context, raw any) (model.CreateProjectInput, error) {
-	var out model.CreateProjectInput
+func UnmarshalCreateProjectInput(ctx context.Context, raw any) (gqlmodel.CreateProjectInput, error) {
+	var out gqlmodel.CreateProjectInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateProjectInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputCreateRiskInput(ctx context.Context, obj any) (model.CreateRiskInput, error) {
-	var it model.CreateRiskInput
+func (ec *executionContext) unmarshalInputCreateRiskInput(ctx context.Context, obj any) (gqlmodel.CreateRiskInput, error) {
+	var it gqlmodel.CreateRiskInput
 	if obj == nil {
 		return it, nil
 	}
@@ -10559,14 +10559,14 @@ func (ec *executionContext) unmarshalInputCreateRiskInput(ctx context.Context, o
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalCreateRiskInput(ctx context.Context, raw any) (model.CreateRiskInput, error) {
-	var out model.CreateRiskInput
+func UnmarshalCreateRiskInput(ctx context.Context, raw any) (gqlmodel.CreateRiskInput, error) {
+	var out gqlmodel.CreateRiskInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateRiskInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, obj any) (model.CreateUserInput, error) {
-	var it model.CreateUserInput
+func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, obj any) (gqlmodel.CreateUserInput, error) {
+	var it gqlmodel.CreateUserInput
 	if obj == nil {
 		return it, nil
 	}
@@ -10622,14 +10622,14 @@ func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, o
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalCreateUserInput(ctx context.Context, raw any) (model.CreateUserInput, error) {
-	var out model.CreateUserInput
+func UnmarshalCreateUserInput(ctx context.Context, raw any) (gqlmodel.CreateUserInput, error) {
+	var out gqlmodel.CreateUserInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateUserInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputDeleteAiModelInput(ctx context.Context, obj any) (model.DeleteAiModelInput, error) {
-	var it model.DeleteAiModelInput
+func (ec *executionContext) unmarshalInputDeleteAiModelInput(ctx context.Context, obj any) (gqlmodel.DeleteAiModelInput, error) {
+	var it gqlmodel.DeleteAiModelInput
 	if obj == nil {
 		return it, nil
 	}
@@ -10664,14 +10664,14 @@ func (ec *executionContext) unmarshalInputDeleteAiModelInput(ctx context.Context
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalDeleteAiModelInput(ctx context.Context, raw any) (model.DeleteAiModelInput, error) {
-	var out model.DeleteAiModelInput
+func UnmarshalDeleteAiModelInput(ctx context.Context, raw any) (gqlmodel.DeleteAiModelInput, error) {
+	var out gqlmodel.DeleteAiModelInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteAiModelInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputDeleteApiKeyInput(ctx context.Context, obj any) (model.DeleteAPIKeyInput, error) {
-	var it model.DeleteAPIKeyInput
+func (ec *executionContext) unmarshalInputDeleteApiKeyInput(ctx context.Context, obj any) (gqlmodel.DeleteAPIKeyInput, error) {
+	var it gqlmodel.DeleteAPIKeyInput
 	if obj == nil {
 		return it, nil
 	}
@@ -10706,14 +10706,14 @@ func (ec *executionContext) unmarshalInputDeleteApiKeyInput(ctx context.Context,
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalDeleteApiKeyInput(ctx context.Context, raw any) (model.DeleteAPIKeyInput, error) {
-	var out model.DeleteAPIKeyInput
+func UnmarshalDeleteApiKeyInput(ctx context.Context, raw any) (gqlmodel.DeleteAPIKeyInput, error) {
+	var out gqlmodel.DeleteAPIKeyInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteApiKeyInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputDeleteProjectInput(ctx context.Context, obj any) (model.DeleteProjectInput, error) {
-	var it model.DeleteProjectInput
+func (ec *executionContext) unmarshalInputDeleteProjectInput(ctx context.Context, obj any) (gqlmodel.DeleteProjectInput, error) {
+	var it gqlmodel.DeleteProjectInput
 	if obj == nil {
 		return it, nil
 	}
@@ -10748,14 +10748,14 @@ func (ec *executionContext) unmarshalInputDeleteProjectInput(ctx context.Context
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalDeleteProjectInput(ctx context.Context, raw any) (model.DeleteProjectInput, error) {
-	var out model.DeleteProjectInput
+func UnmarshalDeleteProjectInput(ctx context.Context, raw any) (gqlmodel.DeleteProjectInput, error) {
+	var out gqlmodel.DeleteProjectInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteProjectInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputDeleteRiskInput(ctx context.Context, obj any) (model.DeleteRiskInput, error) {
-	var it model.DeleteRiskInput
+func (ec *executionContext) unmarshalInputDeleteRiskInput(ctx context.Context, obj any) (gqlmodel.DeleteRiskInput, error) {
+	var it gqlmodel.DeleteRiskInput
 	if obj == nil {
 		return it, nil
 	}
@@ -10790,14 +10790,14 @@ func (ec *executionContext) unmarshalInputDeleteRiskInput(ctx context.Context, o
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalDeleteRiskInput(ctx context.Context, raw any) (model.DeleteRiskInput, error) {
-	var out model.DeleteRiskInput
+func UnmarshalDeleteRiskInput(ctx context.Context, raw any) (gqlmodel.DeleteRiskInput, error) {
+	var out gqlmodel.DeleteRiskInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteRiskInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputDeleteUserInput(ctx context.Context, obj any) (model.DeleteUserInput, error) {
-	var it model.DeleteUserInput
+func (ec *executionContext) unmarshalInputDeleteUserInput(ctx context.Context, obj any) (gqlmodel.DeleteUserInput, error) {
+	var it gqlmodel.DeleteUserInput
 	if obj == nil {
 		return it, nil
 	}
@@ -10843,14 +10843,14 @@ func (ec *executionContext) unmarshalInputDeleteUserInput(ctx context.Context, o
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalDeleteUserInput(ctx context.Context, raw any) (model.DeleteUserInput, error) {
-	var out model.DeleteUserInput
+func UnmarshalDeleteUserInput(ctx context.Context, raw any) (gqlmodel.DeleteUserInput, error) {
+	var out gqlmodel.DeleteUserInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteUserInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputLoginInput(ctx context.Context, obj any) (model.LoginInput, error) {
-	var it model.LoginInput
+func (ec *executionContext) unmarshalInputLoginInput(ctx context.Context, obj any) (gqlmodel.LoginInput, error) {
+	var it gqlmodel.LoginInput
 	if obj == nil {
 		return it, nil
 	}
@@ -10899,14 +10899,14 @@ func (ec *executionContext) unmarshalInputLoginInput(ctx context.Context, obj an
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalLoginInput(ctx context.Context, raw any) (model.LoginInput, error) {
-	var out model.LoginInput
+func UnmarshalLoginInput(ctx context.Context, raw any) (gqlmodel.LoginInput, error) {
+	var out gqlmodel.LoginInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "LoginInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputProjectFilter(ctx context.Context, obj any) (model.ProjectFilter, error) {
-	var it model.ProjectFilter
+func (ec *executionContext) unmarshalInputProjectFilter(ctx context.Context, obj any) (gqlmodel.ProjectFilter, error) {
+	var it gqlmodel.ProjectFilter
 	if obj == nil {
 		return it, nil
 	}
@@ -10962,14 +10962,14 @@ func (ec *executionContext) unmarshalInputProjectFilter(ctx context.Context, obj
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalProjectFilter(ctx context.Context, raw any) (model.ProjectFilter, error) {
-	var out model.ProjectFilter
+func UnmarshalProjectFilter(ctx context.Context, raw any) (gqlmodel.ProjectFilter, error) {
+	var out gqlmodel.ProjectFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProjectFilter", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputRevokeLeakedApiKeyInput(ctx context.Context, obj any) (model.RevokeLeakedAPIKeyInput, error) {
-	var it model.RevokeLeakedAPIKeyInput
+func (ec *executionContext) unmarshalInputRevokeLeakedApiKeyInput(ctx context.Context, obj any) (gqlmodel.RevokeLeakedAPIKeyInput, error) {
+	var it gqlmodel.RevokeLeakedAPIKeyInput
 	if obj == nil {
 		return it, nil
 	}
@@ -11011,14 +11011,14 @@ func (ec *executionContext) unmarshalInputRevokeLeakedApiKeyInput(ctx context.Co
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalRevokeLeakedApiKeyInput(ctx context.Context, raw any) (model.RevokeLeakedAPIKeyInput, error) {
-	var out model.RevokeLeakedAPIKeyInput
+func UnmarshalRevokeLeakedApiKeyInput(ctx context.Context, raw any) (gqlmodel.RevokeLeakedAPIKeyInput, error) {
+	var out gqlmodel.RevokeLeakedAPIKeyInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RevokeLeakedApiKeyInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputRiskFilter(ctx context.Context, obj any) (model.RiskFilter, error) {
-	var it model.RiskFilter
+func (ec *executionContext) unmarshalInputRiskFilter(ctx context.Context, obj any) (gqlmodel.RiskFilter, error) {
+	var it gqlmodel.RiskFilter
 	if obj == nil {
 		return it, nil
 	}
@@ -11074,14 +11074,14 @@ func (ec *executionContext) unmarshalInputRiskFilter(ctx context.Context, obj an
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalRiskFilter(ctx context.Context, raw any) (model.RiskFilter, error) {
-	var out model.RiskFilter
+func UnmarshalRiskFilter(ctx context.Context, raw any) (gqlmodel.RiskFilter, error) {
+	var out gqlmodel.RiskFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RiskFilter", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputRotateApiKeyInput(ctx context.Context, obj any) (model.RotateAPIKeyInput, error) {
-	var it model.RotateAPIKeyInput
+func (ec *executionContext) unmarshalInputRotateApiKeyInput(ctx context.Context, obj any) (gqlmodel.RotateAPIKeyInput, error) {
+	var it gqlmodel.RotateAPIKeyInput
 	if obj == nil {
 		return it, nil
 	}
@@ -11130,14 +11130,14 @@ func (ec *executionContext) unmarshalInputRotateApiKeyInput(ctx context.Context,
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalRotateApiKeyInput(ctx context.Context, raw any) (model.RotateAPIKeyInput, error) {
-	var out model.RotateAPIKeyInput
+func UnmarshalRotateApiKeyInput(ctx context.Context, raw any) (gqlmodel.RotateAPIKeyInput, error) {
+	var out gqlmodel.RotateAPIKeyInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RotateApiKeyInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputSetupInput(ctx context.Context, obj any) (model.SetupInput, error) {
-	var it model.SetupInput
+func (ec *executionContext) unmarshalInputSetupInput(ctx context.Context, obj any) (gqlmodel.SetupInput, error) {
+	var it gqlmodel.SetupInput
 	if obj == nil {
 		return it, nil
 	}
@@ -11200,14 +11200,14 @@ func (ec *executionContext) unmarshalInputSetupInput(ctx context.Context, obj an
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalSetupInput(ctx context.Context, raw any) (model.SetupInput, error) {
-	var out model.SetupInput
+func UnmarshalSetupInput(ctx context.Context, raw any) (gqlmodel.SetupInput, error) {
+	var out gqlmodel.SetupInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetupInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputSignupInput(ctx context.Context, obj any) (model.SignupInput, error) {
-	var it model.SignupInput
+func (ec *executionContext) unmarshalInputSignupInput(ctx context.Context, obj any) (gqlmodel.SignupInput, error) {
+	var it gqlmodel.SignupInput
 	if obj == nil {
 		return it, nil
 	}
@@ -11263,14 +11263,14 @@ func (ec *executionContext) unmarshalInputSignupInput(ctx context.Context, obj a
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalSignupInput(ctx context.Context, raw any) (model.SignupInput, error) {
-	var out model.SignupInput
+func UnmarshalSignupInput(ctx context.Context, raw any) (gqlmodel.SignupInput, error) {
+	var out gqlmodel.SignupInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SignupInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpdateAiModelInput(ctx context.Context, obj any) (model.UpdateAiModelInput, error) {
-	var it model.UpdateAiModelInput
+func (ec *executionContext) unmarshalInputUpdateAiModelInput(ctx context.Context, obj any) (gqlmodel.UpdateAiModelInput, error) {
+	var it gqlmodel.UpdateAiModelInput
 	if obj == nil {
 		return it, nil
 	}
@@ -11389,14 +11389,14 @@ func (ec *executionContext) unmarshalInputUpdateAiModelInput(ctx context.Context
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalUpdateAiModelInput(ctx context.Context, raw any) (model.UpdateAiModelInput, error) {
-	var out model.UpdateAiModelInput
+func UnmarshalUpdateAiModelInput(ctx context.Context, raw any) (gqlmodel.UpdateAiModelInput, error) {
+	var out gqlmodel.UpdateAiModelInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAiModelInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpdateApiKeyInput(ctx context.Context, obj any) (model.UpdateAPIKeyInput, error) {
-	var it model.UpdateAPIKeyInput
+func (ec *executionContext) unmarshalInputUpdateApiKeyInput(ctx context.Context, obj any) (gqlmodel.UpdateAPIKeyInput, error) {
+	var it gqlmodel.UpdateAPIKeyInput
 	if obj == nil {
 		return it, nil
 	}
@@ -11445,14 +11445,14 @@ func (ec *executionContext) unmarshalInputUpdateApiKeyInput(ctx context.Context,
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalUpdateApiKeyInput(ctx context.Context, raw any) (model.UpdateAPIKeyInput, error) {
-	var out model.UpdateAPIKeyInput
+func UnmarshalUpdateApiKeyInput(ctx context.Context, raw any) (gqlmodel.UpdateAPIKeyInput, error) {
+	var out gqlmodel.UpdateAPIKeyInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateApiKeyInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpdateProjectInput(ctx context.Context, obj any) (model.UpdateProjectInput, error) {
-	var it model.UpdateProjectInput
+func (ec *executionContext) unmarshalInputUpdateProjectInput(ctx context.Context, obj any) (gqlmodel.UpdateProjectInput, error) {
+	var it gqlmodel.UpdateProjectInput
 	if obj == nil {
 		return it, nil
 	}
@@ -11536,14 +11536,14 @@ func (ec *executionContext) unmarshalInputUpdateProjectInput(ctx context.Context
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalUpdateProjectInput(ctx context.Context, raw any) (model.UpdateProjectInput, error) {
-	var out model.UpdateProjectInput
+func UnmarshalUpdateProjectInput(ctx context.Context, raw any) (gqlmodel.UpdateProjectInput, error) {
+	var out gqlmodel.UpdateProjectInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateProjectInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpdateRiskInput(ctx context.Context, obj any) (model.UpdateRiskInput, error) {
-	var it model.UpdateRiskInput
+func (ec *executionContext) unmarshalInputUpdateRiskInput(ctx context.Context, obj any) (gqlmodel.UpdateRiskInput, error) {
+	var it gqlmodel.UpdateRiskInput
 	if obj == nil {
 		return it, nil
 	}
@@ -11641,14 +11641,14 @@ func (ec *executionContext) unmarshalInputUpdateRiskInput(ctx context.Context, o
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalUpdateRiskInput(ctx context.Context, raw any) (model.UpdateRiskInput, error) {
-	var out model.UpdateRiskInput
+func UnmarshalUpdateRiskInput(ctx context.Context, raw any) (gqlmodel.UpdateRiskInput, error) {
+	var out gqlmodel.UpdateRiskInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateRiskInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpdateUserRoleInput(ctx context.Context, obj any) (model.UpdateUserRoleInput, error) {
-	var it model.UpdateUserRoleInput
+func (ec *executionContext) unmarshalInputUpdateUserRoleInput(ctx context.Context, obj any) (gqlmodel.UpdateUserRoleInput, error) {
+	var it gqlmodel.UpdateUserRoleInput
 	if obj == nil {
 		return it, nil
 	}
@@ -11701,14 +11701,14 @@ func (ec *executionContext) unmarshalInputUpdateUserRoleInput(ctx context.Contex
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalUpdateUserRoleInput(ctx context.Context, raw any) (model.UpdateUserRoleInput, error) {
-	var out model.UpdateUserRoleInput
+func UnmarshalUpdateUserRoleInput(ctx context.Context, raw any) (gqlmodel.UpdateUserRoleInput, error) {
+	var out gqlmodel.UpdateUserRoleInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateUserRoleInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpsertAiModelInput(ctx context.Context, obj any) (model.UpsertAiModelInput, error) {
-	var it model.UpsertAiModelInput
+func (ec *executionContext) unmarshalInputUpsertAiModelInput(ctx context.Context, obj any) (gqlmodel.UpsertAiModelInput, error) {
+	var it gqlmodel.UpsertAiModelInput
 	if obj == nil {
 		return it, nil
 	}
@@ -11820,8 +11820,8 @@ func (ec *executionContext) unmarshalInputUpsertAiModelInput(ctx context.Context
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalUpsertAiModelInput(ctx context.Context, raw any) (model.UpsertAiModelInput, error) {
-	var out model.UpsertAiModelInput
+func UnmarshalUpsertAiModelInput(ctx context.Context, raw any) (gqlmodel.UpsertAiModelInput, error) {
+	var out gqlmodel.UpsertAiModelInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpsertAiModelInput", raw, &out)
 	return out, err
 }
@@ -12377,7 +12377,7 @@ func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.S
 
 var changePasswordPayloadImplementors = []string{"ChangePasswordPayload"}
 
-func (ec *executionContext) _ChangePasswordPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ChangePasswordPayload) graphql.Marshaler {
+func (ec *executionContext) _ChangePasswordPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.ChangePasswordPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, changePasswordPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12415,7 +12415,7 @@ func (ec *executionContext) _ChangePasswordPayload(ctx context.Context, sel ast.
 
 var createAiModelPayloadImplementors = []string{"CreateAiModelPayload"}
 
-func (ec *executionContext) _CreateAiModelPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateAiModelPayload) graphql.Marshaler {
+func (ec *executionContext) _CreateAiModelPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.CreateAiModelPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, createAiModelPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12448,7 +12448,7 @@ func (ec *executionContext) _CreateAiModelPayload(ctx context.Context, sel ast.S
 
 var createApiKeyPayloadImplementors = []string{"CreateApiKeyPayload"}
 
-func (ec *executionContext) _CreateApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateAPIKeyPayload) graphql.Marshaler {
+func (ec *executionContext) _CreateApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.CreateAPIKeyPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, createApiKeyPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12486,7 +12486,7 @@ func (ec *executionContext) _CreateApiKeyPayload(ctx context.Context, sel ast.Se
 
 var createProjectPayloadImplementors = []string{"CreateProjectPayload"}
 
-func (ec *executionContext) _CreateProjectPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateProjectPayload) graphql.Marshaler {
+func (ec *executionContext) _CreateProjectPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.CreateProjectPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, createProjectPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12519,7 +12519,7 @@ func (ec *executionContext) _CreateProjectPayload(ctx context.Context, sel ast.S
 
 var createRiskPayloadImplementors = []string{"CreateRiskPayload"}
 
-func (ec *executionContext) _CreateRiskPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateRiskPayload) graphql.Marshaler {
+func (ec *executionContext) _CreateRiskPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.CreateRiskPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, createRiskPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12552,7 +12552,7 @@ func (ec *executionContext) _CreateRiskPayload(ctx context.Context, sel ast.Sele
 
 var createUserPayloadImplementors = []string{"CreateUserPayload"}
 
-func (ec *executionContext) _CreateUserPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateUserPayload) graphql.Marshaler {
+func (ec *executionContext) _CreateUserPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.CreateUserPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, createUserPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12585,7 +12585,7 @@ func (ec *executionContext) _CreateUserPayload(ctx context.Context, sel ast.Sele
 
 var deleteAiModelPayloadImplementors = []string{"DeleteAiModelPayload"}
 
-func (ec *executionContext) _DeleteAiModelPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteAiModelPayload) graphql.Marshaler {
+func (ec *executionContext) _DeleteAiModelPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.DeleteAiModelPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, deleteAiModelPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12618,7 +12618,7 @@ func (ec *executionContext) _DeleteAiModelPayload(ctx context.Context, sel ast.S
 
 var deleteApiKeyPayloadImplementors = []string{"DeleteApiKeyPayload"}
 
-func (ec *executionContext) _DeleteApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteAPIKeyPayload) graphql.Marshaler {
+func (ec *executionContext) _DeleteApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.DeleteAPIKeyPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, deleteApiKeyPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12651,7 +12651,7 @@ func (ec *executionContext) _DeleteApiKeyPayload(ctx context.Context, sel ast.Se
 
 var deleteProjectPayloadImplementors = []string{"DeleteProjectPayload"}
 
-func (ec *executionContext) _DeleteProjectPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteProjectPayload) graphql.Marshaler {
+func (ec *executionContext) _DeleteProjectPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.DeleteProjectPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, deleteProjectPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12684,7 +12684,7 @@ func (ec *executionContext) _DeleteProjectPayload(ctx context.Context, sel ast.S
 
 var deleteRiskPayloadImplementors = []string{"DeleteRiskPayload"}
 
-func (ec *executionContext) _DeleteRiskPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteRiskPayload) graphql.Marshaler {
+func (ec *executionContext) _DeleteRiskPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.DeleteRiskPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, deleteRiskPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12717,7 +12717,7 @@ func (ec *executionContext) _DeleteRiskPayload(ctx context.Context, sel ast.Sele
 
 var deleteUserPayloadImplementors = []string{"DeleteUserPayload"}
 
-func (ec *executionContext) _DeleteUserPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteUserPayload) graphql.Marshaler {
+func (ec *executionContext) _DeleteUserPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.DeleteUserPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, deleteUserPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12750,7 +12750,7 @@ func (ec *executionContext) _DeleteUserPayload(ctx context.Context, sel ast.Sele
 
 var loginPayloadImplementors = []string{"LoginPayload"}
 
-func (ec *executionContext) _LoginPayload(ctx context.Context, sel ast.SelectionSet, obj *model.LoginPayload) graphql.Marshaler {
+func (ec *executionContext) _LoginPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.LoginPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, loginPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12783,7 +12783,7 @@ func (ec *executionContext) _LoginPayload(ctx context.Context, sel ast.Selection
 
 var logoutPayloadImplementors = []string{"LogoutPayload"}
 
-func (ec *executionContext) _LogoutPayload(ctx context.Context, sel ast.SelectionSet, obj *model.LogoutPayload) graphql.Marshaler {
+func (ec *executionContext) _LogoutPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.LogoutPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, logoutPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12876,6 +12876,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Mutation")
+		case "createAiModel":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAiModel(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "upsertAiModel":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertAiModel(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateAiModel":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateAiModel(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deleteAiModel":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteAiModel(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "createApiKey":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createApiKey(ctx, field)
@@ -12907,34 +12935,6 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "revokeLeakedApiKey":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_revokeLeakedApiKey(ctx, field)
-			})
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "createAiModel":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createAiModel(ctx, field)
-			})
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "upsertAiModel":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_upsertAiModel(ctx, field)
-			})
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "updateAiModel":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_updateAiModel(ctx, field)
-			})
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "deleteAiModel":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_deleteAiModel(ctx, field)
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
@@ -13132,7 +13132,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 
 var principalImplementors = []string{"Principal"}
 
-func (ec *executionContext) _Principal(ctx context.Context, sel ast.SelectionSet, obj *model.Principal) graphql.Marshaler {
+func (ec *executionContext) _Principal(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.Principal) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, principalImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13454,7 +13454,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 var rateLimitImplementors = []string{"RateLimit"}
 
-func (ec *executionContext) _RateLimit(ctx context.Context, sel ast.SelectionSet, obj *model.RateLimit) graphql.Marshaler {
+func (ec *executionContext) _RateLimit(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.RateLimit) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, rateLimitImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13502,7 +13502,7 @@ func (ec *executionContext) _RateLimit(ctx context.Context, sel ast.SelectionSet
 
 var revokeLeakedApiKeyPayloadImplementors = []string{"RevokeLeakedApiKeyPayload"}
 
-func (ec *executionContext) _RevokeLeakedApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RevokeLeakedAPIKeyPayload) graphql.Marshaler {
+func (ec *executionContext) _RevokeLeakedApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.RevokeLeakedAPIKeyPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, revokeLeakedApiKeyPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13684,7 +13684,7 @@ func (ec *executionContext) _RiskConnection(ctx context.Context, sel ast.Selecti
 
 var rotateApiKeyPayloadImplementors = []string{"RotateApiKeyPayload"}
 
-func (ec *executionContext) _RotateApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RotateAPIKeyPayload) graphql.Marshaler {
+func (ec *executionContext) _RotateApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.RotateAPIKeyPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, rotateApiKeyPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13722,7 +13722,7 @@ func (ec *executionContext) _RotateApiKeyPayload(ctx context.Context, sel ast.Se
 
 var setupPayloadImplementors = []string{"SetupPayload"}
 
-func (ec *executionContext) _SetupPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SetupPayload) graphql.Marshaler {
+func (ec *executionContext) _SetupPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.SetupPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, setupPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13755,7 +13755,7 @@ func (ec *executionContext) _SetupPayload(ctx context.Context, sel ast.Selection
 
 var signupPayloadImplementors = []string{"SignupPayload"}
 
-func (ec *executionContext) _SignupPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SignupPayload) graphql.Marshaler {
+func (ec *executionContext) _SignupPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.SignupPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, signupPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13788,7 +13788,7 @@ func (ec *executionContext) _SignupPayload(ctx context.Context, sel ast.Selectio
 
 var updateAiModelPayloadImplementors = []string{"UpdateAiModelPayload"}
 
-func (ec *executionContext) _UpdateAiModelPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateAiModelPayload) graphql.Marshaler {
+func (ec *executionContext) _UpdateAiModelPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.UpdateAiModelPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, updateAiModelPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13821,7 +13821,7 @@ func (ec *executionContext) _UpdateAiModelPayload(ctx context.Context, sel ast.S
 
 var updateApiKeyPayloadImplementors = []string{"UpdateApiKeyPayload"}
 
-func (ec *executionContext) _UpdateApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateAPIKeyPayload) graphql.Marshaler {
+func (ec *executionContext) _UpdateApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.UpdateAPIKeyPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, updateApiKeyPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13854,7 +13854,7 @@ func (ec *executionContext) _UpdateApiKeyPayload(ctx context.Context, sel ast.Se
 
 var updateProjectPayloadImplementors = []string{"UpdateProjectPayload"}
 
-func (ec *executionContext) _UpdateProjectPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateProjectPayload) graphql.Marshaler {
+func (ec *executionContext) _UpdateProjectPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.UpdateProjectPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, updateProjectPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13887,7 +13887,7 @@ func (ec *executionContext) _UpdateProjectPayload(ctx context.Context, sel ast.S
 
 var updateRiskPayloadImplementors = []string{"UpdateRiskPayload"}
 
-func (ec *executionContext) _UpdateRiskPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateRiskPayload) graphql.Marshaler {
+func (ec *executionContext) _UpdateRiskPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.UpdateRiskPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, updateRiskPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13920,7 +13920,7 @@ func (ec *executionContext) _UpdateRiskPayload(ctx context.Context, sel ast.Sele
 
 var updateUserRolePayloadImplementors = []string{"UpdateUserRolePayload"}
 
-func (ec *executionContext) _UpdateUserRolePayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateUserRolePayload) graphql.Marshaler {
+func (ec *executionContext) _UpdateUserRolePayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.UpdateUserRolePayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, updateUserRolePayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13953,7 +13953,7 @@ func (ec *executionContext) _UpdateUserRolePayload(ctx context.Context, sel ast.
 
 var upsertAiModelPayloadImplementors = []string{"UpsertAiModelPayload"}
 
-func (ec *executionContext) _UpsertAiModelPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpsertAiModelPayload) graphql.Marshaler {
+func (ec *executionContext) _UpsertAiModelPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.UpsertAiModelPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, upsertAiModelPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14614,32 +14614,32 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) unmarshalNChangePasswordInput2keywardᚋgraphᚋmodelᚐChangePasswordInput(ctx context.Context, v any) (model.ChangePasswordInput, error) {
+func (ec *executionContext) unmarshalNChangePasswordInput2keywardᚋgraphᚋgqlmodelᚐChangePasswordInput(ctx context.Context, v any) (gqlmodel.ChangePasswordInput, error) {
 	res, err := ec.unmarshalInputChangePasswordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCreateAiModelInput2keywardᚋgraphᚋmodelᚐCreateAiModelInput(ctx context.Context, v any) (model.CreateAiModelInput, error) {
+func (ec *executionContext) unmarshalNCreateAiModelInput2keywardᚋgraphᚋgqlmodelᚐCreateAiModelInput(ctx context.Context, v any) (gqlmodel.CreateAiModelInput, error) {
 	res, err := ec.unmarshalInputCreateAiModelInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCreateApiKeyInput2keywardᚋgraphᚋmodelᚐCreateAPIKeyInput(ctx context.Context, v any) (model.CreateAPIKeyInput, error) {
+func (ec *executionContext) unmarshalNCreateApiKeyInput2keywardᚋgraphᚋgqlmodelᚐCreateAPIKeyInput(ctx context.Context, v any) (gqlmodel.CreateAPIKeyInput, error) {
 	res, err := ec.unmarshalInputCreateApiKeyInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCreateProjectInput2keywardᚋgraphᚋmodelᚐCreateProjectInput(ctx context.Context, v any) (model.CreateProjectInput, error) {
+func (ec *executionContext) unmarshalNCreateProjectInput2keywardᚋgraphᚋgqlmodelᚐCreateProjectInput(ctx context.Context, v any) (gqlmodel.CreateProjectInput, error) {
 	res, err := ec.unmarshalInputCreateProjectInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCreateRiskInput2keywardᚋgraphᚋmodelᚐCreateRiskInput(ctx context.Context, v any) (model.CreateRiskInput, error) {
+func (ec *executionContext) unmarshalNCreateRiskInput2keywardᚋgraphᚋgqlmodelᚐCreateRiskInput(ctx context.Context, v any) (gqlmodel.CreateRiskInput, error) {
 	res, err := ec.unmarshalInputCreateRiskInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCreateUserInput2keywardᚋgraphᚋmodelᚐCreateUserInput(ctx context.Context, v any) (model.CreateUserInput, error) {
+func (ec *executionContext) unmarshalNCreateUserInput2keywardᚋgraphᚋgqlmodelᚐCreateUserInput(ctx context.Context, v any) (gqlmodel.CreateUserInput, error) {
 	res, err := ec.unmarshalInputCreateUserInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -14654,39 +14654,39 @@ func (ec *executionContext) marshalNDate2keywardᚋmodelsᚐDate(ctx context.Con
 	return v
 }
 
-func (ec *executionContext) unmarshalNDeleteAiModelInput2keywardᚋgraphᚋmodelᚐDeleteAiModelInput(ctx context.Context, v any) (model.DeleteAiModelInput, error) {
+func (ec *executionContext) unmarshalNDeleteAiModelInput2keywardᚋgraphᚋgqlmodelᚐDeleteAiModelInput(ctx context.Context, v any) (gqlmodel.DeleteAiModelInput, error) {
 	res, err := ec.unmarshalInputDeleteAiModelInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNDeleteApiKeyInput2keywardᚋgraphᚋmodelᚐDeleteAPIKeyInput(ctx context.Context, v any) (model.DeleteAPIKeyInput, error) {
+func (ec *executionContext) unmarshalNDeleteApiKeyInput2keywardᚋgraphᚋgqlmodelᚐDeleteAPIKeyInput(ctx context.Context, v any) (gqlmodel.DeleteAPIKeyInput, error) {
 	res, err := ec.unmarshalInputDeleteApiKeyInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNDeleteProjectInput2keywardᚋgraphᚋmodelᚐDeleteProjectInput(ctx context.Context, v any) (model.DeleteProjectInput, error) {
+func (ec *executionContext) unmarshalNDeleteProjectInput2keywardᚋgraphᚋgqlmodelᚐDeleteProjectInput(ctx context.Context, v any) (gqlmodel.DeleteProjectInput, error) {
 	res, err := ec.unmarshalInputDeleteProjectInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNDeleteRiskInput2keywardᚋgraphᚋmodelᚐDeleteRiskInput(ctx context.Context, v any) (model.DeleteRiskInput, error) {
+func (ec *executionContext) unmarshalNDeleteRiskInput2keywardᚋgraphᚋgqlmodelᚐDeleteRiskInput(ctx context.Context, v any) (gqlmodel.DeleteRiskInput, error) {
 	res, err := ec.unmarshalInputDeleteRiskInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNDeleteUserInput2keywardᚋgraphᚋmodelᚐDeleteUserInput(ctx context.Context, v any) (model.DeleteUserInput, error) {
+func (ec *executionContext) unmarshalNDeleteUserInput2keywardᚋgraphᚋgqlmodelᚐDeleteUserInput(ctx context.Context, v any) (gqlmodel.DeleteUserInput, error) {
 	res, err := ec.unmarshalInputDeleteUserInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
-	res, err := model.UnmarshalStrictID(v)
+	res, err := gqlmodel.UnmarshalStrictID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalStrictID(v)
+	res := gqlmodel.MarshalStrictID(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
 	}
@@ -14694,20 +14694,20 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
-	res, err := model.UnmarshalStrictInt(v)
+	res, err := gqlmodel.UnmarshalStrictInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalStrictInt(v)
+	res := gqlmodel.MarshalStrictInt(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
 }
 
-func (ec *executionContext) unmarshalNLoginInput2keywardᚋgraphᚋmodelᚐLoginInput(ctx context.Context, v any) (model.LoginInput, error) {
+func (ec *executionContext) unmarshalNLoginInput2keywardᚋgraphᚋgqlmodelᚐLoginInput(ctx context.Context, v any) (gqlmodel.LoginInput, error) {
 	res, err := ec.unmarshalInputLoginInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -14758,7 +14758,7 @@ func (ec *executionContext) marshalNPageInfo2keywardᚋmodelsᚐPageInfo(ctx con
 	return ec._PageInfo(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNPrincipal2ᚖkeywardᚋgraphᚋmodelᚐPrincipal(ctx context.Context, sel ast.SelectionSet, v *model.Principal) graphql.Marshaler {
+func (ec *executionContext) marshalNPrincipal2ᚖkeywardᚋgraphᚋgqlmodelᚐPrincipal(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.Principal) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Principal!")
 		return graphql.Null
@@ -14766,13 +14766,13 @@ func (ec *executionContext) marshalNPrincipal2ᚖkeywardᚋgraphᚋmodelᚐPrinc
 	return ec._Principal(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNPrincipalKind2keywardᚋgraphᚋmodelᚐPrincipalKind(ctx context.Context, v any) (model.PrincipalKind, error) {
-	var res model.PrincipalKind
+func (ec *executionContext) unmarshalNPrincipalKind2keywardᚋgraphᚋgqlmodelᚐPrincipalKind(ctx context.Context, v any) (gqlmodel.PrincipalKind, error) {
+	var res gqlmodel.PrincipalKind
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNPrincipalKind2keywardᚋgraphᚋmodelᚐPrincipalKind(ctx context.Context, sel ast.SelectionSet, v model.PrincipalKind) graphql.Marshaler {
+func (ec *executionContext) marshalNPrincipalKind2keywardᚋgraphᚋgqlmodelᚐPrincipalKind(ctx context.Context, sel ast.SelectionSet, v gqlmodel.PrincipalKind) graphql.Marshaler {
 	return v
 }
 
@@ -14818,7 +14818,7 @@ func (ec *executionContext) marshalNProjectStatus2keywardᚋmodelsᚐProjectStat
 	return v
 }
 
-func (ec *executionContext) unmarshalNRevokeLeakedApiKeyInput2keywardᚋgraphᚋmodelᚐRevokeLeakedAPIKeyInput(ctx context.Context, v any) (model.RevokeLeakedAPIKeyInput, error) {
+func (ec *executionContext) unmarshalNRevokeLeakedApiKeyInput2keywardᚋgraphᚋgqlmodelᚐRevokeLeakedAPIKeyInput(ctx context.Context, v any) (gqlmodel.RevokeLeakedAPIKeyInput, error) {
 	res, err := ec.unmarshalInputRevokeLeakedApiKeyInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -14885,29 +14885,29 @@ func (ec *executionContext) marshalNRole2keywardᚋmodelsᚐRole(ctx context.Con
 	return v
 }
 
-func (ec *executionContext) unmarshalNRotateApiKeyInput2keywardᚋgraphᚋmodelᚐRotateAPIKeyInput(ctx context.Context, v any) (model.RotateAPIKeyInput, error) {
+func (ec *executionContext) unmarshalNRotateApiKeyInput2keywardᚋgraphᚋgqlmodelᚐRotateAPIKeyInput(ctx context.Context, v any) (gqlmodel.RotateAPIKeyInput, error) {
 	res, err := ec.unmarshalInputRotateApiKeyInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNSetupInput2keywardᚋgraphᚋmodelᚐSetupInput(ctx context.Context, v any) (model.SetupInput, error) {
+func (ec *executionContext) unmarshalNSetupInput2keywardᚋgraphᚋgqlmodelᚐSetupInput(ctx context.Context, v any) (gqlmodel.SetupInput, error) {
 	res, err := ec.unmarshalInputSetupInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNSignupInput2keywardᚋgraphᚋmodelᚐSignupInput(ctx context.Context, v any) (model.SignupInput, error) {
+func (ec *executionContext) unmarshalNSignupInput2keywardᚋgraphᚋgqlmodelᚐSignupInput(ctx context.Context, v any) (gqlmodel.SignupInput, error) {
 	res, err := ec.unmarshalInputSignupInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
-	res, err := model.UnmarshalStrictString(v)
+	res, err := gqlmodel.UnmarshalStrictString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalStrictString(v)
+	res := gqlmodel.MarshalStrictString(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
@@ -14928,32 +14928,32 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
-func (ec *executionContext) unmarshalNUpdateAiModelInput2keywardᚋgraphᚋmodelᚐUpdateAiModelInput(ctx context.Context, v any) (model.UpdateAiModelInput, error) {
+func (ec *executionContext) unmarshalNUpdateAiModelInput2keywardᚋgraphᚋgqlmodelᚐUpdateAiModelInput(ctx context.Context, v any) (gqlmodel.UpdateAiModelInput, error) {
 	res, err := ec.unmarshalInputUpdateAiModelInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNUpdateApiKeyInput2keywardᚋgraphᚋmodelᚐUpdateAPIKeyInput(ctx context.Context, v any) (model.UpdateAPIKeyInput, error) {
+func (ec *executionContext) unmarshalNUpdateApiKeyInput2keywardᚋgraphᚋgqlmodelᚐUpdateAPIKeyInput(ctx context.Context, v any) (gqlmodel.UpdateAPIKeyInput, error) {
 	res, err := ec.unmarshalInputUpdateApiKeyInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNUpdateProjectInput2keywardᚋgraphᚋmodelᚐUpdateProjectInput(ctx context.Context, v any) (model.UpdateProjectInput, error) {
+func (ec *executionContext) unmarshalNUpdateProjectInput2keywardᚋgraphᚋgqlmodelᚐUpdateProjectInput(ctx context.Context, v any) (gqlmodel.UpdateProjectInput, error) {
 	res, err := ec.unmarshalInputUpdateProjectInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNUpdateRiskInput2keywardᚋgraphᚋmodelᚐUpdateRiskInput(ctx context.Context, v any) (model.UpdateRiskInput, error) {
+func (ec *executionContext) unmarshalNUpdateRiskInput2keywardᚋgraphᚋgqlmodelᚐUpdateRiskInput(ctx context.Context, v any) (gqlmodel.UpdateRiskInput, error) {
 	res, err := ec.unmarshalInputUpdateRiskInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNUpdateUserRoleInput2keywardᚋgraphᚋmodelᚐUpdateUserRoleInput(ctx context.Context, v any) (model.UpdateUserRoleInput, error) {
+func (ec *executionContext) unmarshalNUpdateUserRoleInput2keywardᚋgraphᚋgqlmodelᚐUpdateUserRoleInput(ctx context.Context, v any) (gqlmodel.UpdateUserRoleInput, error) {
 	res, err := ec.unmarshalInputUpdateUserRoleInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNUpsertAiModelInput2keywardᚋgraphᚋmodelᚐUpsertAiModelInput(ctx context.Context, v any) (model.UpsertAiModelInput, error) {
+func (ec *executionContext) unmarshalNUpsertAiModelInput2keywardᚋgraphᚋgqlmodelᚐUpsertAiModelInput(ctx context.Context, v any) (gqlmodel.UpsertAiModelInput, error) {
 	res, err := ec.unmarshalInputUpsertAiModelInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -15131,7 +15131,7 @@ func (ec *executionContext) marshalOAiModel2ᚖkeywardᚋmodelsᚐAIModel(ctx co
 	return ec._AiModel(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOAiModelFilter2ᚖkeywardᚋgraphᚋmodelᚐAiModelFilter(ctx context.Context, v any) (*model.AiModelFilter, error) {
+func (ec *executionContext) unmarshalOAiModelFilter2ᚖkeywardᚋgraphᚋgqlmodelᚐAiModelFilter(ctx context.Context, v any) (*gqlmodel.AiModelFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -15250,7 +15250,7 @@ func (ec *executionContext) marshalOAuditAction2ᚕkeywardᚋmodelsᚐAuditActio
 	return ret
 }
 
-func (ec *executionContext) unmarshalOAuditFilter2ᚖkeywardᚋgraphᚋmodelᚐAuditFilter(ctx context.Context, v any) (*model.AuditFilter, error) {
+func (ec *executionContext) unmarshalOAuditFilter2ᚖkeywardᚋgraphᚋgqlmodelᚐAuditFilter(ctx context.Context, v any) (*gqlmodel.AuditFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -15288,42 +15288,42 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
-func (ec *executionContext) marshalOChangePasswordPayload2ᚖkeywardᚋgraphᚋmodelᚐChangePasswordPayload(ctx context.Context, sel ast.SelectionSet, v *model.ChangePasswordPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOChangePasswordPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐChangePasswordPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.ChangePasswordPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ChangePasswordPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOCreateAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateAiModelPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateAiModelPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOCreateAiModelPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐCreateAiModelPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.CreateAiModelPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._CreateAiModelPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOCreateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateAPIKeyPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOCreateApiKeyPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐCreateAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.CreateAPIKeyPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._CreateApiKeyPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOCreateProjectPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateProjectPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateProjectPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOCreateProjectPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐCreateProjectPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.CreateProjectPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._CreateProjectPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOCreateRiskPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateRiskPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateRiskPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOCreateRiskPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐCreateRiskPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.CreateRiskPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._CreateRiskPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOCreateUserPayload2ᚖkeywardᚋgraphᚋmodelᚐCreateUserPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateUserPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOCreateUserPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐCreateUserPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.CreateUserPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -15346,35 +15346,35 @@ func (ec *executionContext) marshalODate2ᚖkeywardᚋmodelsᚐDate(ctx context.
 	return v
 }
 
-func (ec *executionContext) marshalODeleteAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteAiModelPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteAiModelPayload) graphql.Marshaler {
+func (ec *executionContext) marshalODeleteAiModelPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐDeleteAiModelPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.DeleteAiModelPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._DeleteAiModelPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalODeleteApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteAPIKeyPayload) graphql.Marshaler {
+func (ec *executionContext) marshalODeleteApiKeyPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐDeleteAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.DeleteAPIKeyPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._DeleteApiKeyPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalODeleteProjectPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteProjectPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteProjectPayload) graphql.Marshaler {
+func (ec *executionContext) marshalODeleteProjectPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐDeleteProjectPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.DeleteProjectPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._DeleteProjectPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalODeleteRiskPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteRiskPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteRiskPayload) graphql.Marshaler {
+func (ec *executionContext) marshalODeleteRiskPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐDeleteRiskPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.DeleteRiskPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._DeleteRiskPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalODeleteUserPayload2ᚖkeywardᚋgraphᚋmodelᚐDeleteUserPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteUserPayload) graphql.Marshaler {
+func (ec *executionContext) marshalODeleteUserPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐDeleteUserPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.DeleteUserPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -15420,7 +15420,7 @@ func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalStrictID(v)
+	res, err := gqlmodel.UnmarshalStrictID(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -15430,7 +15430,7 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalStrictID(*v)
+	res := gqlmodel.MarshalStrictID(*v)
 	return res
 }
 
@@ -15438,7 +15438,7 @@ func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*i
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalStrictInt(v)
+	res, err := gqlmodel.UnmarshalStrictInt(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -15448,7 +15448,7 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalStrictInt(*v)
+	res := gqlmodel.MarshalStrictInt(*v)
 	return res
 }
 
@@ -15468,14 +15468,14 @@ func (ec *executionContext) marshalOLifecyclePhase2ᚖkeywardᚋmodelsᚐLifecyc
 	return v
 }
 
-func (ec *executionContext) marshalOLoginPayload2ᚖkeywardᚋgraphᚋmodelᚐLoginPayload(ctx context.Context, sel ast.SelectionSet, v *model.LoginPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOLoginPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐLoginPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.LoginPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._LoginPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOLogoutPayload2ᚖkeywardᚋgraphᚋmodelᚐLogoutPayload(ctx context.Context, sel ast.SelectionSet, v *model.LogoutPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOLogoutPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐLogoutPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.LogoutPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -15541,7 +15541,7 @@ func (ec *executionContext) marshalOProject2ᚖkeywardᚋmodelsᚐProject(ctx co
 	return ec._Project(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOProjectFilter2ᚖkeywardᚋgraphᚋmodelᚐProjectFilter(ctx context.Context, v any) (*model.ProjectFilter, error) {
+func (ec *executionContext) unmarshalOProjectFilter2ᚖkeywardᚋgraphᚋgqlmodelᚐProjectFilter(ctx context.Context, v any) (*gqlmodel.ProjectFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -15601,14 +15601,14 @@ func (ec *executionContext) marshalOProjectStatus2ᚖkeywardᚋmodelsᚐProjectS
 	return v
 }
 
-func (ec *executionContext) marshalORateLimit2ᚖkeywardᚋgraphᚋmodelᚐRateLimit(ctx context.Context, sel ast.SelectionSet, v *model.RateLimit) graphql.Marshaler {
+func (ec *executionContext) marshalORateLimit2ᚖkeywardᚋgraphᚋgqlmodelᚐRateLimit(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.RateLimit) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._RateLimit(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalORevokeLeakedApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐRevokeLeakedAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.RevokeLeakedAPIKeyPayload) graphql.Marshaler {
+func (ec *executionContext) marshalORevokeLeakedApiKeyPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐRevokeLeakedAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.RevokeLeakedAPIKeyPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -15674,7 +15674,7 @@ func (ec *executionContext) marshalORiskClassification2ᚖkeywardᚋmodelsᚐRis
 	return v
 }
 
-func (ec *executionContext) unmarshalORiskFilter2ᚖkeywardᚋgraphᚋmodelᚐRiskFilter(ctx context.Context, v any) (*model.RiskFilter, error) {
+func (ec *executionContext) unmarshalORiskFilter2ᚖkeywardᚋgraphᚋgqlmodelᚐRiskFilter(ctx context.Context, v any) (*gqlmodel.RiskFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -15682,21 +15682,21 @@ func (ec *executionContext) unmarshalORiskFilter2ᚖkeywardᚋgraphᚋmodelᚐRi
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalORotateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐRotateAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.RotateAPIKeyPayload) graphql.Marshaler {
+func (ec *executionContext) marshalORotateApiKeyPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐRotateAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.RotateAPIKeyPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._RotateApiKeyPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOSetupPayload2ᚖkeywardᚋgraphᚋmodelᚐSetupPayload(ctx context.Context, sel ast.SelectionSet, v *model.SetupPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOSetupPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐSetupPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.SetupPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._SetupPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOSignupPayload2ᚖkeywardᚋgraphᚋmodelᚐSignupPayload(ctx context.Context, sel ast.SelectionSet, v *model.SignupPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOSignupPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐSignupPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.SignupPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -15707,7 +15707,7 @@ func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v an
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalStrictString(v)
+	res, err := gqlmodel.UnmarshalStrictString(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -15717,7 +15717,7 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalStrictString(*v)
+	res := gqlmodel.MarshalStrictString(*v)
 	return res
 }
 
@@ -15739,42 +15739,42 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	return res
 }
 
-func (ec *executionContext) marshalOUpdateAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateAiModelPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateAiModelPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOUpdateAiModelPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpdateAiModelPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.UpdateAiModelPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._UpdateAiModelPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOUpdateApiKeyPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateAPIKeyPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOUpdateApiKeyPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpdateAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.UpdateAPIKeyPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._UpdateApiKeyPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOUpdateProjectPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateProjectPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateProjectPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOUpdateProjectPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpdateProjectPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.UpdateProjectPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._UpdateProjectPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOUpdateRiskPayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateRiskPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateRiskPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOUpdateRiskPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpdateRiskPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.UpdateRiskPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._UpdateRiskPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOUpdateUserRolePayload2ᚖkeywardᚋgraphᚋmodelᚐUpdateUserRolePayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateUserRolePayload) graphql.Marshaler {
+func (ec *executionContext) marshalOUpdateUserRolePayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpdateUserRolePayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.UpdateUserRolePayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._UpdateUserRolePayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOUpsertAiModelPayload2ᚖkeywardᚋgraphᚋmodelᚐUpsertAiModelPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpsertAiModelPayload) graphql.Marshaler {
+func (ec *executionContext) marshalOUpsertAiModelPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpsertAiModelPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.UpsertAiModelPayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

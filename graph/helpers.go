@@ -9,12 +9,14 @@ import (
 	"gorm.io/gorm"
 
 	"keyward/auth"
-	"keyward/graph/model"
+	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
 
-// caller returns the principal; guarded fields have already checked it, this
-// keeps unguarded resolvers honest too.
+// caller is the one way a resolver reads the principal. @hasRole has already
+// checked it on guarded fields; should a field lose its directive, this
+// answers UNAUTHENTICATED instead of a nil dereference
+// (TestResolversRefuseAMissingCaller).
 func caller(ctx context.Context) (*auth.Principal, error) {
 	p := auth.FromContext(ctx)
 	if p == nil {
@@ -53,7 +55,7 @@ func tooManyReports(wait time.Duration) error {
 }
 
 // rotateInput reads rotateApiKey's input; left-out fields take their defaults.
-func rotateInput(in model.RotateAPIKeyInput) models.RotateAPIKeyInput {
+func rotateInput(in gqlmodel.RotateAPIKeyInput) models.RotateAPIKeyInput {
 	return models.RotateAPIKeyInput{GraceHours: in.GraceHours.Value(), ExpiresInDays: in.ExpiresInDays.Value()}
 }
 

@@ -3,7 +3,7 @@ package graph
 import (
 	"github.com/99designs/gqlgen/graphql"
 
-	"keyward/graph/model"
+	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
 
@@ -50,7 +50,7 @@ func optString(o graphql.Omittable[*string]) string {
 	return ""
 }
 
-func projectFields(in model.CreateProjectInput) models.ProjectFields {
+func projectFields(in gqlmodel.CreateProjectInput) models.ProjectFields {
 	return models.ProjectFields{
 		Title: required(in.Title), OwnerID: given(in.OwnerID), Goal: given(in.Goal),
 		Description: given(in.Description), RiskClassification: given(in.RiskClassification),
@@ -58,7 +58,7 @@ func projectFields(in model.CreateProjectInput) models.ProjectFields {
 	}
 }
 
-func projectChanges(in model.UpdateProjectInput) models.ProjectFields {
+func projectChanges(in gqlmodel.UpdateProjectInput) models.ProjectFields {
 	return models.ProjectFields{
 		Title: change(in.Title), OwnerID: change(in.OwnerID), Goal: change(in.Goal),
 		Description: change(in.Description), RiskClassification: change(in.RiskClassification),
@@ -66,7 +66,7 @@ func projectChanges(in model.UpdateProjectInput) models.ProjectFields {
 	}
 }
 
-func projectFilter(f *model.ProjectFilter) models.ProjectFilter {
+func projectFilter(f *gqlmodel.ProjectFilter) models.ProjectFilter {
 	if f == nil {
 		return models.ProjectFilter{}
 	}
@@ -74,7 +74,7 @@ func projectFilter(f *model.ProjectFilter) models.ProjectFilter {
 		OwnerID: f.OwnerID.Value(), Search: optString(f.Search)}
 }
 
-func auditFilter(f *model.AuditFilter) models.AuditFilter {
+func auditFilter(f *gqlmodel.AuditFilter) models.AuditFilter {
 	if f == nil {
 		return models.AuditFilter{}
 	}
@@ -82,7 +82,7 @@ func auditFilter(f *model.AuditFilter) models.AuditFilter {
 }
 
 // aiModelFields is a create: null means "use the default".
-func aiModelFields(in model.CreateAiModelInput) models.AIModelFields {
+func aiModelFields(in gqlmodel.CreateAiModelInput) models.AIModelFields {
 	return models.AIModelFields{
 		Provider: required(in.Provider), Model: required(in.Model), Version: required(in.Version),
 		ApproverID: given(in.ApproverID), Capabilities: given(in.Capabilities), HostingProvider: given(in.HostingProvider),
@@ -93,7 +93,7 @@ func aiModelFields(in model.CreateAiModelInput) models.AIModelFields {
 
 // aiModelUpsert is an upsert: on an update, null clears the stored value and
 // a field left out keeps it.
-func aiModelUpsert(in model.UpsertAiModelInput) models.AIModelFields {
+func aiModelUpsert(in gqlmodel.UpsertAiModelInput) models.AIModelFields {
 	return models.AIModelFields{
 		Provider: required(in.Provider), Model: required(in.Model), Version: required(in.Version),
 		ApproverID: change(in.ApproverID), Capabilities: change(in.Capabilities), HostingProvider: change(in.HostingProvider),
@@ -104,7 +104,7 @@ func aiModelUpsert(in model.UpsertAiModelInput) models.AIModelFields {
 	}
 }
 
-func aiModelChanges(in model.UpdateAiModelInput) models.AIModelFields {
+func aiModelChanges(in gqlmodel.UpdateAiModelInput) models.AIModelFields {
 	return models.AIModelFields{
 		Provider: change(in.Provider), Model: change(in.Model), Version: change(in.Version),
 		ApproverID: change(in.ApproverID), Capabilities: change(in.Capabilities), HostingProvider: change(in.HostingProvider),
@@ -113,7 +113,7 @@ func aiModelChanges(in model.UpdateAiModelInput) models.AIModelFields {
 	}
 }
 
-func aiModelFilter(f *model.AiModelFilter) models.AIModelFilter {
+func aiModelFilter(f *gqlmodel.AiModelFilter) models.AIModelFilter {
 	if f == nil {
 		return models.AIModelFilter{}
 	}
@@ -121,7 +121,7 @@ func aiModelFilter(f *model.AiModelFilter) models.AIModelFilter {
 		ProjectID: f.ProjectID.Value(), Search: optString(f.Search)}
 }
 
-func riskFields(in model.CreateRiskInput) models.RiskFields {
+func riskFields(in gqlmodel.CreateRiskInput) models.RiskFields {
 	return models.RiskFields{
 		ProjectID: required(in.ProjectID), Name: required(in.Name), OwnerID: given(in.OwnerID),
 		LifecyclePhase: given(in.LifecyclePhase), Likelihood: required(in.Likelihood), Severity: required(in.Severity),
@@ -129,7 +129,7 @@ func riskFields(in model.CreateRiskInput) models.RiskFields {
 	}
 }
 
-func riskChanges(in model.UpdateRiskInput) models.RiskFields {
+func riskChanges(in gqlmodel.UpdateRiskInput) models.RiskFields {
 	return models.RiskFields{
 		ProjectID: change(in.ProjectID), Name: change(in.Name), OwnerID: change(in.OwnerID),
 		LifecyclePhase: change(in.LifecyclePhase), Likelihood: change(in.Likelihood), Severity: change(in.Severity),
@@ -137,7 +137,7 @@ func riskChanges(in model.UpdateRiskInput) models.RiskFields {
 	}
 }
 
-func riskFilter(f *model.RiskFilter) models.RiskFilter {
+func riskFilter(f *gqlmodel.RiskFilter) models.RiskFilter {
 	if f == nil {
 		return models.RiskFilter{}
 	}

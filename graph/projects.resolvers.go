@@ -2,43 +2,46 @@ package graph
 
 import (
 	"context"
-	"keyward/auth"
-	"keyward/graph/model"
+	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
 
-// Kind is the resolver for the kind field.
-func (r *actorResolver) Kind(ctx context.Context, obj *models.Actor) (model.PrincipalKind, error) {
-	return model.PrincipalKind(obj.Kind), nil
-}
-
 // CreateProject is the resolver for the createProject field.
-func (r *mutationResolver) CreateProject(ctx context.Context, input model.CreateProjectInput) (*model.CreateProjectPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) CreateProject(ctx context.Context, input gqlmodel.CreateProjectInput) (*gqlmodel.CreateProjectPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	project, err := models.CreateProject(ctx, r.DB, p.OrganizationID, projectFields(input), p.Actor())
 	if err != nil {
 		return nil, err
 	}
-	return &model.CreateProjectPayload{Project: project}, nil
+	return &gqlmodel.CreateProjectPayload{Project: project}, nil
 }
 
 // UpdateProject is the resolver for the updateProject field.
-func (r *mutationResolver) UpdateProject(ctx context.Context, input model.UpdateProjectInput) (*model.UpdateProjectPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) UpdateProject(ctx context.Context, input gqlmodel.UpdateProjectInput) (*gqlmodel.UpdateProjectPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	project, err := models.UpdateProject(ctx, r.DB, p.OrganizationID, input.ID, projectChanges(input), p.Actor())
 	if err != nil {
 		return nil, err
 	}
-	return &model.UpdateProjectPayload{Project: project}, nil
+	return &gqlmodel.UpdateProjectPayload{Project: project}, nil
 }
 
 // DeleteProject is the resolver for the deleteProject field.
-func (r *mutationResolver) DeleteProject(ctx context.Context, input model.DeleteProjectInput) (*model.DeleteProjectPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) DeleteProject(ctx context.Context, input gqlmodel.DeleteProjectInput) (*gqlmodel.DeleteProjectPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	if err := models.DeleteProject(ctx, r.DB, p.OrganizationID, input.ID, p.Actor()); err != nil {
 		return nil, err
 	}
-	return &model.DeleteProjectPayload{DeletedProjectID: input.ID}, nil
+	return &gqlmodel.DeleteProjectPayload{DeletedProjectID: input.ID}, nil
 }
 
 // Owner is the resolver for the owner field.
@@ -48,12 +51,20 @@ func (r *projectResolver) Owner(ctx context.Context, obj *models.Project) (*mode
 
 // Project is the resolver for the project field.
 func (r *queryResolver) Project(ctx context.Context, id string) (*models.Project, error) {
-	return models.GetProject(ctx, r.DB, auth.FromContext(ctx).OrganizationID, id)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return models.GetProject(ctx, r.DB, p.OrganizationID, id)
 }
 
 // Projects is the resolver for the projects field.
-func (r *queryResolver) Projects(ctx context.Context, first *int, after *string, filter *model.ProjectFilter) (*models.Connection[*models.Project], error) {
-	c, err := models.ListProjects(ctx, r.DB, auth.FromContext(ctx).OrganizationID, projectFilter(filter), page(first, after))
+func (r *queryResolver) Projects(ctx context.Context, first *int, after *string, filter *gqlmodel.ProjectFilter) (*models.Connection[*models.Project], error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := models.ListProjects(ctx, r.DB, p.OrganizationID, projectFilter(filter), page(first, after))
 	if err != nil {
 		return nil, err
 	}
@@ -61,13 +72,7 @@ func (r *queryResolver) Projects(ctx context.Context, first *int, after *string,
 	return c, nil
 }
 
-// Actor returns ActorResolver implementation.
-func (r *Resolver) Actor() ActorResolver { return &actorResolver{r} }
-
 // Project returns ProjectResolver implementation.
 func (r *Resolver) Project() ProjectResolver { return &projectResolver{r} }
 
-type (
-	actorResolver   struct{ *Resolver }
-	projectResolver struct{ *Resolver }
-)
+type projectResolver struct{ *Resolver }

@@ -2,10 +2,10 @@ package graph
 
 import (
 	"context"
-	"keyward/graph/model"
+	"keyward/graph/gqlmodel"
 )
 
 // RateLimit is the resolver for the rateLimit field.
-func (r *queryResolver) RateLimit(ctx context.Context, dryRun bool) (*model.RateLimit, error) {
+func (r *queryResolver) RateLimit(ctx context.Context, dryRun bool) (*gqlmodel.RateLimit, error) {
 	return rateLimitStatus(ctx), nil
 }

@@ -2,48 +2,64 @@ package graph
 
 import (
 	"context"
-	"keyward/auth"
-	"keyward/graph/model"
+	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
 
 // CreateRisk is the resolver for the createRisk field.
-func (r *mutationResolver) CreateRisk(ctx context.Context, input model.CreateRiskInput) (*model.CreateRiskPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) CreateRisk(ctx context.Context, input gqlmodel.CreateRiskInput) (*gqlmodel.CreateRiskPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	risk, err := models.CreateRisk(ctx, r.DB, p.OrganizationID, riskFields(input), p.Actor())
 	if err != nil {
 		return nil, err
 	}
-	return &model.CreateRiskPayload{Risk: risk}, nil
+	return &gqlmodel.CreateRiskPayload{Risk: risk}, nil
 }
 
 // UpdateRisk is the resolver for the updateRisk field.
-func (r *mutationResolver) UpdateRisk(ctx context.Context, input model.UpdateRiskInput) (*model.UpdateRiskPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) UpdateRisk(ctx context.Context, input gqlmodel.UpdateRiskInput) (*gqlmodel.UpdateRiskPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	risk, err := models.UpdateRisk(ctx, r.DB, p.OrganizationID, input.ID, riskChanges(input), p.Actor())
 	if err != nil {
 		return nil, err
 	}
-	return &model.UpdateRiskPayload{Risk: risk}, nil
+	return &gqlmodel.UpdateRiskPayload{Risk: risk}, nil
 }
 
 // DeleteRisk is the resolver for the deleteRisk field.
-func (r *mutationResolver) DeleteRisk(ctx context.Context, input model.DeleteRiskInput) (*model.DeleteRiskPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) DeleteRisk(ctx context.Context, input gqlmodel.DeleteRiskInput) (*gqlmodel.DeleteRiskPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	if err := models.DeleteRisk(ctx, r.DB, p.OrganizationID, input.ID, p.Actor()); err != nil {
 		return nil, err
 	}
-	return &model.DeleteRiskPayload{DeletedRiskID: input.ID}, nil
+	return &gqlmodel.DeleteRiskPayload{DeletedRiskID: input.ID}, nil
 }
 
 // Risk is the resolver for the risk field.
 func (r *queryResolver) Risk(ctx context.Context, id string) (*models.Risk, error) {
-	return models.GetRisk(ctx, r.DB, auth.FromContext(ctx).OrganizationID, id)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return models.GetRisk(ctx, r.DB, p.OrganizationID, id)
 }
 
 // Risks is the resolver for the risks field.
-func (r *queryResolver) Risks(ctx context.Context, first *int, after *string, filter *model.RiskFilter) (*models.Connection[*models.Risk], error) {
-	c, err := models.ListRisks(ctx, r.DB, auth.FromContext(ctx).OrganizationID, riskFilter(filter), page(first, after))
+func (r *queryResolver) Risks(ctx context.Context, first *int, after *string, filter *gqlmodel.RiskFilter) (*models.Connection[*models.Risk], error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := models.ListRisks(ctx, r.DB, p.OrganizationID, riskFilter(filter), page(first, after))
 	if err != nil {
 		return nil, err
 	}

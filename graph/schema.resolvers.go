@@ -3,12 +3,17 @@ package graph
 import (
 	"context"
 	"keyward/auth"
-	"keyward/graph/model"
+	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
 
+// Kind is the resolver for the kind field.
+func (r *actorResolver) Kind(ctx context.Context, obj *models.Actor) (gqlmodel.PrincipalKind, error) {
+	return gqlmodel.PrincipalKind(obj.Kind), nil
+}
+
 // Whoami is the resolver for the whoami field.
-func (r *queryResolver) Whoami(ctx context.Context) (*model.Principal, error) {
+func (r *queryResolver) Whoami(ctx context.Context) (*gqlmodel.Principal, error) {
 	p, err := caller(ctx)
 	if err != nil {
 		return nil, err
@@ -17,7 +22,7 @@ func (r *queryResolver) Whoami(ctx context.Context) (*model.Principal, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &model.Principal{Kind: model.PrincipalKind(p.Kind), Organization: org, User: p.User}
+	out := &gqlmodel.Principal{Kind: gqlmodel.PrincipalKind(p.Kind), Organization: org, User: p.User}
 	if p.Kind == auth.KindAPIKey {
 		if out.APIKey, err = models.GetAPIKey(ctx, r.DB, p.OrganizationID, p.APIKey.ID); err != nil {
 			return nil, err
@@ -26,7 +31,17 @@ func (r *queryResolver) Whoami(ctx context.Context) (*model.Principal, error) {
 	return out, nil
 }
 
+// Actor returns ActorResolver implementation.
+func (r *Resolver) Actor() ActorResolver { return &actorResolver{r} }
+
+// Mutation returns MutationResolver implementation.
+func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
-type queryResolver struct{ *Resolver }
+type (
+	actorResolver    struct{ *Resolver }
+	mutationResolver struct{ *Resolver }
+	queryResolver    struct{ *Resolver }
+)

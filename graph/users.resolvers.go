@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"keyward/auth"
-	"keyward/graph/model"
+	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
 
 // Login is the resolver for the login field.
-func (r *mutationResolver) Login(ctx context.Context, input model.LoginInput) (*model.LoginPayload, error) {
+func (r *mutationResolver) Login(ctx context.Context, input gqlmodel.LoginInput) (*gqlmodel.LoginPayload, error) {
 	if err := spendAttempt(ctx, r.LoginFailures, "failed sign-in attempts"); err != nil {
 		return nil, err
 	}
@@ -23,12 +23,12 @@ func (r *mutationResolver) Login(ctx context.Context, input model.LoginInput) (*
 	if err := startSession(ctx, r.DB, user); err != nil {
 		return nil, err
 	}
-	return &model.LoginPayload{User: user}, nil
+	return &gqlmodel.LoginPayload{User: user}, nil
 }
 
 // Logout is the resolver for the logout field.
-func (r *mutationResolver) Logout(ctx context.Context) (*model.LogoutPayload, error) {
-	out := &model.LogoutPayload{}
+func (r *mutationResolver) Logout(ctx context.Context) (*gqlmodel.LogoutPayload, error) {
+	out := &gqlmodel.LogoutPayload{}
 	if p := auth.FromContext(ctx); p != nil && p.Kind == auth.KindUser {
 		out.User = p.User
 	}
@@ -42,7 +42,7 @@ func (r *mutationResolver) Logout(ctx context.Context) (*model.LogoutPayload, er
 }
 
 // Signup is the resolver for the signup field.
-func (r *mutationResolver) Signup(ctx context.Context, input model.SignupInput) (*model.SignupPayload, error) {
+func (r *mutationResolver) Signup(ctx context.Context, input gqlmodel.SignupInput) (*gqlmodel.SignupPayload, error) {
 	if !r.AllowSignup {
 		return nil, models.Forbidden("Sign-up is turned off on this server. Ask an Admin to add you.")
 	}
@@ -60,11 +60,11 @@ func (r *mutationResolver) Signup(ctx context.Context, input model.SignupInput) 
 	if err := startSession(ctx, r.DB, user); err != nil {
 		return nil, err
 	}
-	return &model.SignupPayload{User: user}, nil
+	return &gqlmodel.SignupPayload{User: user}, nil
 }
 
 // Setup is the resolver for the setup field.
-func (r *mutationResolver) Setup(ctx context.Context, input model.SetupInput) (*model.SetupPayload, error) {
+func (r *mutationResolver) Setup(ctx context.Context, input gqlmodel.SetupInput) (*gqlmodel.SetupPayload, error) {
 	var user *models.User
 	ok, err := r.SetupToken.Use(input.Token, func() error {
 		n, err := models.CountUsers(ctx, r.DB)
@@ -86,44 +86,56 @@ func (r *mutationResolver) Setup(ctx context.Context, input model.SetupInput) (*
 	if err := startSession(ctx, r.DB, user); err != nil {
 		return nil, err
 	}
-	return &model.SetupPayload{User: user}, nil
+	return &gqlmodel.SetupPayload{User: user}, nil
 }
 
 // CreateUser is the resolver for the createUser field.
-func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUserInput) (*model.CreateUserPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) CreateUser(ctx context.Context, input gqlmodel.CreateUserInput) (*gqlmodel.CreateUserPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	user, err := models.CreateUser(ctx, r.DB, p.OrganizationID, models.NewUserInput{Email: input.Email, Name: input.Name, Password: input.Password, Role: input.Role}, p.Actor())
 	if err != nil {
 		return nil, err
 	}
-	return &model.CreateUserPayload{User: user}, nil
+	return &gqlmodel.CreateUserPayload{User: user}, nil
 }
 
 // UpdateUserRole is the resolver for the updateUserRole field.
-func (r *mutationResolver) UpdateUserRole(ctx context.Context, input model.UpdateUserRoleInput) (*model.UpdateUserRolePayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) UpdateUserRole(ctx context.Context, input gqlmodel.UpdateUserRoleInput) (*gqlmodel.UpdateUserRolePayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	user, removed, err := models.UpdateUserRole(ctx, r.DB, p.OrganizationID, input.ID, input.Role, isTrue(input.DeleteAPIKeys.Value()), p.Actor())
 	r.Keys.ForgetAll(removed)
 	if err != nil {
 		return nil, err
 	}
-	return &model.UpdateUserRolePayload{User: user}, nil
+	return &gqlmodel.UpdateUserRolePayload{User: user}, nil
 }
 
 // DeleteUser is the resolver for the deleteUser field.
-func (r *mutationResolver) DeleteUser(ctx context.Context, input model.DeleteUserInput) (*model.DeleteUserPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) DeleteUser(ctx context.Context, input gqlmodel.DeleteUserInput) (*gqlmodel.DeleteUserPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	removed, err := models.DeleteUser(ctx, r.DB, p.OrganizationID, input.ID, isTrue(input.DeleteAPIKeys.Value()), p.Actor())
 	if err != nil {
 		return nil, err
 	}
 	r.Keys.ForgetAll(removed)
-	return &model.DeleteUserPayload{DeletedUserID: input.ID}, nil
+	return &gqlmodel.DeleteUserPayload{DeletedUserID: input.ID}, nil
 }
 
 // ChangePassword is the resolver for the changePassword field.
-func (r *mutationResolver) ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error) {
-	p := auth.FromContext(ctx)
+func (r *mutationResolver) ChangePassword(ctx context.Context, input gqlmodel.ChangePasswordInput) (*gqlmodel.ChangePasswordPayload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
 	if p.Kind != auth.KindUser {
 		return nil, models.Forbidden("API keys cannot change passwords. Sign in to the admin to change yours.")
 	}
@@ -137,7 +149,7 @@ func (r *mutationResolver) ChangePassword(ctx context.Context, input model.Chang
 	if err != nil {
 		return nil, err
 	}
-	return &model.ChangePasswordPayload{User: p.User, EndedSessions: int(ended)}, nil
+	return &gqlmodel.ChangePasswordPayload{User: p.User, EndedSessions: int(ended)}, nil
 }
 
 // Me is the resolver for the me field.
@@ -156,12 +168,20 @@ func (r *queryResolver) SetupRequired(ctx context.Context) (bool, error) {
 
 // Users is the resolver for the users field.
 func (r *queryResolver) Users(ctx context.Context) ([]*models.User, error) {
-	return models.ListUsers(ctx, r.DB, auth.FromContext(ctx).OrganizationID)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return models.ListUsers(ctx, r.DB, p.OrganizationID)
 }
 
 // Members is the resolver for the members field.
 func (r *queryResolver) Members(ctx context.Context) ([]*models.User, error) {
-	return models.ListUsers(ctx, r.DB, auth.FromContext(ctx).OrganizationID)
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return models.ListUsers(ctx, r.DB, p.OrganizationID)
 }
 
 // Organization is the resolver for the organization field.

@@ -45,8 +45,10 @@ func (r *recorder) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
-// Middleware assigns the id, sets X-Request-Id and logs the outcome.
-func Middleware(log *slog.Logger) func(http.Handler) http.Handler {
+// Middleware assigns the id, sets X-Request-Id and logs the outcome. client
+// names the caller's address; behind a load balancer that is not the TCP
+// peer but what the trusted proxies forwarded (auth.TrustedProxies.Client).
+func Middleware(log *slog.Logger, client func(*http.Request) string) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
@@ -60,7 +62,7 @@ func Middleware(log *slog.Logger) func(http.Handler) http.Handler {
 				rec.status = http.StatusOK
 			}
 			log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-				slog.String("request_id", id), slog.String("method", r.Method),
+				slog.String("request_id", id), slog.String("client", client(r)), slog.String("method", r.Method),
 				slog.String("path", r.URL.Path), slog.Int("status", rec.status),
 				slog.Int("bytes", rec.bytes), slog.Duration("duration", time.Since(start)))
 		})

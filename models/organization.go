@@ -3,6 +3,8 @@ package models
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -85,4 +87,46 @@ func CountUsers(ctx context.Context, db *gorm.DB) (int64, error) {
 	var n int64
 	err := db.WithContext(ctx).Model(&User{}).Count(&n).Error
 	return n, err
+}
+
+// ErrNoOrganization is FindOrganization's answer when the database has no
+// organisation at all.
+var ErrNoOrganization = errors.New("the database has no organisation yet; create it with its first admin: keyward admin create-user --role ADMIN --org NAME …")
+
+// FindOrganization finds the organisation ref names, by id or by exact name
+// (names are not unique: a name shared by several is refused, and their ids
+// are listed so the caller can pick). An empty ref means the only
+// organisation; with several, the caller must name one.
+func FindOrganization(ctx context.Context, db *gorm.DB, ref string) (*Organization, error) {
+	ref = TrimText(ref)
+	q := db.WithContext(ctx).Order("created_at, id").Limit(6)
+	switch {
+	case ref == "":
+	case uuid.Validate(ref) == nil:
+		q = q.Where("id = ? OR name = ?", ref, ref)
+	default:
+		q = q.Where("name = ?", ref)
+	}
+	var orgs []*Organization
+	if err := q.Find(&orgs).Error; err != nil {
+		return nil, err
+	}
+	switch {
+	case len(orgs) == 1:
+		return orgs[0], nil
+	case len(orgs) == 0 && ref == "":
+		return nil, ErrNoOrganization
+	case len(orgs) == 0:
+		if _, err := FindOrganization(ctx, db, ""); errors.Is(err, ErrNoOrganization) {
+			return nil, err
+		}
+		return nil, &Error{Code: CodeNotFound, Path: []any{"org"}, Message: fmt.Sprintf("No organisation is named %q or has that id", ref)}
+	case ref == "":
+		return nil, Invalid("org", "There are several organisations; name one with --org (its name or id)")
+	}
+	ids := make([]string, len(orgs))
+	for i, o := range orgs {
+		ids[i] = o.ID
+	}
+	return nil, Invalid("org", "%d organisations are named %q; pass the id of one instead: %s", len(orgs), ref, strings.Join(ids, ", "))
 }

@@ -61,12 +61,44 @@ func ChangePassword(ctx context.Context, db *gorm.DB, u *User, keepToken, curren
 		if res.RowsAffected != 1 {
 			return errPasswordChangedMeanwhile
 		}
-		del := tx.Where("user_id = ? AND token_hash <> ?", u.ID, hashToken(keepToken)).Delete(&Session{})
-		if del.Error != nil {
-			return del.Error
+		if ended, err = EndUserSessions(tx, u.ID, keepToken); err != nil {
+			return err
 		}
-		ended = del.RowsAffected
 		return recordAudit(tx, u.OrganizationID, actor, AuditUserPasswordChanged, "USER", u.ID, u.Email)
+	})
+	if err != nil {
+		return 0, err
+	}
+	return ended, nil
+}
+
+// ResetPassword sets a new password for a user without knowing the old one
+// (the operator's way back in, `keyward admin reset-password`) and ends
+// every session the user has, on every replica. Same rules as every other
+// password; audited as a password change by actor, with a note that it was
+// a reset. It returns how many sessions it ended.
+func ResetPassword(ctx context.Context, db *gorm.DB, u *User, password string, actor Actor) (int64, error) {
+	if err := checkPassword("password", password); err != nil {
+		return 0, err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), BcryptCost)
+	if err != nil {
+		return 0, err
+	}
+	var ended int64
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(&User{}).Where("id = ?", u.ID).Update("password_hash", string(hash))
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected != 1 {
+			return NotFound("User")
+		}
+		if ended, err = EndUserSessions(tx, u.ID, ""); err != nil {
+			return err
+		}
+		return recordAuditDetail(tx, u.OrganizationID, actor, AuditUserPasswordChanged, "USER", u.ID, u.Email,
+			"Password reset; every session of the user was ended")
 	})
 	if err != nil {
 		return 0, err

@@ -81,6 +81,22 @@ func SessionUser(ctx context.Context, db *gorm.DB, token string) (*User, error) 
 	return s.User, nil
 }
 
+// EndUserSessions ends every session of the user except the one behind
+// keepToken (empty: all of them) and returns how many it ended. Every path
+// that signs a user out everywhere goes through here: a password change, a
+// password reset and a deletion. Sessions are rows, so ending them here
+// ends them on every replica at its next request; anything that caches
+// sessions must hear of it from this one place. Call it inside the
+// transaction that makes the change, so both commit or neither does.
+func EndUserSessions(tx *gorm.DB, userID, keepToken string) (int64, error) {
+	q := tx.Where("user_id = ?", userID)
+	if keepToken != "" {
+		q = q.Where("token_hash <> ?", hashToken(keepToken))
+	}
+	res := q.Delete(&Session{})
+	return res.RowsAffected, res.Error
+}
+
 // DeleteSession ends the session behind a cookie token.
 func DeleteSession(ctx context.Context, db *gorm.DB, token string) error {
 	return db.WithContext(ctx).Where("token_hash = ?", hashToken(token)).Delete(&Session{}).Error

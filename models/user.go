@@ -3,6 +3,8 @@ package models
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -203,7 +205,7 @@ func DeleteUser(ctx context.Context, db *gorm.DB, orgID, id string, deleteKeys b
 				return err
 			}
 		}
-		if err := tx.Where("user_id = ?", u.ID).Delete(&Session{}).Error; err != nil {
+		if _, err := EndUserSessions(tx, u.ID, ""); err != nil {
 			return err
 		}
 		if err := tx.Delete(u).Error; err != nil {
@@ -271,4 +273,31 @@ func eachRow[T any](tx *gorm.DB, fn func(*T) error, cond string, args ...any) er
 		}
 	}
 	return nil
+}
+
+// FindUserByEmail finds the account with this email: in orgID when it is
+// not empty, else the only one (an email may have accounts in several
+// organisations; then the caller must choose, and the error lists them).
+func FindUserByEmail(ctx context.Context, db *gorm.DB, orgID, email string) (*User, error) {
+	q := db.WithContext(ctx).Preload("Organization").Where("email = ?", normalizeForLookup(email))
+	if orgID != "" {
+		q = q.Where("organization_id = ?", orgID)
+	}
+	var users []*User
+	if err := q.Order("created_at, id").Limit(6).Find(&users).Error; err != nil {
+		return nil, err
+	}
+	switch {
+	case len(users) == 0 && orgID != "":
+		return nil, &Error{Code: CodeNotFound, Path: []any{"email"}, Message: "No user of that organisation has this email"}
+	case len(users) == 0:
+		return nil, &Error{Code: CodeNotFound, Path: []any{"email"}, Message: "No user has this email"}
+	case len(users) == 1:
+		return users[0], nil
+	}
+	orgs := make([]string, len(users))
+	for i, u := range users {
+		orgs[i] = fmt.Sprintf("%q (%s)", u.Organization.Name, u.OrganizationID)
+	}
+	return nil, Invalid("org", "This email has accounts in several organisations; choose one with --org: %s", strings.Join(orgs, ", "))
 }

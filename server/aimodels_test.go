@@ -11,9 +11,7 @@ import (
 const upsertModel = `mutation($i:UpsertAiModelInput!){ upsertAiModel(input:$i) { created aiModel { id provider model version status capabilities hostingProvider referenceLink statusDate approver { email } projects { title } } } }`
 
 func TestAIModelCRUD(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		approver := admin.createUser("approver@example.com", "EDITOR")
 		p1, p2 := admin.createProject("Support bot"), admin.createProject("Search")
 		r := admin.gql(`mutation($i:CreateAiModelInput!){ createAiModel(input:$i) { aiModel { id provider model version status statusDate referenceLink biases limitations capabilities hostingProvider approver { email } projects { id title } createdBy { kind name } } } }`,
@@ -56,9 +54,7 @@ func TestAIModelCRUD(t *testing.T) {
 }
 
 func TestAIModelUpsertIsIdempotent(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		_, secret := admin.createKey("inventory sync")
 		key := s.bearer(secret)
 		p := admin.createProject("Support bot")
@@ -118,9 +114,7 @@ func TestConcurrentUpserts(t *testing.T) {
 }
 
 func TestAiModelFiltersAndValidation(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		p := admin.createProject("Linked")
 		for _, m := range []map[string]any{
 			{"provider": "OpenAI", "model": "gpt-4o", "version": "1", "status": "APPROVED", "projectIds": []string{p}},
@@ -150,47 +144,32 @@ func TestAiModelFiltersAndValidation(t *testing.T) {
 		}
 		admin.gql(`{ aiModels(after:"x") { totalCount } }`, nil).wantField("after")
 
-		base := func(extra map[string]any) map[string]any {
-			in := map[string]any{"provider": "P", "model": "M", "version": "V"}
-			for k, v := range extra {
-				in[k] = v
-			}
-			return in
+		base := map[string]any{"provider": "P", "model": "M", "version": "V"}
+		cases := []inputCase{
+			{"empty provider", with(base, map[string]any{"provider": " "}), "provider"},
+			{"provider too long", with(base, map[string]any{"provider": strings.Repeat("p", 101)}), "provider"},
+			{"model too long", with(base, map[string]any{"model": strings.Repeat("m", 201)}), "model"},
+			{"empty version", with(base, map[string]any{"version": ""}), "version"},
+			{"version too long", with(base, map[string]any{"version": strings.Repeat("v", 101)}), "version"},
+			{"hosting provider too long", with(base, map[string]any{"hostingProvider": strings.Repeat("h", 201)}), "hostingProvider"},
+			{"capabilities too long", with(base, map[string]any{"capabilities": strings.Repeat("c", 10001)}), "capabilities"},
+			{"biases too long", with(base, map[string]any{"biases": strings.Repeat("b", 10001)}), "biases"},
+			{"limitations too long", with(base, map[string]any{"limitations": strings.Repeat("l", 10001)}), "limitations"},
+			{"link without scheme", with(base, map[string]any{"referenceLink": "example.com/card"}), "referenceLink"},
+			{"link with another scheme", with(base, map[string]any{"referenceLink": "javascript:alert(1)"}), "referenceLink"},
+			{"link too long", with(base, map[string]any{"referenceLink": "https://example.com/" + strings.Repeat("a", 2000)}), "referenceLink"},
+			{"bad status date", with(base, map[string]any{"statusDate": "yesterday"}), "statusDate"},
+			{"unknown status", with(base, map[string]any{"status": "MAYBE"}), ""},
+			{"unknown approver", with(base, map[string]any{"approverId": "6f1c1a70-0000-4000-8000-000000000000"}), "approverId"},
+			{"unknown project", with(base, map[string]any{"projectIds": []string{p, "6f1c1a70-0000-4000-8000-000000000000"}}), "projectIds"},
+			{"malformed project id", with(base, map[string]any{"projectIds": []string{"x"}}), "projectIds"},
 		}
-		for _, tc := range []struct {
-			name  string
-			input map[string]any
-			field string
-		}{
-			{"empty provider", base(map[string]any{"provider": " "}), "provider"},
-			{"provider too long", base(map[string]any{"provider": strings.Repeat("p", 101)}), "provider"},
-			{"model too long", base(map[string]any{"model": strings.Repeat("m", 201)}), "model"},
-			{"empty version", base(map[string]any{"version": ""}), "version"},
-			{"version too long", base(map[string]any{"version": strings.Repeat("v", 101)}), "version"},
-			{"hosting provider too long", base(map[string]any{"hostingProvider": strings.Repeat("h", 201)}), "hostingProvider"},
-			{"capabilities too long", base(map[string]any{"capabilities": strings.Repeat("c", 10001)}), "capabilities"},
-			{"biases too long", base(map[string]any{"biases": strings.Repeat("b", 10001)}), "biases"},
-			{"limitations too long", base(map[string]any{"limitations": strings.Repeat("l", 10001)}), "limitations"},
-			{"link without scheme", base(map[string]any{"referenceLink": "example.com/card"}), "referenceLink"},
-			{"link with another scheme", base(map[string]any{"referenceLink": "javascript:alert(1)"}), "referenceLink"},
-			{"link too long", base(map[string]any{"referenceLink": "https://example.com/" + strings.Repeat("a", 2000)}), "referenceLink"},
-			{"bad status date", base(map[string]any{"statusDate": "yesterday"}), "statusDate"},
-			{"unknown status", base(map[string]any{"status": "MAYBE"}), ""},
-			{"unknown approver", base(map[string]any{"approverId": "6f1c1a70-0000-4000-8000-000000000000"}), "approverId"},
-			{"unknown project", base(map[string]any{"projectIds": []string{p, "6f1c1a70-0000-4000-8000-000000000000"}}), "projectIds"},
-			{"malformed project id", base(map[string]any{"projectIds": []string{"x"}}), "projectIds"},
-		} {
-			t.Run(tc.name, func(t *testing.T) {
-				for _, op := range []string{"($i:CreateAiModelInput!){ createAiModel(input:$i) { aiModel { id } } }", "($i:UpsertAiModelInput!){ upsertAiModel(input:$i) { created } }"} {
-					r := admin.gql(`mutation`+op, vars{"i": tc.input})
-					if tc.field == "" {
-						r.wantCode("BAD_USER_INPUT")
-					} else {
-						r.wantField(tc.field)
-					}
-				}
-			})
-		}
+		t.Run("createAiModel", func(t *testing.T) {
+			runScenarios(t, refusedInputs(admin, `mutation($i:CreateAiModelInput!){ createAiModel(input:$i) { aiModel { id } } }`, cases))
+		})
+		t.Run("upsertAiModel", func(t *testing.T) {
+			runScenarios(t, refusedInputs(admin, `mutation($i:UpsertAiModelInput!){ upsertAiModel(input:$i) { created } }`, cases))
+		})
 		if n := countRows(t, s, &models.AIModel{}); n != 3 {
 			t.Fatalf("%d rows: failed writes must leave none", n)
 		}

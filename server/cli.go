@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"sort"
 	"strings"
 
@@ -35,7 +34,7 @@ type command struct {
 // commands are every subcommand, longest name first so "migrate status"
 // wins over "migrate".
 func commands() []command {
-	list := []command{versionCommand(), migrateCommand(), migrateStatusCommand()}
+	list := []command{versionCommand(), migrateCommand(), migrateStatusCommand(), createUserCommand(), resetPasswordCommand(), createKeyCommand()}
 	sort.SliceStable(list, func(i, j int) bool { return len(strings.Fields(list[i].name)) > len(strings.Fields(list[j].name)) })
 	return list
 }
@@ -57,7 +56,7 @@ func findCommand(args []string) (cmd command, rest []string, ok bool) {
 func runCommand(ctx context.Context, args []string, io stdio) error {
 	cmd, rest, ok := findCommand(args)
 	if !ok {
-		return fmt.Errorf("unknown command %q: run 'keyward --help' for the list", args[0])
+		return commandGroup(args, io)
 	}
 	own := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	if cmd.flags != nil {
@@ -87,6 +86,39 @@ func runCommand(ctx context.Context, args []string, io stdio) error {
 	}
 	return cmd.run(ctx, cfg, fs.Args(), io)
 }
+
+// commandGroup answers args that name no command: `keyward admin` and
+// `keyward admin --help` list the admin commands; anything else is unknown.
+func commandGroup(args []string, io stdio) error {
+	var group []command
+	for _, c := range commands() {
+		if strings.HasPrefix(c.name, args[0]+" ") {
+			group = append(group, c)
+		}
+	}
+	if len(group) == 0 {
+		return fmt.Errorf("unknown command %q: run 'keyward --help' for the list", args[0])
+	}
+	if len(args) > 1 && !isHelp(args[1]) {
+		return fmt.Errorf("unknown command %q: run 'keyward %s --help' for the list", args[0]+" "+args[1], args[0])
+	}
+	sort.Slice(group, func(i, j int) bool { return group[i].name < group[j].name })
+	if len(args) == 1 {
+		names := make([]string, len(group))
+		for i, c := range group {
+			names[i] = strings.TrimPrefix(c.name, args[0]+" ")
+		}
+		return fmt.Errorf("%s needs a command: %s (see 'keyward %s --help')", args[0], strings.Join(names, ", "), args[0])
+	}
+	fmt.Fprintf(io.out, "Usage: keyward %s <command> [flags]\n\nCommands:\n", args[0])
+	for _, c := range group {
+		fmt.Fprintf(io.out, "  %-24s %s\n", c.name, firstSentence(c.summary))
+	}
+	fmt.Fprintf(io.out, "\nRun 'keyward %s <command> --help' for a command's flags.\n", args[0])
+	return nil
+}
+
+func isHelp(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
 
 type discard struct{}
 
@@ -133,25 +165,16 @@ func firstSentence(s string) string {
 	return s
 }
 
-// openDatabase connects with the shared settings and migrates, as the
-// server would, so a command never writes to an old schema. Logs go to
-// stderr in the configured format.
-func openDatabase(ctx context.Context, cfg config, io stdio) (*gorm.DB, *slog.Logger, error) {
-	log := newLogger(cfg, io.err)
+// withMigratedDatabase connects with the shared settings and migrates, as
+// the server would, so a command never writes to an old schema; then runs fn.
+func withMigratedDatabase(ctx context.Context, cfg config, fn func(ctx context.Context, db *gorm.DB) error) error {
 	db, _, err := models.Connect(ctx, cfg.DatabaseURL)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
+	defer models.Close(db)
 	if err := models.MigrateAndThen(ctx, db, nil); err != nil {
-		models.Close(db)
-		return nil, nil, err
+		return err
 	}
-	return db, log, nil
-}
-
-func newLogger(cfg config, w io.Writer) *slog.Logger {
-	if cfg.LogFormat == "json" {
-		return slog.New(slog.NewJSONHandler(w, nil))
-	}
-	return slog.New(slog.NewTextHandler(w, nil))
+	return fn(ctx, db)
 }

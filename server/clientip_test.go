@@ -55,3 +55,36 @@ func TestTrustedProxies(t *testing.T) {
 		})
 	}
 }
+
+// The request log names the client as the trusted proxies forwarded it,
+// not the balancer; a spoofed header from an untrusted peer is not believed.
+func TestRequestLogNamesTheForwardedClient(t *testing.T) {
+	trusted, _ := auth.ParseTrustedProxies("127.0.0.0/8, ::1")
+	for _, tc := range []struct {
+		name    string
+		proxies auth.TrustedProxies
+		header  string
+		want    string
+	}{
+		{"trusted, X-Forwarded-For", trusted, "X-Forwarded-For: 203.0.113.9, 198.51.100.23", "client=198.51.100.23 "},
+		{"trusted, Forwarded with IPv6", trusted, `Forwarded: for="[2001:db8::17]:4711";proto=https`, "client=2001:db8::17 "},
+		{"untrusted peer", nil, "X-Forwarded-For: 198.51.100.23", "client=127.0.0.1 "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newServer(t, sqliteURL(t), func(c *config) { c.TrustedProxies = tc.proxies })
+			c := s.anon()
+			k, v, _ := strings.Cut(tc.header, ": ")
+			c.headers[k] = v
+			c.do(http.MethodGet, "/healthz", "", nil)
+			var line string
+			for _, l := range strings.Split(s.log.String(), "\n") {
+				if strings.Contains(l, "msg=request") && strings.Contains(l, "path=/healthz") {
+					line = l
+				}
+			}
+			if !strings.Contains(line, tc.want) {
+				t.Fatalf("want %q in the request log line, got %q", tc.want, line)
+			}
+		})
+	}
+}

@@ -12,15 +12,6 @@ import (
 
 const loginQ = `mutation($e:String!,$p:String!,$o:ID){ login(input:{email:$e, password:$p, organizationId:$o}) { user { id organization { name } } } }`
 
-// signupAs creates an organisation with its admin and returns the signed-in client.
-func signupAs(s *testServer, org, email, password string) *client {
-	s.t.Helper()
-	c := s.anon()
-	c.gql(`mutation($o:String!,$e:String!,$p:String!){ signup(input:{orgName:$o, email:$e, name:"Founder", password:$p}) { user { id } } }`,
-		vars{"o": org, "e": email, "p": password}).ok()
-	return c
-}
-
 func TestEmailIdentifiesAUserWithinOneOrganisation(t *testing.T) {
 	forEachDB(t, func(t *testing.T, dbURL string) {
 		s := newServer(t, dbURL, func(c *config) { c.AllowSignup, c.SignupLimit = true, ratelimit.Limit{} })

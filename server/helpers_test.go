@@ -38,6 +38,20 @@ func forEachDB(t *testing.T, fn func(t *testing.T, dbURL string)) {
 	testdb.ForEach(t, fn)
 }
 
+// onEachDB starts the product on each database (forEachDB), change
+// adjusting its config when not nil, and runs fn signed in as its admin.
+func onEachDB(t *testing.T, change func(*config), fn func(t *testing.T, s *testServer, admin *client)) {
+	t.Helper()
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		var changes []func(*config)
+		if change != nil {
+			changes = append(changes, change)
+		}
+		s := newServer(t, dbURL, changes...)
+		fn(t, s, s.admin())
+	})
+}
+
 func sqliteURL(t testing.TB) string { return testdb.SQLiteURL(t) }
 
 func postgresURL(t *testing.T) string { return testdb.PostgresURL(t) }
@@ -296,21 +310,6 @@ func (r *response) str(path ...string) string {
 	r.t.Helper()
 	s, _ := r.get(path...).(string)
 	return s
-}
-
-// createKey makes an API key as the client and returns (id, secret).
-func (c *client) createKey(name string) (string, string) {
-	c.s.t.Helper()
-	r := c.gql(`mutation($n:String!){ createApiKey(input:{name:$n}) { secret apiKey { id } } }`, vars{"n": name}).ok()
-	return r.str("createApiKey", "apiKey", "id"), r.str("createApiKey", "secret")
-}
-
-// createUser adds a user with the role as the (admin) client and returns its id.
-func (c *client) createUser(email, role string) string {
-	c.s.t.Helper()
-	r := c.gql(`mutation($i:CreateUserInput!){ createUser(input:$i) { user { id } } }`,
-		vars{"i": map[string]any{"email": email, "name": "Test " + role, "password": "password-" + role, "role": role}}).ok()
-	return r.str("createUser", "user", "id")
 }
 
 func mustURL(raw string) *url.URL {

@@ -27,9 +27,7 @@ type badLeaf struct {
 // a new kind of input cannot slip in unchecked.
 func TestEveryTextAndIDArgumentIsChecked(t *testing.T) {
 	schema := graph.NewExecutableSchema(graph.Config{}).Schema()
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		checked := 0
 		for _, root := range []*ast.Definition{schema.Query, schema.Mutation} {
 			for _, f := range root.Fields {
@@ -43,7 +41,7 @@ func TestEveryTextAndIDArgumentIsChecked(t *testing.T) {
 							bad = append(bad, "not-an-id", "12345", "00000000-0000-0000-0000-00000000000g")
 						}
 						for _, value := range bad {
-							query, v := walkRequest(t, schema, root, f, leaf, value)
+							query, v := walkRequest(t, schema, root, f, &leaf, value)
 							r := admin.gql(query, v)
 							name := fmt.Sprintf("%s.%s = %q", f.Name, strings.Join(leaf.path, "."), value)
 							if r.code() != "BAD_USER_INPUT" {
@@ -112,8 +110,8 @@ func lastFieldOf(path []string) string {
 }
 
 // walkRequest builds a request for field f with valid values for every
-// required argument and the bad value at leaf.
-func walkRequest(t *testing.T, schema *ast.Schema, root *ast.Definition, f *ast.FieldDefinition, leaf badLeaf, bad string) (string, vars) {
+// required argument and the bad value at leaf; with no leaf, a valid request.
+func walkRequest(t *testing.T, schema *ast.Schema, root *ast.Definition, f *ast.FieldDefinition, leaf *badLeaf, bad string) (string, vars) {
 	op := "query"
 	if root == schema.Mutation {
 		op = "mutation"
@@ -121,7 +119,7 @@ func walkRequest(t *testing.T, schema *ast.Schema, root *ast.Definition, f *ast.
 	var decls, args []string
 	v := vars{}
 	for _, a := range f.Arguments {
-		onPath := a.Name == leaf.path[0]
+		onPath := leaf != nil && a.Name == leaf.path[0]
 		if !a.Type.NonNull && !onPath {
 			continue
 		}
@@ -136,6 +134,9 @@ func walkRequest(t *testing.T, schema *ast.Schema, root *ast.Definition, f *ast.
 	sel := ""
 	if def := schema.Types[f.Type.Name()]; def.Kind == ast.Object || def.Kind == ast.Interface {
 		sel = " { __typename }"
+	}
+	if len(decls) == 0 {
+		return fmt.Sprintf("%s { %s%s }", op, f.Name, sel), v
 	}
 	return fmt.Sprintf("%s(%s) { %s(%s)%s }", op, strings.Join(decls, ", "), f.Name, strings.Join(args, ", "), sel), v
 }

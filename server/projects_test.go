@@ -5,22 +5,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"keyward/models"
 )
 
 const projectFields = `id title owner { id email } goal description riskClassification status startDate createdAt updatedAt createdBy { kind id name }`
-
-// createProject adds a project as the client and returns its id.
-func (c *client) createProject(title string, extra ...vars) string {
-	c.s.t.Helper()
-	in := map[string]any{"title": title}
-	for _, e := range extra {
-		for k, v := range e {
-			in[k] = v
-		}
-	}
-	r := c.gql(`mutation($i:CreateProjectInput!){ createProject(input:$i) { project { id } } }`, vars{"i": in}).ok()
-	return r.str("createProject", "project", "id")
-}
 
 // wantField fails unless the first error is BAD_USER_INPUT on a path whose
 // last name is field, e.g. "likelihood" for ["input","likelihood"].
@@ -34,9 +23,7 @@ func (r *response) wantField(field string) *response {
 }
 
 func TestProjectCRUD(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		editorID := admin.createUser("editor@example.com", "EDITOR")
 		r := admin.gql(`mutation($i:CreateProjectInput!){ createProject(input:$i) { project { `+projectFields+` } } }`, vars{"i": map[string]any{
 			"title": "  Credit scoring  ", "ownerId": editorID, "goal": "Score applicants\nfairly", "description": "Gradient boosting",
@@ -105,9 +92,7 @@ func TestProjectCRUD(t *testing.T) {
 }
 
 func TestProjectPagination(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		var want []string
 		for i := 0; i < 25; i++ {
 			want = append(want, admin.createProject(fmt.Sprintf("Project %02d", i)))
@@ -182,9 +167,7 @@ func TestProjectPagination(t *testing.T) {
 }
 
 func TestProjectFilters(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		owner := admin.createUser("owner@example.com", "VIEWER")
 		admin.createProject("Fraud detection", vars{"status": "IN_PROGRESS", "riskClassification": "HIGH", "ownerId": owner})
 		admin.createProject("Élan chatbot", vars{"status": "COMPLETED", "riskClassification": "LIMITED"})
@@ -225,17 +208,9 @@ func TestProjectFilters(t *testing.T) {
 }
 
 func TestProjectValidation(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL, func(c *config) { c.AllowSignup = true })
-		admin := s.admin()
-		other := s.anon()
-		other.gql(`mutation{ signup(input:{orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1"}) { user { id } } }`, nil).ok()
-		foreignUser := other.createUser("g@globex.example", "EDITOR")
-		cases := []struct {
-			name  string
-			input map[string]any
-			field string
-		}{
+	onEachDB(t, func(c *config) { c.AllowSignup = true }, func(t *testing.T, s *testServer, admin *client) {
+		foreignUser := s.otherOrg().createUser("g@globex.example", "EDITOR")
+		runScenarios(t, refusedInputs(admin, `mutation($i:CreateProjectInput!){ createProject(input:$i) { project { id } } }`, []inputCase{
 			{"empty title", map[string]any{"title": "   "}, "title"},
 			{"title too long", map[string]any{"title": strings.Repeat("t", 201)}, "title"},
 			{"title with a line break", map[string]any{"title": "two\nlines"}, "title"},
@@ -253,26 +228,11 @@ func TestProjectValidation(t *testing.T) {
 			{"unknown owner", map[string]any{"title": "ok", "ownerId": "6f1c1a70-0000-4000-8000-000000000000"}, "ownerId"},
 			{"malformed owner", map[string]any{"title": "ok", "ownerId": "bob"}, "ownerId"},
 			{"another organisation's user", map[string]any{"title": "ok", "ownerId": foreignUser}, "ownerId"},
-		}
-		for _, tc := range cases {
-			t.Run(tc.name, func(t *testing.T) {
-				r := admin.gql(`mutation($i:CreateProjectInput!){ createProject(input:$i) { project { id } } }`, vars{"i": tc.input})
-				if tc.field == "" {
-					r.wantCode("BAD_USER_INPUT")
-				} else {
-					r.wantField(tc.field)
-				}
-				if r.Data != nil && r.get("createProject") != nil {
-					t.Fatalf("created despite the error: %s", r.body)
-				}
-			})
-		}
+		}))
 		id := admin.createProject("Valid")
 		admin.gql(`mutation($id:ID!){ updateProject(input:{id:$id, startDate:"2025-13-01"}) { project { id } } }`, vars{"id": id}).wantField("startDate")
 		admin.gql(`mutation($id:ID!,$o:ID){ updateProject(input:{id:$id, ownerId:$o}) { project { id } } }`, vars{"id": id, "o": foreignUser}).wantField("ownerId")
-		var n int64
-		s.app.db.Table("projects").Count(&n)
-		if n != 1 {
+		if n := countRows(t, s, &models.Project{}); n != 1 {
 			t.Fatalf("%d projects: failed writes must leave no rows", n)
 		}
 	})

@@ -8,18 +8,8 @@ import (
 
 const riskFields = `id name project { id title } owner { email } lifecyclePhase likelihood severity score riskLevel mitigationStatus mitigationPlan deadline createdBy { kind name }`
 
-// createRisk adds a risk to the project as the client and returns its id.
-func (c *client) createRisk(projectID, name string, likelihood, severity int) string {
-	c.s.t.Helper()
-	r := c.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { risk { id } } }`, vars{"i": map[string]any{
-		"projectId": projectID, "name": name, "likelihood": likelihood, "severity": severity}}).ok()
-	return r.str("createRisk", "risk", "id")
-}
-
 func TestRiskCRUD(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		owner := admin.createUser("risk.owner@example.com", "EDITOR")
 		p, p2 := admin.createProject("Credit scoring"), admin.createProject("Chatbot")
 		r := admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { risk { `+riskFields+` } } }`, vars{"i": map[string]any{
@@ -83,9 +73,7 @@ func TestRiskLevelBands(t *testing.T) {
 }
 
 func TestRiskFiltersAndValidation(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL, func(c *config) { c.AllowSignup = true })
-		admin := s.admin()
+	onEachDB(t, func(c *config) { c.AllowSignup = true }, func(t *testing.T, s *testServer, admin *client) {
 		p1, p2 := admin.createProject("One"), admin.createProject("Two")
 		admin.createRisk(p1, "Data leakage", 2, 4)
 		admin.createRisk(p1, "Prompt injection", 4, 4)
@@ -110,47 +98,26 @@ func TestRiskFiltersAndValidation(t *testing.T) {
 			}
 		}
 
-		other := s.anon()
-		other.gql(`mutation{ signup(input:{orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1"}) { user { id } } }`, nil).ok()
-		foreignProject := other.createProject("Theirs")
-		base := func(extra map[string]any) map[string]any {
-			in := map[string]any{"projectId": p1, "name": "Risk", "likelihood": 3, "severity": 3}
-			for k, v := range extra {
-				in[k] = v
-			}
-			return in
-		}
-		for _, tc := range []struct {
-			name  string
-			input map[string]any
-			field string
-		}{
-			{"likelihood 0", base(map[string]any{"likelihood": 0}), "likelihood"},
-			{"likelihood 6", base(map[string]any{"likelihood": 6}), "likelihood"},
-			{"severity -1", base(map[string]any{"severity": -1}), "severity"},
-			{"severity 99", base(map[string]any{"severity": 99}), "severity"},
-			{"likelihood as text", base(map[string]any{"likelihood": "3"}), "likelihood"},
-			{"severity fractional", base(map[string]any{"severity": 2.5}), ""},
-			{"empty name", base(map[string]any{"name": ""}), "name"},
-			{"name too long", base(map[string]any{"name": strings.Repeat("n", 201)}), "name"},
-			{"plan too long", base(map[string]any{"mitigationPlan": strings.Repeat("m", 10001)}), "mitigationPlan"},
-			{"bad deadline", base(map[string]any{"deadline": "2025-02-29"}), "deadline"},
-			{"unknown phase", base(map[string]any{"lifecyclePhase": "LAUNCH"}), ""},
-			{"unknown mitigation status", base(map[string]any{"mitigationStatus": "DONE"}), ""},
-			{"unknown project", base(map[string]any{"projectId": "6f1c1a70-0000-4000-8000-000000000000"}), "projectId"},
-			{"malformed project", base(map[string]any{"projectId": "p1"}), "projectId"},
-			{"another organisation's project", base(map[string]any{"projectId": foreignProject}), "projectId"},
-			{"unknown owner", base(map[string]any{"ownerId": "6f1c1a70-0000-4000-8000-000000000000"}), "ownerId"},
-		} {
-			t.Run(tc.name, func(t *testing.T) {
-				r := admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { risk { id } } }`, vars{"i": tc.input})
-				if tc.field == "" {
-					r.wantCode("BAD_USER_INPUT")
-				} else {
-					r.wantField(tc.field)
-				}
-			})
-		}
+		foreignProject := s.otherOrg().createProject("Theirs")
+		base := map[string]any{"projectId": p1, "name": "Risk", "likelihood": 3, "severity": 3}
+		runScenarios(t, refusedInputs(admin, `mutation($i:CreateRiskInput!){ createRisk(input:$i) { risk { id } } }`, []inputCase{
+			{"likelihood 0", with(base, map[string]any{"likelihood": 0}), "likelihood"},
+			{"likelihood 6", with(base, map[string]any{"likelihood": 6}), "likelihood"},
+			{"severity -1", with(base, map[string]any{"severity": -1}), "severity"},
+			{"severity 99", with(base, map[string]any{"severity": 99}), "severity"},
+			{"likelihood as text", with(base, map[string]any{"likelihood": "3"}), "likelihood"},
+			{"severity fractional", with(base, map[string]any{"severity": 2.5}), ""},
+			{"empty name", with(base, map[string]any{"name": ""}), "name"},
+			{"name too long", with(base, map[string]any{"name": strings.Repeat("n", 201)}), "name"},
+			{"plan too long", with(base, map[string]any{"mitigationPlan": strings.Repeat("m", 10001)}), "mitigationPlan"},
+			{"bad deadline", with(base, map[string]any{"deadline": "2025-02-29"}), "deadline"},
+			{"unknown phase", with(base, map[string]any{"lifecyclePhase": "LAUNCH"}), ""},
+			{"unknown mitigation status", with(base, map[string]any{"mitigationStatus": "DONE"}), ""},
+			{"unknown project", with(base, map[string]any{"projectId": "6f1c1a70-0000-4000-8000-000000000000"}), "projectId"},
+			{"malformed project", with(base, map[string]any{"projectId": "p1"}), "projectId"},
+			{"another organisation's project", with(base, map[string]any{"projectId": foreignProject}), "projectId"},
+			{"unknown owner", with(base, map[string]any{"ownerId": "6f1c1a70-0000-4000-8000-000000000000"}), "ownerId"},
+		}))
 		admin.gql(`mutation($id:ID!){ updateRisk(input:{id:$id, likelihood:7}) { risk { id } } }`, vars{"id": id}).wantField("likelihood")
 		admin.gql(`mutation($id:ID!,$p:ID){ updateRisk(input:{id:$id, projectId:$p}) { risk { id } } }`, vars{"id": id, "p": foreignProject}).wantField("projectId")
 		if n := admin.gql(`{ risks { totalCount } }`, nil).ok().get("risks", "totalCount"); n != float64(3) {

@@ -6,12 +6,15 @@ import "testing"
 // frontend/src/text/textCases.json); and upsertAiModel takes status: null as
 // "not given", as its schema says.
 func TestInvisibleNamesAndNullStatus(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
-		admin.gql(`mutation($n:String!){ createApiKey(input:{name:$n}) { secret } }`, vars{"n": "\uFEFF\uFEFF\uFEFF"}).wantField("name")
-		admin.gql(`mutation($n:String!){ createApiKey(input:{name:$n}) { secret } }`, vars{"n": "\u200Bab\u200B"}).wantField("name")
-		admin.gql(`mutation($n:String!){ createProject(input:{title:$n}) { project { id } } }`, vars{"n": "\u200B\u2060\uFEFF\u00A0"}).wantField("title")
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
+		key, project := `mutation($i:CreateApiKeyInput!){ createApiKey(input:$i) { secret } }`, `mutation($i:CreateProjectInput!){ createProject(input:$i) { project { id } } }`
+		runScenarios(t, refusedInputs(admin, key, []inputCase{
+			{"key name of byte-order marks", map[string]any{"name": "\uFEFF\uFEFF\uFEFF"}, "name"},
+			{"key name too short once the zero-width spaces go", map[string]any{"name": "\u200Bab\u200B"}, "name"},
+		}))
+		runScenarios(t, refusedInputs(admin, project, []inputCase{
+			{"project title of invisible characters", map[string]any{"title": "\u200B\u2060\uFEFF\u00A0"}, "title"},
+		}))
 		r := admin.gql(`mutation($n:String!){ createApiKey(input:{name:$n}) { apiKey { name } } }`, vars{"n": "\uFEFF\u0085ci key\u00A0"}).ok()
 		if got := r.str("createApiKey", "apiKey", "name"); got != "ci key" {
 			t.Fatalf("stored name %q, want the trimmed %q", got, "ci key")

@@ -8,21 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-
-	"keyward/models"
 )
-
-// countRows counts a model's rows across all organisations.
-func countRows(t *testing.T, s *testServer, model any) int64 {
-	t.Helper()
-	var n int64
-	if err := s.app.db.Model(model).Count(&n).Error; err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
-func countKeys(t *testing.T, s *testServer) int64 { return countRows(t, s, &models.APIKey{}) }
 
 func TestTransportRefusesUnsafeRequests(t *testing.T) {
 	s := newServer(t, sqliteURL(t))

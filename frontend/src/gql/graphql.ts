@@ -87,6 +87,8 @@ export type CreateUserInput = {
 
 export type PrincipalKind =
   | 'API_KEY'
+  /** Only as an audit event's actor: a `keyward admin` command run with the server's configuration. Never a caller of the API. */
+  | 'COMMAND_LINE'
   | 'USER';
 
 export type Role =

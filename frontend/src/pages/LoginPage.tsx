@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { Alert, AlertTitle, Box, Button, MenuItem, TextField } from '@mui/material';
-import { ApiError, errorMessage, request } from '../api/client';
+import { ApiError, request } from '../api/client';
 import { LoginMutation } from '../api/operations';
 import { useSession } from '../auth/session';
 import { AuthCard } from './AuthCard';
 import { FullPageLoading } from './FullPageStates';
 import { useDocumentTitle } from '../shell/title';
 import { WORDS } from '../words';
+import { useSubmit } from '../settings/form';
 
 /** Where to go after sign-in: the route the visitor asked for, never another site. */
 function returnTo(state: unknown): string {
@@ -42,8 +43,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; rateLimited: boolean } | null>(null);
+  const { busy, submit, formError: error } = useSubmit([]);
   const [choices, setChoices] = useState<OrganizationChoice[] | null>(null);
   const [organizationId, setOrganizationId] = useState('');
   const target = returnTo(location.state);
@@ -54,28 +54,22 @@ export function LoginPage() {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await request(LoginMutation, { email: email.trim(), password, organizationId: organizationId || null });
-      await refresh();
-      navigate(target, { replace: true });
-    } catch (err) {
-      const offered = organizationChoices(err);
-      if (offered && offered.length > 0) {
+    await submit(async () => {
+      try {
+        await request(LoginMutation, { email: email.trim(), password, organizationId: organizationId || null });
+      } catch (err) {
+        // The password matched accounts in several organisations: ask which, no error.
+        const offered = organizationChoices(err);
+        if (!offered || offered.length === 0) throw err;
         setChoices(offered);
         setOrganizationId(offered[0].id);
-        setBusy(false);
         return;
       }
-      const rateLimited = err instanceof ApiError && err.code === 'RATE_LIMITED';
-      setError({
-        message: errorMessage(err),
-        rateLimited,
-      });
-      setBusy(false);
-    }
+      await refresh();
+      navigate(target, { replace: true });
+    });
   };
+  const rateLimited = error?.code === 'RATE_LIMITED';
 
   const setupRequired = state.status === 'ready' && state.setupRequired;
 
@@ -88,10 +82,10 @@ export function LoginPage() {
       )}
       <Box component="form" onSubmit={onSubmit} noValidate sx={{ display: 'grid', gap: 2 }}>
         {error && (
-          <Alert severity={error.rateLimited ? 'warning' : 'error'} role="alert">
-            {error.rateLimited && <AlertTitle>Too many sign-in attempts</AlertTitle>}
+          <Alert severity={rateLimited ? 'warning' : 'error'} role="alert">
+            {rateLimited && <AlertTitle>Too many sign-in attempts</AlertTitle>}
             {error.message}
-            {error.rateLimited && ' Wait a few minutes, then try again.'}
+            {rateLimited && ' Wait a few minutes, then try again.'}
           </Alert>
         )}
         <TextField

@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Box, Button, Link, TextField } from '@mui/material';
-import { ApiError, errorMessage, request } from '../api/client';
+import { Alert, Box, Button, Link } from '@mui/material';
+import { request } from '../api/client';
 import { SetupMutation } from '../api/operations';
 import { useSession } from '../auth/session';
 import { AuthCard } from './AuthCard';
 import { useDocumentTitle } from '../shell/title';
-
-const MIN_PASSWORD = 8;
+import { CheckedField, FormError, PasswordField, useSubmit, useValues } from '../settings/form';
+import { PASSWORD_MIN, passwordProblem, requiredProblem } from '../settings/validation';
 
 /** Creates the organisation and its first admin from the one-time setup link. */
 export function SetupPage() {
@@ -15,10 +15,10 @@ export function SetupPage() {
   const token = params.get('token') ?? '';
   const { refresh } = useSession();
   const navigate = useNavigate();
-  const [form, setForm] = useState({ orgName: '', name: '', email: '', password: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | Error | null>(null);
-  const [triedSubmit, setTriedSubmit] = useState(false);
+  // note: no field of its own takes the server's message: it shows above the
+  // form, and the field it names is marked.
+  const { busy, submit, check, tried, formError } = useSubmit([]);
+  const { values: form, set } = useValues({ orgName: '', name: '', email: '', password: '' });
   useDocumentTitle('Set up');
 
   if (!token) {
@@ -34,25 +34,25 @@ export function SetupPage() {
     );
   }
 
-  const missing = {
-    orgName: !form.orgName.trim(),
-    name: !form.name.trim(),
-    email: !form.email.trim(),
-    password: form.password.length < MIN_PASSWORD,
+  const problems = {
+    orgName: requiredProblem(form.orgName, 'Enter the name of your organisation.'),
+    name: requiredProblem(form.name, 'Enter your name.'),
+    email: requiredProblem(form.email, 'Enter the email you will sign in with.'),
+    password: passwordProblem(form.password),
   };
-  const fieldError = (field: keyof typeof form) =>
-    (error instanceof ApiError && error.field === field) || (triedSubmit && missing[field]);
-
-  const set = (field: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setForm((f) => ({ ...f, [field]: e.target.value }));
+  const problem = (field: keyof typeof form) => (tried && problems[field]) || null;
+  // The server's message shows above the form; the field it names is marked.
+  const field = (f: keyof typeof form) => ({
+    value: form[f],
+    onChange: set(f),
+    problem: problem(f),
+    error: formError?.field === f || Boolean(problem(f)),
+  });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setTriedSubmit(true);
-    if (Object.values(missing).some(Boolean)) return;
-    setBusy(true);
-    setError(null);
-    try {
+    if (!check(problems)) return;
+    await submit(async () => {
       await request(SetupMutation, {
         token,
         orgName: form.orgName.trim(),
@@ -62,61 +62,22 @@ export function SetupPage() {
       });
       await refresh();
       navigate('/settings', { replace: true });
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(errorMessage(err)));
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <AuthCard title="Set up Keyward" subtitle="Create your organisation and its first administrator.">
       <Box component="form" onSubmit={onSubmit} noValidate sx={{ display: 'grid', gap: 2 }}>
-        {error && (
-          <Alert severity="error" role="alert">
-            {error.message}
-          </Alert>
-        )}
-        <TextField
-          id="setup-org"
-          label="Organisation name"
-          value={form.orgName}
-          onChange={set('orgName')}
-          error={fieldError('orgName')}
-          helperText={triedSubmit && missing.orgName ? 'Enter the name of your organisation.' : undefined}
-          required
-          autoFocus
-        />
-        <TextField
-          id="setup-name"
-          label="Your name"
-          autoComplete="name"
-          value={form.name}
-          onChange={set('name')}
-          error={fieldError('name')}
-          helperText={triedSubmit && missing.name ? 'Enter your name.' : undefined}
-          required
-        />
-        <TextField
-          id="setup-email"
-          label="Email"
-          type="email"
-          autoComplete="username"
-          value={form.email}
-          onChange={set('email')}
-          error={fieldError('email')}
-          helperText={triedSubmit && missing.email ? 'Enter the email you will sign in with.' : undefined}
-          required
-        />
-        <TextField
+        <FormError error={formError} />
+        <CheckedField {...field('orgName')} id="setup-org" label="Organisation name" required autoFocus />
+        <CheckedField {...field('name')} id="setup-name" label="Your name" autoComplete="name" required />
+        <CheckedField {...field('email')} id="setup-email" label="Email" type="email" autoComplete="username" required />
+        <PasswordField
+          {...field('password')}
           id="setup-password"
           label="Password"
-          type="password"
           autoComplete="new-password"
-          value={form.password}
-          onChange={set('password')}
-          error={fieldError('password')}
-          helperText={`At least ${MIN_PASSWORD} characters.`}
-          required
+          hint={`At least ${PASSWORD_MIN} characters.`}
         />
         <Button type="submit" variant="contained" size="large" disabled={busy}>
           {busy ? 'Creating…' : 'Create organisation'}

@@ -1,45 +1,39 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, Typography } from '@mui/material';
 import { request } from '../api/client';
 import { ChangePasswordMutation } from '../api/operations';
-import { FormError, useSubmit } from './form';
-import { PASSWORD_MIN, passwordProblem } from './password';
+import { FormError, PasswordField, useSubmit, useValues } from './form';
+import { PASSWORD_MIN, passwordProblem } from './validation';
 import { WORDS } from '../words';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
-type Field = (typeof FIELDS)[number];
 
 /** The signed-in person replaces their own password; their other sessions end. */
 export function ChangePasswordForm() {
-  const [form, setForm] = useState({ currentPassword: '', newPassword: '', confirm: '' });
-  const [tried, setTried] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const { busy, submit, fieldError, formError, clearFieldError } = useSubmit(FIELDS);
+  const { busy, submit, setTried, check, shown, formError, clearFieldError } = useSubmit(FIELDS);
+  const {
+    values: form,
+    setValues: setForm,
+    set,
+  } = useValues({ currentPassword: '', newPassword: '', confirm: '' }, (field) => {
+    setDone(null);
+    clearFieldError(field);
+  });
 
-  const problems: Record<Field | 'confirm', string | null> = {
+  const problems = {
     currentPassword: form.currentPassword ? null : 'Enter your current password.',
     newPassword:
       passwordProblem(form.newPassword) ??
       (form.newPassword === form.currentPassword ? 'Choose a password different from the current one.' : null),
     confirm: form.confirm === form.newPassword ? null : 'The two new passwords differ. Type the same one twice.',
   };
-  const shown = (field: Field | 'confirm') =>
-    (tried && problems[field]) || (field === 'confirm' ? null : fieldError(field));
 
-  const set = (field: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    setForm((f) => ({ ...f, [field]: e.target.value }));
-    setDone(null);
-    if (field !== 'confirm') clearFieldError(field);
-  };
+  const field = (f: keyof typeof form) => ({ id: `account-${f}`, value: form[f], onChange: set(f), problem: shown(f, problems), fullWidth: true });
 
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
-    setTried(true);
-    const firstBad = (['currentPassword', 'newPassword', 'confirm'] as const).find((f) => problems[f]);
-    if (firstBad) {
-      document.getElementById(`account-${firstBad}`)?.focus();
-      return;
-    }
+    if (!check(problems, (f) => `account-${f}`)) return;
     void submit(async () => {
       const data = await request(ChangePasswordMutation, {
         input: { currentPassword: form.currentPassword, newPassword: form.newPassword },
@@ -68,42 +62,14 @@ export function ChangePasswordForm() {
         <Box role="status" aria-live="polite">
           {done && <Alert severity="success">{done}</Alert>}
         </Box>
-        <TextField
-          id="account-currentPassword"
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          value={form.currentPassword}
-          onChange={set('currentPassword')}
-          error={Boolean(shown('currentPassword'))}
-          helperText={shown('currentPassword')}
-          required
-          fullWidth
-        />
-        <TextField
-          id="account-newPassword"
+        <PasswordField {...field('currentPassword')} label="Current password" autoComplete="current-password" />
+        <PasswordField
+          {...field('newPassword')}
           label="New password"
-          type="password"
           autoComplete="new-password"
-          value={form.newPassword}
-          onChange={set('newPassword')}
-          error={Boolean(shown('newPassword'))}
-          helperText={shown('newPassword') || `At least ${PASSWORD_MIN} characters.`}
-          required
-          fullWidth
+          hint={`At least ${PASSWORD_MIN} characters.`}
         />
-        <TextField
-          id="account-confirm"
-          label="New password again"
-          type="password"
-          autoComplete="new-password"
-          value={form.confirm}
-          onChange={set('confirm')}
-          error={Boolean(shown('confirm'))}
-          helperText={shown('confirm')}
-          required
-          fullWidth
-        />
+        <PasswordField {...field('confirm')} label="New password again" autoComplete="new-password" />
         <Box>
           <Button type="submit" variant="contained" disabled={busy}>
             {busy ? 'Changing…' : WORDS.changePassword}

@@ -4,7 +4,7 @@ import { useMe } from '../auth/session';
 import type { Role } from '../gql/graphql';
 import { useDocumentTitle } from '../shell/title';
 import { WORDS, withArticle } from '../words';
-import { roleLabel } from './roles';
+import { ROLES, roleLabel } from './roles';
 
 interface SettingsTab {
   path: string;
@@ -17,7 +17,7 @@ export const SETTINGS_TABS: SettingsTab[] = [
   { path: '/settings/api-keys', label: WORDS.apiKeys, roles: ['ADMIN'] },
   { path: '/settings/users', label: WORDS.users, roles: ['ADMIN'] },
   { path: '/settings/audit-log', label: WORDS.auditLog, roles: ['ADMIN'] },
-  { path: '/settings/account', label: WORDS.account, roles: ['ADMIN', 'EDITOR', 'VIEWER'] },
+  { path: '/settings/account', label: WORDS.account, roles: ROLES },
 ];
 
 export function SettingsPage() {

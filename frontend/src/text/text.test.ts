@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import table from './textCases.json';
 import { textLength, trimText } from './text';
-import { validateKeyName } from '../settings/apikeys/keyName';
+import { validateKeyName } from '../settings/validation';
 
 // The same table models/text_test.go checks against the server.
 const verdicts: Record<string, RegExp | null> = {

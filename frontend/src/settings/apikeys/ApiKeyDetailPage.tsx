@@ -20,6 +20,7 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { useQueryWith } from '../../api/useQueryWith';
 import type { ApiKeyDetailQuery as ApiKeyDetail } from '../../gql/graphql';
 import { AuditEventTable } from '../audit/AuditEventTable';
+import { ListLoadError, ListLoading } from '../ListStates';
 import { visuallyHidden } from '../visuallyHidden';
 import { formatDateTime, lastUsedText } from './dates';
 import { DeleteApiKeyDialog } from './DeleteApiKeyDialog';
@@ -52,9 +53,7 @@ export function ApiKeyDetailPage() {
     return (
       <Box>
         {back}
-        <Box sx={{ display: 'grid', placeItems: 'center', py: 6 }} role="status" aria-live="polite">
-          <CircularProgress aria-label="Loading the API key" />
-        </Box>
+        <ListLoading label="Loading the API key" />
       </Box>
     );
   }
@@ -62,16 +61,7 @@ export function ApiKeyDetailPage() {
     return (
       <Box>
         {back}
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={retry}>
-              Try again
-            </Button>
-          }
-        >
-          Could not load this API key. {state.message}
-        </Alert>
+        <ListLoadError what="this API key" message={state.message} onRetry={retry} />
       </Box>
     );
   }

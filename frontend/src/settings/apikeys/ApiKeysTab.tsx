@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Box, Button, Snackbar, Typography } from '@mui/material';
+import { Alert, Box, Button, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { useQuery } from '../../api/useQuery';
 import { ListLoadError, ListLoading } from '../ListStates';
@@ -17,7 +17,8 @@ import { ExpiringSoonBanner } from './KeyLifecycleNotes';
 import { KeyFilterBar } from './KeyFilterBar';
 import { applyView, countsAgainstLimit, isFiltered, viewFromParams, viewToParams, type KeyView } from './keyFilters';
 import { neighbourAfterRemoval, rowId, useFocusAfterDialog } from '../../shell/focus';
-import { TOAST_ANCHOR, WORDS, quoted } from '../../words';
+import { WORDS, quoted } from '../../words';
+import { NoticeToast, TabHeader } from '../TabHeader';
 
 const HEADING_ID = 'api-keys-heading';
 const LIMIT_ID = 'api-keys-limit';
@@ -52,42 +53,35 @@ export function ApiKeysTab() {
 
   return (
     <Box component="section" aria-labelledby={HEADING_ID}>
-      <Box
-        sx={{
-          display: 'flex',
-          flexWrap: 'wrap',
-          alignItems: 'flex-start',
-          justifyContent: 'space-between',
-          gap: 2,
-          mb: 2,
-        }}
-      >
-        <Box sx={{ minWidth: 0, flex: '1 1 280px' }}>
-          <Typography id={HEADING_ID} component="h2" variant="h6" tabIndex={-1} sx={{ fontWeight: 600 }}>
-            {WORDS.apiKeys}
-          </Typography>
-          <Typography color="text.secondary" variant="body2">
+      <TabHeader
+        headingId={HEADING_ID}
+        title={WORDS.apiKeys}
+        basis="280px"
+        description={
+          <>
             Keys let applications call the GraphQL API as your organisation. Only Admins can see and manage them.{' '}
             <ApiReferenceLink>Read the API reference</ApiReferenceLink>
-          </Typography>
-        </Box>
-        {hasKeys && (
-          <Box sx={{ display: 'grid', justifyItems: { xs: 'start', sm: 'end' }, gap: 0.5 }}>
-            <Button
-              variant="contained"
-              startIcon={<AddIcon aria-hidden />}
-              onClick={() => setCreating(true)}
-              disabled={atLimit}
-              aria-describedby={LIMIT_ID}
-            >
-              {WORDS.createApiKey}
-            </Button>
-            <Typography id={LIMIT_ID} variant="body2" color={atLimit ? 'warning.main' : 'text.secondary'} data-testid="key-count">
-              {limit !== null && `${counted} of ${limit} keys`}
-            </Typography>
-          </Box>
-        )}
-      </Box>
+          </>
+        }
+        action={
+          hasKeys && (
+            <Box sx={{ display: 'grid', justifyItems: { xs: 'start', sm: 'end' }, gap: 0.5 }}>
+              <Button
+                variant="contained"
+                startIcon={<AddIcon aria-hidden />}
+                onClick={() => setCreating(true)}
+                disabled={atLimit}
+                aria-describedby={LIMIT_ID}
+              >
+                {WORDS.createApiKey}
+              </Button>
+              <Typography id={LIMIT_ID} variant="body2" color={atLimit ? 'warning.main' : 'text.secondary'} data-testid="key-count">
+                {limit !== null && `${counted} of ${limit} keys`}
+              </Typography>
+            </Box>
+          )
+        }
+      />
 
       {atLimit && (
         <Alert severity="warning" sx={{ mb: 2 }} data-testid="key-limit-reached">
@@ -164,13 +158,7 @@ export function ApiKeysTab() {
           void reload();
         }}
       />
-      <Snackbar
-        open={notice !== null}
-        autoHideDuration={5000}
-        onClose={() => setNotice(null)}
-        message={notice}
-        anchorOrigin={TOAST_ANCHOR}
-      />
+      <NoticeToast notice={notice} onClose={() => setNotice(null)} />
     </Box>
   );
 }

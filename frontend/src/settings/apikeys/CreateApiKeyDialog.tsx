@@ -12,9 +12,10 @@ import {
 import { payload, request } from '../../api/client';
 import { CreateApiKeyMutation } from '../../api/operations';
 import type { ApiKeyScope } from '../../gql/graphql';
-import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, KEY_NAME_MAX, codePointLength, validateKeyName } from './keyName';
+import { validateKeyName } from '../validation';
 import { trimText } from '../../text/text';
-import { DAY_MS, formatDateTime } from './dates';
+import { KeyNameField } from './KeyNameField';
+import { DAY_MS, DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, formatDateTime } from './dates';
 import { DialogForm, FormDialog, useSubmit } from '../form';
 import { WORDS } from '../../words';
 import { DEFAULT_SCOPE, SCOPES, SCOPE_HELP, SCOPE_LABEL } from './scope';
@@ -37,30 +38,26 @@ interface Props {
 /** Asks for a name, an expiry and a scope; server errors stay inside the dialog, under their field. */
 export function CreateApiKeyDialog({ open, onClose, onCreated }: Props) {
   return (
-    <FormDialog open={open} onClose={onClose} titleId="create-key-title">
-      <CreateApiKeyForm onClose={onClose} onCreated={onCreated} />
+    <FormDialog open={open} onClose={onClose}>
+      <CreateApiKeyForm onCreated={onCreated} />
     </FormDialog>
   );
 }
 
-function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
+function CreateApiKeyForm({ onCreated }: Pick<Props, 'onCreated'>) {
   const [name, setName] = useState('');
-  const [touched, setTouched] = useState(false);
   const [days, setDays] = useState<number>(DEFAULT_EXPIRY_DAYS);
   const [scope, setScope] = useState<ApiKeyScope>(DEFAULT_SCOPE);
-  const { busy, submit, fieldError, formError, clearFieldError } = useSubmit(['name', 'expiresInDays'] as const);
+  const { busy, submit, setTried, check, shown, fieldError, formError, clearFieldError } = useSubmit([
+    'name',
+    'expiresInDays',
+  ] as const);
 
-  const nameError = touched ? validateKeyName(name) : null;
-  const shownNameError = nameError ?? fieldError('name');
-  const length = codePointLength(trimText(name));
+  const problems = { name: validateKeyName(name) };
   const expiresOn = formatDateTime(new Date(Date.now() + days * DAY_MS).toISOString());
 
   const onSubmit = () => {
-    setTouched(true);
-    if (validateKeyName(name)) {
-      document.getElementById('key-name')?.focus();
-      return;
-    }
+    if (!check(problems, (f) => `key-${f}`)) return;
     void submit(async () => {
       const data = await request(CreateApiKeyMutation, { input: { name: trimText(name), expiresInDays: days, scope } });
       const { apiKey, secret } = payload(data.createApiKey);
@@ -70,33 +67,26 @@ function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
 
   return (
     <DialogForm
-      titleId="create-key-title"
       title={WORDS.createApiKey}
       onSubmit={onSubmit}
-      onCancel={onClose}
       busy={busy}
       submitLabel={WORDS.createApiKey}
       busyLabel={WORDS.creatingApiKey}
       formError={formError}
     >
-      <TextField
+      <KeyNameField
         id="key-name"
-        label="Key name"
-        value={name}
-        onChange={(e) => {
-          setName(e.target.value);
-          setTouched(true);
+        name={name}
+        onName={(next) => {
+          setName(next);
+          // note: a name is checked as it is typed, not only once tried.
+          setTried(true);
           clearFieldError('name');
         }}
-        onBlur={() => name !== '' && setTouched(true)}
-        error={shownNameError !== null}
-        helperText={
-          shownNameError ?? `What uses this key, e.g. “CI pipeline” or “Billing service”. ${length}/${KEY_NAME_MAX}`
-        }
+        onBlur={() => name !== '' && setTried(true)}
+        problem={shown('name', problems)}
+        hint="What uses this key, e.g. “CI pipeline” or “Billing service”. "
         autoFocus
-        required
-        fullWidth
-        slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
       />
       <TextField
         id="key-expiry"

@@ -1,13 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
-  Alert,
   Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
   DialogContentText,
-  DialogTitle,
   FormControl,
   FormControlLabel,
   FormLabel,
@@ -15,11 +9,12 @@ import {
   RadioGroup,
   TextField,
 } from '@mui/material';
-import { errorMessage, request } from '../../api/client';
+import { request } from '../../api/client';
 import { RotateApiKeyMutation } from '../../api/operations';
 import type { ApiKeyRow } from './ApiKeyList';
 import type { CreatedKey } from './CreateApiKeyDialog';
-import { EXPIRY_CHOICES } from './keyName';
+import { EXPIRY_CHOICES } from './dates';
+import { DialogForm, FormDialog, useSubmit } from '../form';
 
 /** How long the old secret keeps working, as offered; the server's default is 24 hours. */
 export const GRACE_CHOICES = [
@@ -42,99 +37,85 @@ interface Props {
 /** Rotates a key: a grace period for the old secret, and the new secret's lifetime. */
 export function RotateApiKeyDialog({ apiKey, onClose, onRotated }: Props) {
   return (
-    <Dialog open={apiKey !== null} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="rotate-key-title">
-      {apiKey && <RotateForm apiKey={apiKey} onClose={onClose} onRotated={onRotated} />}
-    </Dialog>
+    <FormDialog open={apiKey !== null} onClose={onClose}>
+      {apiKey && <RotateForm apiKey={apiKey} onRotated={onRotated} />}
+    </FormDialog>
   );
 }
 
-function RotateForm({ apiKey, onClose, onRotated }: Props & { apiKey: ApiKeyRow }) {
+function RotateForm({ apiKey, onRotated }: Pick<Props, 'onRotated'> & { apiKey: ApiKeyRow }) {
   const [grace, setGrace] = useState<number>(DEFAULT_GRACE);
   const [days, setDays] = useState<number>(SAME_LIFETIME);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, submit, formError } = useSubmit([]);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const onSubmit = () => {
+    void submit(async () => {
       const input = { graceHours: grace, ...(days === SAME_LIFETIME ? {} : { expiresInDays: days }) };
       const data = await request(RotateApiKeyMutation, { input: { id: apiKey.id, ...input } });
       if (!data.rotateApiKey) throw new Error('The key could not be rotated. Try again.');
       const { apiKey: key, secret } = data.rotateApiKey;
       onRotated({ id: key.id, name: key.name, scope: key.scope, secret, previousSecretExpiresAt: key.previousSecretExpiresAt ?? null });
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Box component="form" onSubmit={onSubmit} noValidate>
-      <DialogTitle id="rotate-key-title">Rotate API key “{apiKey.name}”</DialogTitle>
-      <DialogContent sx={{ display: 'grid', gap: 2.5 }}>
+    <DialogForm
+      title={`Rotate API key “${apiKey.name}”`}
+      onSubmit={onSubmit}
+      busy={busy}
+      submitLabel="Rotate"
+      busyLabel="Rotating…"
+      formError={formError}
+      intro={
         <DialogContentText>
           The key gets a new secret and keeps its name, scope and history. Deploy the new secret, then the old one
           stops working.
         </DialogContentText>
-        {error && (
-          <Alert severity="error" role="alert">
-            {error}
-          </Alert>
-        )}
-        <FormControl component="fieldset">
-          <FormLabel component="legend" id="rotate-grace-label" sx={{ mb: 0.5 }}>
-            The old secret keeps working for
-          </FormLabel>
-          <RadioGroup
-            aria-labelledby="rotate-grace-label"
-            name="grace"
-            value={String(grace)}
-            onChange={(e) => setGrace(Number(e.target.value))}
-          >
-            {GRACE_CHOICES.map((g) => (
-              <FormControlLabel
-                key={g.hours}
-                value={String(g.hours)}
-                control={<Radio slotProps={{ input: { 'aria-describedby': `rotate-grace-${g.hours}-help` } }} />}
-                label={
-                  <span>
-                    {g.label}
-                    <Box component="span" id={`rotate-grace-${g.hours}-help`} sx={{ color: 'text.secondary', ml: 1 }}>
-                      {g.help}
-                    </Box>
-                  </span>
-                }
-              />
-            ))}
-          </RadioGroup>
-        </FormControl>
-        <TextField
-          id="rotate-expiry"
-          select
-          label="New secret expires in"
-          value={days}
-          onChange={(e) => setDays(Number(e.target.value))}
-          fullWidth
-          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+      }
+    >
+      <FormControl component="fieldset">
+        <FormLabel component="legend" id="rotate-grace-label" sx={{ mb: 0.5 }}>
+          The old secret keeps working for
+        </FormLabel>
+        <RadioGroup
+          aria-labelledby="rotate-grace-label"
+          name="grace"
+          value={String(grace)}
+          onChange={(e) => setGrace(Number(e.target.value))}
         >
-          <option value={SAME_LIFETIME}>Same lifetime as before</option>
-          {EXPIRY_CHOICES.map((d) => (
-            <option key={d} value={d}>
-              {d} days
-            </option>
+          {GRACE_CHOICES.map((g) => (
+            <FormControlLabel
+              key={g.hours}
+              value={String(g.hours)}
+              control={<Radio slotProps={{ input: { 'aria-describedby': `rotate-grace-${g.hours}-help` } }} />}
+              label={
+                <span>
+                  {g.label}
+                  <Box component="span" id={`rotate-grace-${g.hours}-help`} sx={{ color: 'text.secondary', ml: 1 }}>
+                    {g.help}
+                  </Box>
+                </span>
+              }
+            />
           ))}
-        </TextField>
-      </DialogContent>
-      <DialogActions sx={{ px: 3, pb: 2 }}>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="contained" disabled={busy}>
-          {busy ? 'Rotating…' : 'Rotate'}
-        </Button>
-      </DialogActions>
-    </Box>
+        </RadioGroup>
+      </FormControl>
+      <TextField
+        id="rotate-expiry"
+        select
+        label="New secret expires in"
+        value={days}
+        onChange={(e) => setDays(Number(e.target.value))}
+        fullWidth
+        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+      >
+        <option value={SAME_LIFETIME}>Same lifetime as before</option>
+        {EXPIRY_CHOICES.map((d) => (
+          <option key={d} value={d}>
+            {d} days
+          </option>
+        ))}
+      </TextField>
+    </DialogForm>
   );
 }

@@ -45,3 +45,7 @@ export function lastUsedText(iso: string | null, now: number = Date.now()): stri
   if (days === 1) return 'Yesterday';
   return `${days} days ago`;
 }
+
+/** The lifetimes offered for a new key or secret, in days. */
+export const EXPIRY_CHOICES = [7, 30, 60, 90, 180, 365] as const;
+export const DEFAULT_EXPIRY_DAYS = 30;

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Box, Button, CircularProgress, MenuItem, Paper, TextField, Typography } from '@mui/material';
+import { Box, Button, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import { useQuery } from '../../api/useQuery';
 import { useQueryWith } from '../../api/useQueryWith';
 import type { AuditAction, AuditFilter } from '../../gql/graphql';
 import { AuditActorsQuery, AuditLogQuery } from '../apikeys/usageOperations';
 import { AuditEventTable } from './AuditEventTable';
+import { ListLoadError, ListLoading } from '../ListStates';
 import { AUDIT_ACTIONS, actionLabel } from './auditText';
 
 const PAGE_SIZE = 50;
@@ -84,23 +85,8 @@ export function AuditLogTab() {
         </TextField>
       </Box>
 
-      {state.status === 'loading' && (
-        <Box sx={{ display: 'grid', placeItems: 'center', py: 6 }} role="status" aria-live="polite">
-          <CircularProgress aria-label="Loading the audit log" />
-        </Box>
-      )}
-      {state.status === 'error' && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={retry}>
-              Try again
-            </Button>
-          }
-        >
-          Could not load the audit log. {state.message}
-        </Alert>
-      )}
+      {state.status === 'loading' && <ListLoading label="Loading the audit log" />}
+      {state.status === 'error' && <ListLoadError what="the audit log" message={state.message} onRetry={retry} />}
       {log && log.nodes.length === 0 && (
         <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }} data-testid="audit-empty">
           <Typography color="text.secondary">

@@ -1,11 +1,9 @@
-import { useState } from 'react';
-import { TextField } from '@mui/material';
 import { payload, request } from '../../api/client';
 import { CreateUserMutation } from '../../api/operations';
 import type { Role } from '../../gql/graphql';
-import { ROLES, roleLabel } from '../roles';
-import { DialogForm, FormDialog, useSubmit } from '../form';
-import { PASSWORD_MIN, passwordProblem } from '../password';
+import { ROLE_HELP, ROLES, roleLabel } from '../roles';
+import { CheckedField, DialogForm, FormDialog, PasswordField, useSubmit, useValues } from '../form';
+import { PASSWORD_MIN, emailProblem, passwordProblem, requiredProblem } from '../validation';
 import { WORDS } from '../../words';
 
 interface Props {
@@ -19,38 +17,26 @@ const FIELDS = ['email', 'name', 'password', 'role'] as const;
 /** Adds a user to the organisation with an initial password and a role. */
 export function AddUserDialog({ open, onClose, onAdded }: Props) {
   return (
-    <FormDialog open={open} onClose={onClose} titleId="add-user-title">
-      <AddUserForm onClose={onClose} onAdded={onAdded} />
+    <FormDialog open={open} onClose={onClose}>
+      <AddUserForm onAdded={onAdded} />
     </FormDialog>
   );
 }
 
-function AddUserForm({ onClose, onAdded }: Omit<Props, 'open'>) {
-  const [form, setForm] = useState({ email: '', name: '', password: '', role: 'VIEWER' as Role });
-  const [tried, setTried] = useState(false);
-  const { busy, submit, fieldError, formError, clearFieldError } = useSubmit(FIELDS);
+function AddUserForm({ onAdded }: Pick<Props, 'onAdded'>) {
+  const { busy, submit, check, shown, formError, clearFieldError } = useSubmit(FIELDS);
+  const { values: form, set } = useValues({ email: '', name: '', password: '', role: 'VIEWER' as Role }, clearFieldError);
 
   const problems = {
-    email: !/^[^\s@]+@[^\s@]+$/.test(form.email.trim()) ? 'Enter an email address like name@example.com.' : null,
-    name: !form.name.trim() ? 'Enter the person’s name.' : null,
+    email: emailProblem(form.email),
+    name: requiredProblem(form.name, 'Enter the person’s name.'),
     password: passwordProblem(form.password),
     role: null,
   };
-  // One message per field: the live check first, else the server's.
-  const shown = (field: (typeof FIELDS)[number]) => (tried && problems[field]) || fieldError(field);
-
-  const set = (field: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    setForm((f) => ({ ...f, [field]: e.target.value }));
-    clearFieldError(field);
-  };
+  const field = (f: (typeof FIELDS)[number]) => ({ id: `user-${f}`, value: form[f], onChange: set(f), problem: shown(f, problems), fullWidth: true });
 
   const onSubmit = () => {
-    setTried(true);
-    const firstBad = FIELDS.find((f) => problems[f]);
-    if (firstBad) {
-      document.getElementById(`user-${firstBad}`)?.focus();
-      return;
-    }
+    if (!check(problems, (f) => `user-${f}`)) return;
     void submit(async () => {
       const data = await request(CreateUserMutation, {
         input: { email: form.email.trim(), name: form.name.trim(), password: form.password, role: form.role },
@@ -61,38 +47,26 @@ function AddUserForm({ onClose, onAdded }: Omit<Props, 'open'>) {
 
   return (
     <DialogForm
-      titleId="add-user-title"
       title={WORDS.addUser}
       onSubmit={onSubmit}
-      onCancel={onClose}
       busy={busy}
       submitLabel={WORDS.addUser}
       busyLabel="Adding…"
       formError={formError}
     >
-      <TextField id="user-email" label="Email" type="email" value={form.email} onChange={set('email')} error={Boolean(shown('email'))} helperText={shown('email')} required autoFocus fullWidth />
-      <TextField id="user-name" label="Name" value={form.name} onChange={set('name')} error={Boolean(shown('name'))} helperText={shown('name')} required fullWidth />
-      <TextField
-        id="user-password"
+      <CheckedField {...field('email')} label="Email" type="email" required autoFocus />
+      <CheckedField {...field('name')} label="Name" required />
+      <PasswordField
+        {...field('password')}
         label="Initial password"
-        type="password"
         autoComplete="new-password"
-        value={form.password}
-        onChange={set('password')}
-        error={Boolean(shown('password'))}
-        helperText={shown('password') || `At least ${PASSWORD_MIN} characters. Share it with the person securely.`}
-        required
-        fullWidth
+        hint={`At least ${PASSWORD_MIN} characters. Share it with the person securely.`}
       />
-      <TextField
-        id="user-role"
+      <CheckedField
+        {...field('role')}
         select
         label="Role"
-        value={form.role}
-        onChange={set('role')}
-        error={Boolean(shown('role'))}
-        helperText={shown('role') || 'Admins manage API keys and users; Editors change data; Viewers only read.'}
-        fullWidth
+        hint={ROLE_HELP}
         slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
       >
         {ROLES.map((r) => (
@@ -100,7 +74,7 @@ function AddUserForm({ onClose, onAdded }: Omit<Props, 'open'>) {
             {roleLabel(r)}
           </option>
         ))}
-      </TextField>
+      </CheckedField>
     </DialogForm>
   );
 }

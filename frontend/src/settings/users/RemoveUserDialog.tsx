@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import { Typography } from '@mui/material';
 import { request } from '../../api/client';
 import { DeleteUserMutation } from '../../api/operations';
-import { ConfirmDialog } from '../ConfirmDialog';
-import { PersonKeys } from './PersonKeys';
-import type { UserRow } from './UserList';
+import { OffboardDialog } from './OffboardDialog';
+import type { UserRow } from './useUsers';
 
 /** Confirms removing a person; they cannot sign in afterwards. Offers deleting the keys they created. */
 export function RemoveUserDialog({
@@ -16,27 +14,20 @@ export function RemoveUserDialog({
   onClose: () => void;
   onRemoved: (user: UserRow, keysDeleted: boolean) => void;
 }) {
-  const [deleteKeys, setDeleteKeys] = useState(false);
   return (
-    <ConfirmDialog
-      open={user !== null}
+    <OffboardDialog
+      user={user}
       title={user ? `Remove ${user.name}?` : 'Remove user?'}
       confirmLabel="Remove"
-      onClose={() => {
-        setDeleteKeys(false);
-        onClose();
-      }}
-      onConfirm={async () => {
-        if (!user) return;
-        await request(DeleteUserMutation, { id: user.id, deleteApiKeys: deleteKeys });
-        setDeleteKeys(false);
-        onRemoved(user, deleteKeys);
+      onClose={onClose}
+      onConfirm={async (u, deleteKeys) => {
+        await request(DeleteUserMutation, { id: u.id, deleteApiKeys: deleteKeys });
+        onRemoved(u, deleteKeys);
       }}
     >
       <Typography>
         {user?.name} ({user?.email}) can no longer sign in.
       </Typography>
-      {user && <PersonKeys userId={user.id} userName={user.name} deleteKeys={deleteKeys} onDeleteKeysChange={setDeleteKeys} />}
-    </ConfirmDialog>
+    </OffboardDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateKeyName } from './keyName';
+import { validateKeyName } from './validation';
 
 describe('validateKeyName mirrors the server rules', () => {
   it.each([
