@@ -21,7 +21,9 @@ func (r *queryResolver) AuditEvents(ctx context.Context, limit *int) ([]*models.
 	if err != nil {
 		return nil, err
 	}
-	return models.ListAuditEvents(ctx, r.DB, p.OrganizationID, n)
+	events, err := models.ListAuditEvents(ctx, r.DB, p.OrganizationID, n)
+	r.loaders(ctx).sawAuditEvents(events)
+	return events, err
 }
 
 // AuditLog is the resolver for the auditLog field.
@@ -34,7 +36,12 @@ func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string,
 	if err != nil {
 		return nil, err
 	}
-	return models.ListAuditLog(ctx, r.DB, p.OrganizationID, auditFilter(filter), page(first, after))
+	c, err := models.ListAuditLog(ctx, r.DB, p.OrganizationID, auditFilter(filter), page(first, after))
+	if err != nil {
+		return nil, err
+	}
+	r.loaders(ctx).sawAuditEvents(c.Nodes)
+	return c, nil
 }
 
 // AuditEvent returns AuditEventResolver implementation.

@@ -51,6 +51,7 @@ type ComplexityRoot struct {
 		ID   func(childComplexity int) int
 		Kind func(childComplexity int) int
 		Name func(childComplexity int) int
+		User func(childComplexity int) int
 	}
 
 	AiModel struct {
@@ -121,6 +122,7 @@ type ComplexityRoot struct {
 
 	AuditEvent struct {
 		Action     func(childComplexity int) int
+		Actor      func(childComplexity int) int
 		ActorID    func(childComplexity int) int
 		ActorKind  func(childComplexity int) int
 		ActorName  func(childComplexity int) int
@@ -391,6 +393,8 @@ type ComplexityRoot struct {
 
 type ActorResolver interface {
 	Kind(ctx context.Context, obj *models.Actor) (gqlmodel.PrincipalKind, error)
+
+	User(ctx context.Context, obj *models.Actor) (*models.User, error)
 }
 type AiModelResolver interface {
 	Approver(ctx context.Context, obj *models.AIModel) (*models.User, error)
@@ -502,6 +506,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Actor.Name(childComplexity), true
+	case "Actor.user":
+		if e.ComplexityRoot.Actor.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Actor.User(childComplexity), true
 
 	case "AiModel.approver":
 		if e.ComplexityRoot.AiModel.Approver == nil {
@@ -808,6 +818,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEvent.Action(childComplexity), true
+	case "AuditEvent.actor":
+		if e.ComplexityRoot.AuditEvent.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.Actor(childComplexity), true
 	case "AuditEvent.actorId":
 		if e.ComplexityRoot.AuditEvent.ActorID == nil {
 			break
@@ -2025,6 +2041,8 @@ func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql
 		return ec.fieldContext_Actor_id(ctx, field)
 	case "name":
 		return ec.fieldContext_Actor_name(ctx, field)
+	case "user":
+		return ec.fieldContext_Actor_user(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Actor", field.Name)
 }
@@ -2167,6 +2185,8 @@ func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field gr
 		return ec.fieldContext_AuditEvent_id(ctx, field)
 	case "action":
 		return ec.fieldContext_AuditEvent_action(ctx, field)
+	case "actor":
+		return ec.fieldContext_AuditEvent_actor(ctx, field)
 	case "actorKind":
 		return ec.fieldContext_AuditEvent_actorKind(ctx, field)
 	case "actorId":
@@ -3424,6 +3444,38 @@ func (ec *executionContext) fieldContext_Actor_name(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Actor", field, false, false, "String")
 }
 
+func (ec *executionContext) _Actor_user(ctx context.Context, field graphql.CollectedField, obj *models.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Actor_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Actor().User(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖkeywardᚋmodelsᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Actor_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Actor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AiModel_id(ctx context.Context, field graphql.CollectedField, obj *models.AIModel) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4674,6 +4726,38 @@ func (ec *executionContext) _AuditEvent_action(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_AuditEvent_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "AuditAction")
+}
+
+func (ec *executionContext) _AuditEvent_actor(ctx context.Context, field graphql.CollectedField, obj *models.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Actor) graphql.Marshaler {
+			return ec.marshalNActor2keywardᚋmodelsᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AuditEvent_actorKind(ctx context.Context, field graphql.CollectedField, obj *models.AuditEvent) (ret graphql.Marshaler) {
@@ -12648,6 +12732,12 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "user":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Actor_user(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13100,6 +13190,11 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 			}
 		case "action":
 			out.Values[i] = ec._AuditEvent_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actor":
+			out.Values[i] = ec._AuditEvent_actor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

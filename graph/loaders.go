@@ -137,6 +137,20 @@ func (l *loaders) sawProject(p *models.Project) {
 	if p.OwnerID != nil {
 		l.users.prime(*p.OwnerID)
 	}
+	l.sawActor(p.CreatedBy())
+}
+
+// sawActor primes the users batcher for Actor.user.
+func (l *loaders) sawActor(a models.Actor) {
+	if a.Kind == string(auth.KindUser) {
+		l.users.prime(a.ID)
+	}
+}
+
+func (l *loaders) sawAuditEvents(es []*models.AuditEvent) {
+	for _, e := range es {
+		l.sawActor(e.Actor())
+	}
 }
 
 func (l *loaders) sawProjects(ps []*models.Project) {
@@ -150,6 +164,7 @@ func (l *loaders) sawAIModels(ms []*models.AIModel) {
 		if m.ApproverID != nil {
 			l.users.prime(*m.ApproverID)
 		}
+		l.sawActor(m.CreatedBy())
 		l.modelProjects.prime(m.ID)
 	}
 }
@@ -160,6 +175,7 @@ func (l *loaders) sawRisks(rs []*models.Risk) {
 		if r.OwnerID != nil {
 			l.users.prime(*r.OwnerID)
 		}
+		l.sawActor(r.CreatedBy())
 	}
 }
 

@@ -12,6 +12,14 @@ func (r *actorResolver) Kind(ctx context.Context, obj *models.Actor) (gqlmodel.P
 	return gqlmodel.PrincipalKind(obj.Kind), nil
 }
 
+// User is the resolver for the user field.
+func (r *actorResolver) User(ctx context.Context, obj *models.Actor) (*models.User, error) {
+	if obj.Kind != string(auth.KindUser) {
+		return nil, nil
+	}
+	return r.loaders(ctx).user(ctx, &obj.ID)
+}
+
 // Whoami is the resolver for the whoami field.
 func (r *queryResolver) Whoami(ctx context.Context) (*gqlmodel.Principal, error) {
 	p, err := caller(ctx)

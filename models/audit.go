@@ -70,6 +70,11 @@ type AuditEvent struct {
 	CreatedAt time.Time `gorm:"not null;index:idx_audit_org_time,priority:2"`
 }
 
+// Actor is who acted, as the event recorded them.
+func (e *AuditEvent) Actor() Actor {
+	return Actor{Kind: e.ActorKind, ID: e.ActorID, Name: e.ActorName}
+}
+
 func recordAudit(tx *gorm.DB, orgID string, actor Actor, action AuditAction, targetType, targetID, targetName string) error {
 	return recordAuditDetail(tx, orgID, actor, action, targetType, targetID, targetName, "")
 }

@@ -7,7 +7,7 @@ import (
 )
 
 const auditLogQuery = `query($n:Int, $a:String, $f:AuditFilter){ auditLog(first:$n, after:$a, filter:$f) {
-  nodes { id action actorKind actorId actorName targetId targetName createdAt }
+  nodes { id action actor { kind id name } targetId targetName createdAt }
   pageInfo { hasNextPage endCursor } totalCount } }`
 
 // auditPage is one auditLog page: event ids, actions, the cursor and whether more follow.

@@ -29,7 +29,7 @@ type AiModelFilter struct {
 type AuditFilter struct {
 	// Any of these actions.
 	Action graphql.Omittable[[]models.AuditAction] `json:"action,omitempty"`
-	// Events done by this user or API key (see AuditEvent.actorId).
+	// Events done by this user or API key (its id, as in AuditEvent.actor.id).
 	ActorID graphql.Omittable[*string] `json:"actorId,omitempty"`
 	// Events about this object, e.g. one API key's creation and deletion.
 	TargetID graphql.Omittable[*string] `json:"targetId,omitempty"`

@@ -31,7 +31,7 @@ type Documents = {
     "\n  query KeysByCreator {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdBy {\n        id\n      }\n    }\n  }\n": typeof types.KeysByCreatorDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query ApiKeyDetail($id: ID!) {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n      lastUsedIp\n      lastUsedUserAgent\n      createdBy {\n        id\n        name\n        email\n      }\n      usage(days: 30) {\n        date\n        requests\n        reads\n        writes\n        errors\n        rateLimited\n        refused\n      }\n      insights {\n        kind\n        message\n      }\n    }\n    about: auditLog(first: 20, filter: { targetId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n    }\n    by: auditLog(first: 20, filter: { actorId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n      totalCount\n    }\n  }\n": typeof types.ApiKeyDetailDocument,
-    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    actorKind\n    actorId\n    actorName\n    targetType\n    targetId\n    targetName\n    createdAt\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    actor {\n      kind\n      id\n      name\n    }\n    targetType\n    targetId\n    targetName\n    createdAt\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
     "\n  query AuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      nodes {\n        ...AuditEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query AuditActors {\n    users {\n      id\n      name\n      email\n    }\n    apiKeys {\n      id\n      name\n    }\n  }\n": typeof types.AuditActorsDocument,
 };
@@ -52,7 +52,7 @@ const documents: Documents = {
     "\n  query KeysByCreator {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdBy {\n        id\n      }\n    }\n  }\n": types.KeysByCreatorDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  query ApiKeyDetail($id: ID!) {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      rotatedAt\n      previousSecretExpiresAt\n      revokedAt\n      revocationNote\n      lastUsedIp\n      lastUsedUserAgent\n      createdBy {\n        id\n        name\n        email\n      }\n      usage(days: 30) {\n        date\n        requests\n        reads\n        writes\n        errors\n        rateLimited\n        refused\n      }\n      insights {\n        kind\n        message\n      }\n    }\n    about: auditLog(first: 20, filter: { targetId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n    }\n    by: auditLog(first: 20, filter: { actorId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n      totalCount\n    }\n  }\n": types.ApiKeyDetailDocument,
-    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    actorKind\n    actorId\n    actorName\n    targetType\n    targetId\n    targetName\n    createdAt\n  }\n": types.AuditEventFieldsFragmentDoc,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    actor {\n      kind\n      id\n      name\n    }\n    targetType\n    targetId\n    targetName\n    createdAt\n  }\n": types.AuditEventFieldsFragmentDoc,
     "\n  query AuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      nodes {\n        ...AuditEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.AuditLogDocument,
     "\n  query AuditActors {\n    users {\n      id\n      name\n      email\n    }\n    apiKeys {\n      id\n      name\n    }\n  }\n": types.AuditActorsDocument,
 };
@@ -124,7 +124,7 @@ export function graphql(source: "\n  query ApiKeyDetail($id: ID!) {\n    apiKeys
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    actorKind\n    actorId\n    actorName\n    targetType\n    targetId\n    targetName\n    createdAt\n  }\n"): typeof import('./graphql').AuditEventFieldsFragmentDoc;
+export function graphql(source: "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    actor {\n      kind\n      id\n      name\n    }\n    targetType\n    targetId\n    targetName\n    createdAt\n  }\n"): typeof import('./graphql').AuditEventFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

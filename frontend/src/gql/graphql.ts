@@ -78,7 +78,7 @@ export type AuditAction =
 export type AuditFilter = {
   /** Any of these actions. */
   action?: Array<AuditAction> | null | undefined;
-  /** Events done by this user or API key (see AuditEvent.actorId). */
+  /** Events done by this user or API key (its id, as in AuditEvent.actor.id). */
   actorId?: string | null | undefined;
   /** Events about this object, e.g. one API key's creation and deletion. */
   targetId?: string | null | undefined;
@@ -261,9 +261,9 @@ export type ApiKeyDetailQueryVariables = Exact<{
 }>;
 
 
-export type ApiKeyDetailQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, lastUsedIp: string | null, lastUsedUserAgent: string | null, createdBy: { id: string, name: string, email: string } | null, usage: Array<{ date: string, requests: number, reads: number, writes: number, errors: number, rateLimited: number, refused: number }>, insights: Array<{ kind: ApiKeyInsightKind, message: string }> }>, about: { nodes: Array<{ id: string, action: AuditAction, actorKind: PrincipalKind, actorId: string, actorName: string, targetType: string, targetId: string, targetName: string, createdAt: string }> }, by: { totalCount: number, nodes: Array<{ id: string, action: AuditAction, actorKind: PrincipalKind, actorId: string, actorName: string, targetType: string, targetId: string, targetName: string, createdAt: string }> } };
+export type ApiKeyDetailQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, lastUsedIp: string | null, lastUsedUserAgent: string | null, createdBy: { id: string, name: string, email: string } | null, usage: Array<{ date: string, requests: number, reads: number, writes: number, errors: number, rateLimited: number, refused: number }>, insights: Array<{ kind: ApiKeyInsightKind, message: string }> }>, about: { nodes: Array<{ id: string, action: AuditAction, targetType: string, targetId: string, targetName: string, createdAt: string, actor: { kind: PrincipalKind, id: string, name: string } }> }, by: { totalCount: number, nodes: Array<{ id: string, action: AuditAction, targetType: string, targetId: string, targetName: string, createdAt: string, actor: { kind: PrincipalKind, id: string, name: string } }> } };
 
-export type AuditEventFieldsFragment = { id: string, action: AuditAction, actorKind: PrincipalKind, actorId: string, actorName: string, targetType: string, targetId: string, targetName: string, createdAt: string };
+export type AuditEventFieldsFragment = { id: string, action: AuditAction, targetType: string, targetId: string, targetName: string, createdAt: string, actor: { kind: PrincipalKind, id: string, name: string } };
 
 export type AuditLogQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -272,7 +272,7 @@ export type AuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogQuery = { auditLog: { totalCount: number, nodes: Array<{ id: string, action: AuditAction, actorKind: PrincipalKind, actorId: string, actorName: string, targetType: string, targetId: string, targetName: string, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AuditLogQuery = { auditLog: { totalCount: number, nodes: Array<{ id: string, action: AuditAction, targetType: string, targetId: string, targetName: string, createdAt: string, actor: { kind: PrincipalKind, id: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type AuditActorsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -301,9 +301,11 @@ export const AuditEventFieldsFragmentDoc = new TypedDocumentString(`
     fragment AuditEventFields on AuditEvent {
   id
   action
-  actorKind
-  actorId
-  actorName
+  actor {
+    kind
+    id
+    name
+  }
   targetType
   targetId
   targetName
@@ -540,9 +542,11 @@ export const ApiKeyDetailDocument = new TypedDocumentString(`
     fragment AuditEventFields on AuditEvent {
   id
   action
-  actorKind
-  actorId
-  actorName
+  actor {
+    kind
+    id
+    name
+  }
   targetType
   targetId
   targetName
@@ -564,9 +568,11 @@ export const AuditLogDocument = new TypedDocumentString(`
     fragment AuditEventFields on AuditEvent {
   id
   action
-  actorKind
-  actorId
-  actorName
+  actor {
+    kind
+    id
+    name
+  }
   targetType
   targetId
   targetName

@@ -55,9 +55,11 @@ export const AuditEventFieldsFragment = graphql(`
   fragment AuditEventFields on AuditEvent {
     id
     action
-    actorKind
-    actorId
-    actorName
+    actor {
+      kind
+      id
+      name
+    }
     targetType
     targetId
     targetName

@@ -22,9 +22,9 @@ export function AuditEventTable({ events, label }: { events: AuditEventFieldsFra
           <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.createdAt)}</TableCell>
           <TableCell>{actionLabel(e.action)}</TableCell>
           <TableCell sx={{ overflowWrap: 'anywhere' }}>
-            {e.actorName}
+            {e.actor.name}
             <Typography variant="body2" color="text.secondary" component="div">
-              {actorKindLabel[e.actorKind]}
+              {actorKindLabel[e.actor.kind]}
             </Typography>
           </TableCell>
           <TableCell sx={{ overflowWrap: 'anywhere' }}>
