@@ -37,7 +37,7 @@ type AIModel struct {
 	UpdatedAt time.Time `gorm:"not null"`
 }
 
-func (m *AIModel) cursor() (time.Time, string) { return m.CreatedAt, m.ID }
+func (m *AIModel) sortKey() (time.Time, time.Time, string) { return m.CreatedAt, m.UpdatedAt, m.ID }
 
 // AIModelProject links a model to a project that uses it. Deleting either
 // side removes the link.

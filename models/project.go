@@ -31,7 +31,7 @@ type Project struct {
 	UpdatedAt time.Time `gorm:"not null"`
 }
 
-func (p *Project) cursor() (time.Time, string) { return p.CreatedAt, p.ID }
+func (p *Project) sortKey() (time.Time, time.Time, string) { return p.CreatedAt, p.UpdatedAt, p.ID }
 
 // RiskClassification is the EU AI Act class of a project.
 type RiskClassification string
@@ -213,6 +213,9 @@ type ProjectFilter struct {
 // ProjectConnection is a page of projects.
 type ProjectConnection = Connection[*Project]
 
+// ProjectEdge is one project of a page with its cursor.
+type ProjectEdge = Edge[*Project]
+
 // ListProjects returns a page of the organisation's projects, oldest first.
 func ListProjects(ctx context.Context, db *gorm.DB, orgID string, f ProjectFilter, page PageArgs) (*ProjectConnection, error) {
 	pattern, err := searchPattern("search", f.Search)
@@ -234,7 +237,7 @@ func ListProjects(ctx context.Context, db *gorm.DB, orgID string, f ProjectFilte
 			q = q.Where("title_key LIKE ?"+likeEscape, pattern)
 		}
 		return q
-	}, page)
+	}, page, OldestFirst)
 }
 
 // ProjectsByIDs loads projects of one organisation in one query.
