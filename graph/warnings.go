@@ -9,20 +9,10 @@ import (
 	"keyward/auth"
 )
 
-// keyWarnings puts the calling key's warnings (see auth.KeyIdentity.Warnings)
+// addKeyWarnings puts the calling key's warnings (see auth.KeyIdentity.Warnings)
 // at extensions.warnings, beside data, so that clients that ignore them
 // keep working. It reads only the verified identity: no database work.
-type keyWarnings struct{}
-
-var _ interface {
-	graphql.HandlerExtension
-	graphql.ResponseInterceptor
-} = keyWarnings{}
-
-func (keyWarnings) ExtensionName() string                   { return "KeyWarnings" }
-func (keyWarnings) Validate(graphql.ExecutableSchema) error { return nil }
-
-func (keyWarnings) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+func addKeyWarnings(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	resp := next(ctx)
 	if p := auth.FromContext(ctx); resp != nil && p != nil && p.APIKey != nil {
 		if w := p.APIKey.Warnings(time.Now()); len(w) > 0 {
