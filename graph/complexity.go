@@ -12,8 +12,9 @@ import (
 //   - a connection (projects, aiModels, risks) multiplies what is selected
 //     inside it by its page size (`first`, default 20), so asking for 100
 //     rows costs 100 times one row;
-//   - auditEvents multiplies by its limit, and AiModel.projects (an
-//     unpaged list) by modelProjectsCost.
+//   - auditEvents multiplies by its limit, nodes by its number of ids (at
+//     most MaxNodeIDs), and AiModel.projects (an unpaged list) by
+//     modelProjectsCost.
 const (
 	rootCost          = 10
 	modelProjectsCost = 5
@@ -33,6 +34,8 @@ func complexity() ComplexityRoot {
 	c.Query.Project = func(child int, _ string) int { return root(child) }
 	c.Query.AiModel = func(child int, _ string) int { return root(child) }
 	c.Query.Risk = func(child int, _ string) int { return root(child) }
+	c.Query.Node = func(child int, _ string) int { return root(child) }
+	c.Query.Nodes = func(child int, ids []string) int { return rootCost + child*min(max(len(ids), 1), models.MaxNodeIDs) }
 	c.Query.Projects = func(child int, first *int, _ *string, _ *gqlmodel.ProjectFilter) int { return pageCost(child, first) }
 	c.Query.AiModels = func(child int, first *int, _ *string, _ *gqlmodel.AiModelFilter) int { return pageCost(child, first) }
 	c.Query.Risks = func(child int, first *int, _ *string, _ *gqlmodel.RiskFilter) int { return pageCost(child, first) }

@@ -33,7 +33,7 @@ type Risk struct {
 	UpdatedAt time.Time `gorm:"not null"`
 }
 
-func (r *Risk) cursor() (time.Time, string) { return r.CreatedAt, r.ID }
+func (r *Risk) sortKey() (time.Time, time.Time, string) { return r.CreatedAt, r.UpdatedAt, r.ID }
 
 // Score is likelihood × severity, 1 to 25.
 func (r *Risk) Score() int { return r.Likelihood * r.Severity }
@@ -271,6 +271,9 @@ type RiskFilter struct {
 // RiskConnection is a page of risks.
 type RiskConnection = Connection[*Risk]
 
+// RiskEdge is one risk of a page with its cursor.
+type RiskEdge = Edge[*Risk]
+
 // ListRisks returns a page of the organisation's risks, oldest first.
 func ListRisks(ctx context.Context, db *gorm.DB, orgID string, f RiskFilter, page PageArgs) (*RiskConnection, error) {
 	pattern, err := searchPattern("search", f.Search)
@@ -292,5 +295,5 @@ func ListRisks(ctx context.Context, db *gorm.DB, orgID string, f RiskFilter, pag
 			q = q.Where("name_key LIKE ?"+likeEscape, pattern)
 		}
 		return q
-	}, page)
+	}, page, OldestFirst)
 }
