@@ -85,11 +85,20 @@ func GetUser(ctx context.Context, db *gorm.DB, orgID, id string) (*User, error) 
 	return &u, err
 }
 
-// ListUsers returns the organisation's users, oldest first.
-func ListUsers(ctx context.Context, db *gorm.DB, orgID string) ([]*User, error) {
-	var users []*User
-	err := db.WithContext(ctx).Where("organization_id = ?", orgID).Order("created_at, id").Find(&users).Error
-	return users, err
+func (u *User) sortKey() (time.Time, time.Time, string) { return u.CreatedAt, u.UpdatedAt, u.ID }
+
+// UserConnection is a page of users.
+type UserConnection = Connection[*User]
+
+// UserEdge is one user of a page with its cursor.
+type UserEdge = Edge[*User]
+
+// ListUsers returns a page of the organisation's users, oldest first, with
+// the governance lists' cursor rules (see paginate).
+func ListUsers(ctx context.Context, db *gorm.DB, orgID string, page PageArgs) (*UserConnection, error) {
+	return paginate[*User](ctx, func() *gorm.DB {
+		return db.Model(&User{}).Where("organization_id = ?", orgID)
+	}, PageArgs{First: page.First, After: page.After}, OldestFirst)
 }
 
 // UsersByIDs loads users of one organisation in one query.
