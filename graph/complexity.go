@@ -12,7 +12,8 @@ import (
 //   - every list multiplies what is selected inside it by the most rows it
 //     can return, so no list costs the same whatever it returns:
 //     connections (projects, aiModels, risks, users, members, auditLog) by
-//     their page size (`first`), auditEvents by its limit, apiKeys by the
+//     their page size (`first`), auditEvents by its limit, nodes by its
+//     number of ids (at most MaxNodeIDs), apiKeys by the
 //     per-organisation key limit (KEYWARD_MAX_API_KEYS), ApiKey.usage by
 //     its weeks (days/7, rounded up: a day is one small row of counters,
 //     and every key's days come from one query) and ApiKey.insights by the
@@ -42,6 +43,8 @@ func complexity(maxAPIKeys int) ComplexityRoot {
 	c.Query.Project = func(child int, _ string) int { return root(child) }
 	c.Query.AiModel = func(child int, _ string) int { return root(child) }
 	c.Query.Risk = func(child int, _ string) int { return root(child) }
+	c.Query.Node = func(child int, _ string) int { return root(child) }
+	c.Query.Nodes = func(child int, ids []string) int { return rootCost + child*min(max(len(ids), 1), models.MaxNodeIDs) }
 	c.Query.Projects = func(child int, first *int, _ *string, _ *gqlmodel.ProjectFilter) int { return pageCost(child, first) }
 	c.Query.AiModels = func(child int, first *int, _ *string, _ *gqlmodel.AiModelFilter) int { return pageCost(child, first) }
 	c.Query.AuditLog = func(child int, first *int, _ *string, _ *gqlmodel.AuditFilter) int {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"keyward/graph"
@@ -169,6 +170,7 @@ func TestEveryListIsPricedByWhatItReturns(t *testing.T) {
 			func(days int) int { return keys * ((days + 6) / 7) }},
 		"ApiKey.insights": {`{ apiKeys { insights { %[2]s } } }`, []int{0}, [2]string{"kind", "kind message"},
 			func(int) int { return keys * len(models.InsightKinds) }},
+		"Query.nodes": {`{ nodes(ids: [%s]) { ... on Node { %s } } }`, []int{1, 3}, [2]string{"id", "id __typename"}, page},
 		"AiModel.projects": {`{ aiModels(first: %d) { nodes { projects { %s } } } }`, []int{1, 100}, [2]string{"id", "id title"},
 			func(n int) int { return n * 5 }},
 	}
@@ -185,8 +187,12 @@ func TestEveryListIsPricedByWhatItReturns(t *testing.T) {
 	for name, c := range cases {
 		var last int
 		for _, size := range c.sizes {
-			a := requested(fmt.Sprintf(c.q, size, c.child[0]))
-			b := requested(fmt.Sprintf(c.q, size, c.child[1]))
+			var arg any = size
+			if strings.Contains(c.q, "ids: [%s]") {
+				arg = strings.TrimSuffix(strings.Repeat(`"`+uuid.NewString()+`",`, size), ",")
+			}
+			a := requested(fmt.Sprintf(c.q, arg, c.child[0]))
+			b := requested(fmt.Sprintf(c.q, arg, c.child[1]))
 			if b-a != c.perField(size) || b-a <= last && len(c.sizes) > 1 {
 				t.Errorf("%s at size %d: one more field costs %d, want %d", name, size, b-a, c.perField(size))
 			}
