@@ -11,7 +11,7 @@ async function allUsers(): Promise<UserRow[]> {
   const rows: UserRow[] = [];
   let after: string | null = null;
   for (;;) {
-    const { users } = await request(UsersQuery, { after });
+    const { users }: UsersResult = await request(UsersQuery, { after });
     rows.push(...users.nodes);
     if (!users.pageInfo.hasNextPage || !users.pageInfo.endCursor) return rows;
     after = users.pageInfo.endCursor;
