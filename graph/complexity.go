@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"github.com/vektah/gqlparser/v2/ast"
+
 	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
@@ -20,7 +22,8 @@ import (
 //     number of insight kinds;
 //   - AiModel.projects (unpaged, at most 100 links) by modelProjectsCost,
 //     an estimate: pricing every model at 100 links would refuse any page
-//     of models that selects them.
+//     of models that selects them;
+//   - upsertAiModels multiplies its payload by its number of entries.
 //
 // note: server/cost_test.go walks the schema; a new list field without a
 // rule here fails it.
@@ -56,7 +59,26 @@ func complexity(maxAPIKeys int) ComplexityRoot {
 		return 1 + child*((clampCost(days, 30, models.MaxUsageDays)+6)/7)
 	}
 	c.ApiKey.Insights = func(child int) int { return 1 + child*len(models.InsightKinds) }
+	c.Mutation.UpsertAiModels = func(child int, input gqlmodel.UpsertAiModelsInput) int {
+		return batchSize(len(input.Models)) * child
+	}
 	return c
+}
+
+// batchSize is how many single mutations a batch field stands for, priced
+// at the maximum when over it (the resolver refuses that).
+func batchSize(n int) int { return min(max(n, 1), models.MaxUpsertBatch) }
+
+// batchOf is how many single mutations a top-level field stands for: the
+// entries of upsertAiModels, 1 for any other field. cost.go charges each
+// entry like the single mutation, so a batch of N costs what N calls would.
+func batchOf(f *ast.Field, vars map[string]any) int {
+	if f.Name != "upsertAiModels" || f.ObjectDefinition == nil || f.ObjectDefinition.Name != "Mutation" {
+		return 1
+	}
+	input, _ := f.ArgumentMap(vars)["input"].(map[string]any)
+	entries, _ := input["models"].([]any)
+	return batchSize(len(entries))
 }
 
 func pageCost(child int, first *int) int {

@@ -222,6 +222,7 @@ type ComplexityRoot struct {
 		UpdateRisk         func(childComplexity int, input gqlmodel.UpdateRiskInput) int
 		UpdateUserRole     func(childComplexity int, input gqlmodel.UpdateUserRoleInput) int
 		UpsertAiModel      func(childComplexity int, input gqlmodel.UpsertAiModelInput) int
+		UpsertAiModels     func(childComplexity int, input gqlmodel.UpsertAiModelsInput) int
 	}
 
 	Organization struct {
@@ -369,6 +370,13 @@ type ComplexityRoot struct {
 		Created func(childComplexity int) int
 	}
 
+	UpsertAiModelsPayload struct {
+		CreatedCount func(childComplexity int) int
+		FailedCount  func(childComplexity int) int
+		Results      func(childComplexity int) int
+		UpdatedCount func(childComplexity int) int
+	}
+
 	User struct {
 		CreatedAt    func(childComplexity int) int
 		Email        func(childComplexity int) int
@@ -420,6 +428,7 @@ type MutationResolver interface {
 	UpsertAiModel(ctx context.Context, input gqlmodel.UpsertAiModelInput) (*gqlmodel.UpsertAiModelPayload, error)
 	UpdateAiModel(ctx context.Context, input gqlmodel.UpdateAiModelInput) (*gqlmodel.UpdateAiModelPayload, error)
 	DeleteAiModel(ctx context.Context, input gqlmodel.DeleteAiModelInput) (*gqlmodel.DeleteAiModelPayload, error)
+	UpsertAiModels(ctx context.Context, input gqlmodel.UpsertAiModelsInput) (*gqlmodel.UpsertAiModelsPayload, error)
 	CreateAPIKey(ctx context.Context, input gqlmodel.CreateAPIKeyInput) (*gqlmodel.CreateAPIKeyPayload, error)
 	DeleteAPIKey(ctx context.Context, input gqlmodel.DeleteAPIKeyInput) (*gqlmodel.DeleteAPIKeyPayload, error)
 	RotateAPIKey(ctx context.Context, input gqlmodel.RotateAPIKeyInput) (*gqlmodel.RotateAPIKeyPayload, error)
@@ -1258,6 +1267,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpsertAiModel(childComplexity, args["input"].(gqlmodel.UpsertAiModelInput)), true
+	case "Mutation.upsertAiModels":
+		if e.ComplexityRoot.Mutation.UpsertAiModels == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertAiModels_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertAiModels(childComplexity, args["input"].(gqlmodel.UpsertAiModelsInput)), true
 
 	case "Organization.id":
 		if e.ComplexityRoot.Organization.ID == nil {
@@ -1838,6 +1858,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UpsertAiModelPayload.Created(childComplexity), true
 
+	case "UpsertAiModelsPayload.createdCount":
+		if e.ComplexityRoot.UpsertAiModelsPayload.CreatedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpsertAiModelsPayload.CreatedCount(childComplexity), true
+	case "UpsertAiModelsPayload.failedCount":
+		if e.ComplexityRoot.UpsertAiModelsPayload.FailedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpsertAiModelsPayload.FailedCount(childComplexity), true
+	case "UpsertAiModelsPayload.results":
+		if e.ComplexityRoot.UpsertAiModelsPayload.Results == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpsertAiModelsPayload.Results(childComplexity), true
+	case "UpsertAiModelsPayload.updatedCount":
+		if e.ComplexityRoot.UpsertAiModelsPayload.UpdatedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpsertAiModelsPayload.UpdatedCount(childComplexity), true
+
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
 			break
@@ -1948,6 +1993,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateRiskInput", ec.unmarshalInputUpdateRiskInput),
 			graphql.NewInputUnmarshaler("UpdateUserRoleInput", ec.unmarshalInputUpdateUserRoleInput),
 			graphql.NewInputUnmarshaler("UpsertAiModelInput", ec.unmarshalInputUpsertAiModelInput),
+			graphql.NewInputUnmarshaler("UpsertAiModelsInput", ec.unmarshalInputUpsertAiModelsInput),
 		)
 	}
 	first := true
@@ -2023,7 +2069,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "aimodels.graphqls" "apikeys.graphqls" "audit.graphqls" "errors.graphqls" "node.graphqls" "projects.graphqls" "ratelimit.graphqls" "risks.graphqls" "schema.graphqls" "users.graphqls"
+//go:embed "aimodels.graphqls" "aimodels_batch.graphqls" "apikeys.graphqls" "audit.graphqls" "errors.graphqls" "node.graphqls" "projects.graphqls" "ratelimit.graphqls" "risks.graphqls" "schema.graphqls" "users.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2036,6 +2082,7 @@ func sourceData(filename string) string {
 
 var sources = []*ast.Source{
 	{Name: "aimodels.graphqls", Input: sourceData("aimodels.graphqls"), BuiltIn: false},
+	{Name: "aimodels_batch.graphqls", Input: sourceData("aimodels_batch.graphqls"), BuiltIn: false},
 	{Name: "apikeys.graphqls", Input: sourceData("apikeys.graphqls"), BuiltIn: false},
 	{Name: "audit.graphqls", Input: sourceData("audit.graphqls"), BuiltIn: false},
 	{Name: "errors.graphqls", Input: sourceData("errors.graphqls"), BuiltIn: false},
@@ -2602,6 +2649,20 @@ func (ec *executionContext) childFields_UpsertAiModelPayload(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type UpsertAiModelPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_UpsertAiModelsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "results":
+		return ec.fieldContext_UpsertAiModelsPayload_results(ctx, field)
+	case "createdCount":
+		return ec.fieldContext_UpsertAiModelsPayload_createdCount(ctx, field)
+	case "updatedCount":
+		return ec.fieldContext_UpsertAiModelsPayload_updatedCount(ctx, field)
+	case "failedCount":
+		return ec.fieldContext_UpsertAiModelsPayload_failedCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpsertAiModelsPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3088,6 +3149,20 @@ func (ec *executionContext) field_Mutation_upsertAiModel_args(ctx context.Contex
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (gqlmodel.UpsertAiModelInput, error) {
 			return ec.unmarshalNUpsertAiModelInput2keywardᚋgraphᚋgqlmodelᚐUpsertAiModelInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertAiModels_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (gqlmodel.UpsertAiModelsInput, error) {
+			return ec.unmarshalNUpsertAiModelsInput2keywardᚋgraphᚋgqlmodelᚐUpsertAiModelsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5256,11 +5331,11 @@ func (ec *executionContext) _CreateApiKeyPayload_secret(ctx context.Context, fie
 			return obj.Secret, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_CreateApiKeyPayload_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5784,6 +5859,68 @@ func (ec *executionContext) fieldContext_Mutation_deleteAiModel(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteAiModel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertAiModels(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertAiModels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertAiModels(ctx, fc.Args["input"].(gqlmodel.UpsertAiModelsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2keywardᚋmodelsᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *gqlmodel.UpsertAiModelsPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *gqlmodel.UpsertAiModelsPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *gqlmodel.UpsertAiModelsPayload) graphql.Marshaler {
+			return ec.marshalOUpsertAiModelsPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpsertAiModelsPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertAiModels(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpsertAiModelsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertAiModels_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -9315,11 +9452,11 @@ func (ec *executionContext) _RotateApiKeyPayload_secret(ctx context.Context, fie
 			return obj.Secret, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_RotateApiKeyPayload_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9603,6 +9740,107 @@ func (ec *executionContext) _UpsertAiModelPayload_created(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_UpsertAiModelPayload_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UpsertAiModelPayload", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _UpsertAiModelsPayload_results(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.UpsertAiModelsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpsertAiModelsPayload_results(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Results, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*gqlmodel.UpsertAiModelPayload) graphql.Marshaler {
+			return ec.marshalNUpsertAiModelPayload2ᚕᚖkeywardᚋgraphᚋgqlmodelᚐUpsertAiModelPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpsertAiModelsPayload_results(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpsertAiModelsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpsertAiModelPayload(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpsertAiModelsPayload_createdCount(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.UpsertAiModelsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpsertAiModelsPayload_createdCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpsertAiModelsPayload_createdCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpsertAiModelsPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UpsertAiModelsPayload_updatedCount(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.UpsertAiModelsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpsertAiModelsPayload_updatedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpsertAiModelsPayload_updatedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpsertAiModelsPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UpsertAiModelsPayload_failedCount(ctx context.Context, field graphql.CollectedField, obj *gqlmodel.UpsertAiModelsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpsertAiModelsPayload_failedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FailedCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpsertAiModelsPayload_failedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpsertAiModelsPayload", field, false, false, "Int")
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *models.User) (ret graphql.Marshaler) {
@@ -11178,7 +11416,7 @@ func (ec *executionContext) unmarshalInputCreateAiModelInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"provider", "model", "version", "approverId", "capabilities", "hostingProvider", "status", "statusDate", "referenceLink", "biases", "limitations", "projectIds"}
+	fieldsInOrder := [...]string{"provider", "model", "version", "approverId", "capabilities", "hostingProvider", "status", "statusDate", "referenceLink", "biases", "limitations", "projectIds", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -11269,6 +11507,13 @@ func (ec *executionContext) unmarshalInputCreateAiModelInput(ctx context.Context
 				return it, err
 			}
 			it.ProjectIds = graphql.OmittableOf(data)
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -11297,7 +11542,7 @@ func (ec *executionContext) unmarshalInputCreateApiKeyInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "expiresInDays", "scope"}
+	fieldsInOrder := [...]string{"name", "expiresInDays", "scope", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -11325,6 +11570,13 @@ func (ec *executionContext) unmarshalInputCreateApiKeyInput(ctx context.Context,
 				return it, err
 			}
 			it.Scope = graphql.OmittableOf(data)
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -11353,7 +11605,7 @@ func (ec *executionContext) unmarshalInputCreateProjectInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "ownerId", "goal", "description", "riskClassification", "status", "startDate"}
+	fieldsInOrder := [...]string{"title", "ownerId", "goal", "description", "riskClassification", "status", "startDate", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -11409,6 +11661,13 @@ func (ec *executionContext) unmarshalInputCreateProjectInput(ctx context.Context
 				return it, err
 			}
 			it.StartDate = graphql.OmittableOf(data)
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -11437,7 +11696,7 @@ func (ec *executionContext) unmarshalInputCreateRiskInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"projectId", "name", "ownerId", "lifecyclePhase", "likelihood", "severity", "mitigationStatus", "mitigationPlan", "deadline"}
+	fieldsInOrder := [...]string{"projectId", "name", "ownerId", "lifecyclePhase", "likelihood", "severity", "mitigationStatus", "mitigationPlan", "deadline", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -11507,6 +11766,13 @@ func (ec *executionContext) unmarshalInputCreateRiskInput(ctx context.Context, o
 				return it, err
 			}
 			it.Deadline = graphql.OmittableOf(data)
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -11535,7 +11801,7 @@ func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"email", "name", "password", "role"}
+	fieldsInOrder := [...]string{"email", "name", "password", "role", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -11570,6 +11836,13 @@ func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, o
 				return it, err
 			}
 			it.Role = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -12050,7 +12323,7 @@ func (ec *executionContext) unmarshalInputRotateApiKeyInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "graceHours", "expiresInDays"}
+	fieldsInOrder := [...]string{"id", "graceHours", "expiresInDays", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12078,6 +12351,13 @@ func (ec *executionContext) unmarshalInputRotateApiKeyInput(ctx context.Context,
 				return it, err
 			}
 			it.ExpiresInDays = graphql.OmittableOf(data)
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -12782,6 +13062,48 @@ func (ec *executionContext) unmarshalInputUpsertAiModelInput(ctx context.Context
 func UnmarshalUpsertAiModelInput(ctx context.Context, raw any) (gqlmodel.UpsertAiModelInput, error) {
 	var out gqlmodel.UpsertAiModelInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpsertAiModelInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpsertAiModelsInput(ctx context.Context, obj any) (gqlmodel.UpsertAiModelsInput, error) {
+	var it gqlmodel.UpsertAiModelsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"models"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "models":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("models"))
+			data, err := ec.unmarshalNUpsertAiModelInput2ᚕᚖkeywardᚋgraphᚋgqlmodelᚐUpsertAiModelInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Models = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpsertAiModelsInput unmarshals raw into the UpsertAiModelsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpsertAiModelsInput(ctx context.Context, raw any) (gqlmodel.UpsertAiModelsInput, error) {
+	var out gqlmodel.UpsertAiModelsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpsertAiModelsInput", raw, &out)
 	return out, err
 }
 
@@ -13557,7 +13879,7 @@ func (ec *executionContext) _CreateApiKeyPayload(ctx context.Context, sel ast.Se
 			}
 		case "secret":
 			out.Values[i] = ec._CreateApiKeyPayload_secret(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -13950,6 +14272,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteAiModel":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteAiModel(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "upsertAiModels":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertAiModels(ctx, field)
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
@@ -14859,7 +15188,7 @@ func (ec *executionContext) _RotateApiKeyPayload(ctx context.Context, sel ast.Se
 			}
 		case "secret":
 			out.Values[i] = ec._RotateApiKeyPayload_secret(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -15128,6 +15457,54 @@ func (ec *executionContext) _UpsertAiModelPayload(ctx context.Context, sel ast.S
 			}
 		case "created":
 			out.Values[i] = ec._UpsertAiModelPayload_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var upsertAiModelsPayloadImplementors = []string{"UpsertAiModelsPayload"}
+
+func (ec *executionContext) _UpsertAiModelsPayload(ctx context.Context, sel ast.SelectionSet, obj *gqlmodel.UpsertAiModelsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, upsertAiModelsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpsertAiModelsPayload")
+		case "results":
+			out.Values[i] = ec._UpsertAiModelsPayload_results(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdCount":
+			out.Values[i] = ec._UpsertAiModelsPayload_createdCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedCount":
+			out.Values[i] = ec._UpsertAiModelsPayload_updatedCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "failedCount":
+			out.Values[i] = ec._UpsertAiModelsPayload_failedCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -16315,6 +16692,40 @@ func (ec *executionContext) unmarshalNUpsertAiModelInput2keywardᚋgraphᚋgqlmo
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpsertAiModelInput2ᚕᚖkeywardᚋgraphᚋgqlmodelᚐUpsertAiModelInputᚄ(ctx context.Context, v any) ([]*gqlmodel.UpsertAiModelInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*gqlmodel.UpsertAiModelInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNUpsertAiModelInput2ᚖkeywardᚋgraphᚋgqlmodelᚐUpsertAiModelInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNUpsertAiModelInput2ᚖkeywardᚋgraphᚋgqlmodelᚐUpsertAiModelInput(ctx context.Context, v any) (*gqlmodel.UpsertAiModelInput, error) {
+	res, err := ec.unmarshalInputUpsertAiModelInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpsertAiModelPayload2ᚕᚖkeywardᚋgraphᚋgqlmodelᚐUpsertAiModelPayload(ctx context.Context, sel ast.SelectionSet, v []*gqlmodel.UpsertAiModelPayload) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOUpsertAiModelPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpsertAiModelPayload(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNUpsertAiModelsInput2keywardᚋgraphᚋgqlmodelᚐUpsertAiModelsInput(ctx context.Context, v any) (gqlmodel.UpsertAiModelsInput, error) {
+	res, err := ec.unmarshalInputUpsertAiModelsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNUser2ᚕᚖkeywardᚋmodelsᚐUserᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.User) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -17175,6 +17586,13 @@ func (ec *executionContext) marshalOUpsertAiModelPayload2ᚖkeywardᚋgraphᚋgq
 		return graphql.Null
 	}
 	return ec._UpsertAiModelPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUpsertAiModelsPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpsertAiModelsPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.UpsertAiModelsPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpsertAiModelsPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOUser2ᚖkeywardᚋmodelsᚐUser(ctx context.Context, sel ast.SelectionSet, v *models.User) graphql.Marshaler {
