@@ -48,12 +48,18 @@ func complexity(maxAPIKeys int) ComplexityRoot {
 	c.Query.Risk = func(child int, _ string) int { return root(child) }
 	c.Query.Node = func(child int, _ string) int { return root(child) }
 	c.Query.Nodes = func(child int, ids []string) int { return rootCost + child*min(max(len(ids), 1), models.MaxNodeIDs) }
-	c.Query.Projects = func(child int, first *int, _ *string, _ *gqlmodel.ProjectFilter) int { return pageCost(child, first) }
-	c.Query.AiModels = func(child int, first *int, _ *string, _ *gqlmodel.AiModelFilter) int { return pageCost(child, first) }
+	c.Query.Projects = func(child int, first *int, _ *string, _ *gqlmodel.ProjectFilter, _ *models.ListOrder) int {
+		return pageCost(child, first)
+	}
+	c.Query.AiModels = func(child int, first *int, _ *string, _ *gqlmodel.AiModelFilter, _ *models.ListOrder) int {
+		return pageCost(child, first)
+	}
 	c.Query.AuditLog = func(child int, first *int, _ *string, _ *gqlmodel.AuditFilter) int {
 		return rootCost + child*clampCost(first, models.DefaultAuditPageSize, models.MaxPageSize)
 	}
-	c.Query.Risks = func(child int, first *int, _ *string, _ *gqlmodel.RiskFilter) int { return pageCost(child, first) }
+	c.Query.Risks = func(child int, first *int, _ *string, _ *gqlmodel.RiskFilter, _ *models.ListOrder) int {
+		return pageCost(child, first)
+	}
 	c.AiModel.Projects = func(child int) int { return 1 + modelProjectsCost*child }
 	c.ApiKey.Usage = func(child int, days *int) int {
 		return 1 + child*((clampCost(days, 30, models.MaxUsageDays)+6)/7)

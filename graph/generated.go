@@ -274,7 +274,7 @@ type ComplexityRoot struct {
 		APIKeyLimit   func(childComplexity int) int
 		APIKeys       func(childComplexity int) int
 		AiModel       func(childComplexity int, id string) int
-		AiModels      func(childComplexity int, first *int, after *string, filter *gqlmodel.AiModelFilter) int
+		AiModels      func(childComplexity int, first *int, after *string, filter *gqlmodel.AiModelFilter, orderBy *models.ListOrder) int
 		AuditEvents   func(childComplexity int, limit *int) int
 		AuditLog      func(childComplexity int, first *int, after *string, filter *gqlmodel.AuditFilter) int
 		Me            func(childComplexity int) int
@@ -282,10 +282,10 @@ type ComplexityRoot struct {
 		Node          func(childComplexity int, id string) int
 		Nodes         func(childComplexity int, ids []string) int
 		Project       func(childComplexity int, id string) int
-		Projects      func(childComplexity int, first *int, after *string, filter *gqlmodel.ProjectFilter) int
+		Projects      func(childComplexity int, first *int, after *string, filter *gqlmodel.ProjectFilter, orderBy *models.ListOrder) int
 		RateLimit     func(childComplexity int, dryRun bool) int
 		Risk          func(childComplexity int, id string) int
-		Risks         func(childComplexity int, first *int, after *string, filter *gqlmodel.RiskFilter) int
+		Risks         func(childComplexity int, first *int, after *string, filter *gqlmodel.RiskFilter, orderBy *models.ListOrder) int
 		SetupRequired func(childComplexity int) int
 		Users         func(childComplexity int, first *int, after *string) int
 		Whoami        func(childComplexity int) int
@@ -455,7 +455,7 @@ type ProjectResolver interface {
 type QueryResolver interface {
 	Whoami(ctx context.Context) (*gqlmodel.Principal, error)
 	AiModel(ctx context.Context, id string) (*models.AIModel, error)
-	AiModels(ctx context.Context, first *int, after *string, filter *gqlmodel.AiModelFilter) (*models.Connection[*models.AIModel], error)
+	AiModels(ctx context.Context, first *int, after *string, filter *gqlmodel.AiModelFilter, orderBy *models.ListOrder) (*models.Connection[*models.AIModel], error)
 	APIKeys(ctx context.Context) ([]*models.APIKey, error)
 	APIKeyLimit(ctx context.Context) (int, error)
 	AuditEvents(ctx context.Context, limit *int) ([]*models.AuditEvent, error)
@@ -463,10 +463,10 @@ type QueryResolver interface {
 	Node(ctx context.Context, id string) (models.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]models.Node, error)
 	Project(ctx context.Context, id string) (*models.Project, error)
-	Projects(ctx context.Context, first *int, after *string, filter *gqlmodel.ProjectFilter) (*models.Connection[*models.Project], error)
+	Projects(ctx context.Context, first *int, after *string, filter *gqlmodel.ProjectFilter, orderBy *models.ListOrder) (*models.Connection[*models.Project], error)
 	RateLimit(ctx context.Context, dryRun bool) (*gqlmodel.RateLimit, error)
 	Risk(ctx context.Context, id string) (*models.Risk, error)
-	Risks(ctx context.Context, first *int, after *string, filter *gqlmodel.RiskFilter) (*models.Connection[*models.Risk], error)
+	Risks(ctx context.Context, first *int, after *string, filter *gqlmodel.RiskFilter, orderBy *models.ListOrder) (*models.Connection[*models.Risk], error)
 	Me(ctx context.Context) (*models.User, error)
 	SetupRequired(ctx context.Context) (bool, error)
 	Users(ctx context.Context, first *int, after *string) (*models.Connection[*models.User], error)
@@ -1480,7 +1480,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.AiModels(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*gqlmodel.AiModelFilter)), true
+		return e.ComplexityRoot.Query.AiModels(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*gqlmodel.AiModelFilter), args["orderBy"].(*models.ListOrder)), true
 	case "Query.auditEvents":
 		if e.ComplexityRoot.Query.AuditEvents == nil {
 			break
@@ -1564,7 +1564,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Projects(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*gqlmodel.ProjectFilter)), true
+		return e.ComplexityRoot.Query.Projects(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*gqlmodel.ProjectFilter), args["orderBy"].(*models.ListOrder)), true
 	case "Query.rateLimit":
 		if e.ComplexityRoot.Query.RateLimit == nil {
 			break
@@ -1597,7 +1597,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Risks(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*gqlmodel.RiskFilter)), true
+		return e.ComplexityRoot.Query.Risks(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*gqlmodel.RiskFilter), args["orderBy"].(*models.ListOrder)), true
 	case "Query.setupRequired":
 		if e.ComplexityRoot.Query.SetupRequired == nil {
 			break
@@ -1980,6 +1980,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DeleteProjectInput", ec.unmarshalInputDeleteProjectInput),
 			graphql.NewInputUnmarshaler("DeleteRiskInput", ec.unmarshalInputDeleteRiskInput),
 			graphql.NewInputUnmarshaler("DeleteUserInput", ec.unmarshalInputDeleteUserInput),
+			graphql.NewInputUnmarshaler("ListOrder", ec.unmarshalInputListOrder),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("ProjectFilter", ec.unmarshalInputProjectFilter),
 			graphql.NewInputUnmarshaler("RevokeLeakedApiKeyInput", ec.unmarshalInputRevokeLeakedApiKeyInput),
@@ -3226,6 +3227,14 @@ func (ec *executionContext) field_Query_aiModels_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*models.ListOrder, error) {
+			return ec.unmarshalOListOrder2ᚖkeywardᚋmodelsᚐListOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -3364,6 +3373,14 @@ func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*models.ListOrder, error) {
+			return ec.unmarshalOListOrder2ᚖkeywardᚋmodelsᚐListOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -3422,6 +3439,14 @@ func (ec *executionContext) field_Query_risks_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*models.ListOrder, error) {
+			return ec.unmarshalOListOrder2ᚖkeywardᚋmodelsᚐListOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -7809,7 +7834,7 @@ func (ec *executionContext) _Query_aiModels(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AiModels(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*gqlmodel.AiModelFilter))
+			return ec.Resolvers.Query().AiModels(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*gqlmodel.AiModelFilter), fc.Args["orderBy"].(*models.ListOrder))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -8272,7 +8297,7 @@ func (ec *executionContext) _Query_projects(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Projects(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*gqlmodel.ProjectFilter))
+			return ec.Resolvers.Query().Projects(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*gqlmodel.ProjectFilter), fc.Args["orderBy"].(*models.ListOrder))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -8440,7 +8465,7 @@ func (ec *executionContext) _Query_risks(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Risks(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*gqlmodel.RiskFilter))
+			return ec.Resolvers.Query().Risks(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*gqlmodel.RiskFilter), fc.Args["orderBy"].(*models.ListOrder))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -11248,13 +11273,20 @@ func (ec *executionContext) unmarshalInputAiModelFilter(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"status", "provider", "projectId", "search"}
+	fieldsInOrder := [...]string{"updatedSince", "status", "provider", "projectId", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "updatedSince":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedSince"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedSince = graphql.OmittableOf(data)
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOAiModelStatus2ᚕkeywardᚋmodelsᚐAIModelStatusᚄ(ctx, v)
@@ -12081,6 +12113,59 @@ func UnmarshalDeleteUserInput(ctx context.Context, raw any) (gqlmodel.DeleteUser
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputListOrder(ctx context.Context, obj any) (models.ListOrder, error) {
+	var it models.ListOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNListOrderField2keywardᚋmodelsᚐOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2keywardᚋmodelsᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalListOrder unmarshals raw into the ListOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalListOrder(ctx context.Context, raw any) (models.ListOrder, error) {
+	var out models.ListOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ListOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputLoginInput(ctx context.Context, obj any) (gqlmodel.LoginInput, error) {
 	var it gqlmodel.LoginInput
 	if obj == nil {
@@ -12148,13 +12233,20 @@ func (ec *executionContext) unmarshalInputProjectFilter(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"status", "riskClassification", "ownerId", "search"}
+	fieldsInOrder := [...]string{"updatedSince", "status", "riskClassification", "ownerId", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "updatedSince":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedSince"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedSince = graphql.OmittableOf(data)
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOProjectStatus2ᚕkeywardᚋmodelsᚐProjectStatusᚄ(ctx, v)
@@ -12260,13 +12352,20 @@ func (ec *executionContext) unmarshalInputRiskFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"projectId", "ownerId", "mitigationStatus", "search"}
+	fieldsInOrder := [...]string{"updatedSince", "projectId", "ownerId", "mitigationStatus", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "updatedSince":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedSince"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedSince = graphql.OmittableOf(data)
 		case "projectId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectId"))
 			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
@@ -16407,6 +16506,16 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNListOrderField2keywardᚋmodelsᚐOrderField(ctx context.Context, v any) (models.OrderField, error) {
+	var res models.OrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNListOrderField2keywardᚋmodelsᚐOrderField(ctx context.Context, sel ast.SelectionSet, v models.OrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNLoginInput2keywardᚋgraphᚋgqlmodelᚐLoginInput(ctx context.Context, v any) (gqlmodel.LoginInput, error) {
 	res, err := ec.unmarshalInputLoginInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16430,6 +16539,16 @@ func (ec *executionContext) marshalNNode2ᚕkeywardᚋmodelsᚐNode(ctx context.
 	})
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNOrderDirection2keywardᚋmodelsᚐOrderDirection(ctx context.Context, v any) (models.OrderDirection, error) {
+	var res models.OrderDirection
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOrderDirection2keywardᚋmodelsᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v models.OrderDirection) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNOrganization2ᚖkeywardᚋmodelsᚐOrganization(ctx context.Context, sel ast.SelectionSet, v *models.Organization) graphql.Marshaler {
@@ -17266,6 +17385,14 @@ func (ec *executionContext) marshalOLifecyclePhase2ᚖkeywardᚋmodelsᚐLifecyc
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOListOrder2ᚖkeywardᚋmodelsᚐListOrder(ctx context.Context, v any) (*models.ListOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputListOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOLoginPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐLoginPayload(ctx context.Context, sel ast.SelectionSet, v *gqlmodel.LoginPayload) graphql.Marshaler {

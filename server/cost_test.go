@@ -171,6 +171,8 @@ func TestEveryListIsPricedByWhatItReturns(t *testing.T) {
 		"ApiKey.insights": {`{ apiKeys { insights { %[2]s } } }`, []int{0}, [2]string{"kind", "kind message"},
 			func(int) int { return keys * len(models.InsightKinds) }},
 		"Query.nodes": {`{ nodes(ids: [%s]) { ... on Node { %s } } }`, []int{1, 3}, [2]string{"id", "id __typename"}, page},
+		"UpsertAiModelsPayload.results": {`mutation { upsertAiModels(input: {models: [%s]}) { results { %s } } }`, []int{1, 3},
+			[2]string{"created", "created __typename"}, page},
 		"AiModel.projects": {`{ aiModels(first: %d) { nodes { projects { %s } } } }`, []int{1, 100}, [2]string{"id", "id title"},
 			func(n int) int { return n * 5 }},
 	}
@@ -188,8 +190,11 @@ func TestEveryListIsPricedByWhatItReturns(t *testing.T) {
 		var last int
 		for _, size := range c.sizes {
 			var arg any = size
-			if strings.Contains(c.q, "ids: [%s]") {
+			switch {
+			case strings.Contains(c.q, "ids: [%s]"):
 				arg = strings.TrimSuffix(strings.Repeat(`"`+uuid.NewString()+`",`, size), ",")
+			case strings.Contains(c.q, "models: [%s]"):
+				arg = strings.Repeat(`{provider: "P", model: "M", version: "`+uuid.NewString()+`"} `, size)
 			}
 			a := requested(fmt.Sprintf(c.q, arg, c.child[0]))
 			b := requested(fmt.Sprintf(c.q, arg, c.child[1]))

@@ -15,6 +15,8 @@ import (
 
 // Every field narrows the list; leave a field out to not filter on it.
 type AiModelFilter struct {
+	// Only models changed at or after this instant (updatedAt >= updatedSince). For sync jobs: see orderBy UPDATED_AT.
+	UpdatedSince graphql.Omittable[*time.Time] `json:"updatedSince,omitempty"`
 	// Any of these statuses.
 	Status graphql.Omittable[[]models.AIModelStatus] `json:"status,omitempty"`
 	// The whole provider name, ignoring case.
@@ -312,6 +314,8 @@ type Principal struct {
 
 // Every field narrows the list; leave a field out to not filter on it.
 type ProjectFilter struct {
+	// Only projects changed at or after this instant (updatedAt >= updatedSince). For sync jobs: see orderBy UPDATED_AT.
+	UpdatedSince graphql.Omittable[*time.Time] `json:"updatedSince,omitempty"`
 	// Any of these statuses.
 	Status graphql.Omittable[[]models.ProjectStatus] `json:"status,omitempty"`
 	// Any of these classifications.
@@ -359,6 +363,8 @@ type RevokeLeakedAPIKeyPayload struct {
 
 // Every field narrows the list; leave a field out to not filter on it.
 type RiskFilter struct {
+	// Only risks changed at or after this instant (updatedAt >= updatedSince). For sync jobs: see orderBy UPDATED_AT.
+	UpdatedSince graphql.Omittable[*time.Time] `json:"updatedSince,omitempty"`
 	// Risks of this project.
 	ProjectID graphql.Omittable[*string] `json:"projectId,omitempty"`
 	// Risks owned by this user.
