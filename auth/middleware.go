@@ -22,7 +22,9 @@ import (
 type Authenticator struct {
 	DB   *gorm.DB
 	Keys *KeyVerifier
-	Log  *slog.Logger
+	// Sessions, when set, serves recently verified session cookies from memory.
+	Sessions *SessionCache
+	Log      *slog.Logger
 	// Failures, when set, refuses clients that keep presenting bad keys.
 	Failures FailureLimiter
 	// Proxies decides which forwarded headers name the client.
@@ -70,7 +72,13 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 		}
 
 		if ri.token != "" {
-			user, err := models.SessionUser(ctx, a.DB, ri.token)
+			var user *models.User
+			var err error
+			if a.Sessions != nil {
+				user, err = a.Sessions.User(ctx, ri.token)
+			} else {
+				user, err = models.SessionUser(ctx, a.DB, ri.token)
+			}
 			if err != nil {
 				a.reject(w, r, err)
 				return

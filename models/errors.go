@@ -26,6 +26,9 @@ const (
 	CodeRateLimited      Code = "RATE_LIMITED"
 	CodeUnavailable      Code = "UNAVAILABLE"
 	CodeInternal         Code = "INTERNAL"
+	// CodePersistedQueryNotFound is gqlgen's (and Apollo's) standard answer
+	// to a hash-only automatic persisted query the server does not know.
+	CodePersistedQueryNotFound Code = "PERSISTED_QUERY_NOT_FOUND"
 )
 
 // Retry says whether a client may send the same request again.
@@ -49,6 +52,7 @@ var Codes = []struct {
 	{CodeCostLimit, RetryNever}, {CodeUnauthenticated, RetryNever}, {CodeForbidden, RetryNever},
 	{CodeNotFound, RetryNever}, {CodeDuplicateName, RetryNever}, {CodeLimitReached, RetryNever},
 	{CodeRateLimited, RetryAfter}, {CodeUnavailable, RetryBackoff}, {CodeInternal, RetryBackoff},
+	{CodePersistedQueryNotFound, RetryNever},
 }
 
 // Error is an error that is safe to show to the caller. Anything that is not

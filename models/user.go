@@ -163,11 +163,15 @@ func UpdateUserRole(ctx context.Context, db *gorm.DB, orgID, id string, role Rol
 		if err := tx.Model(u).Update("role", role).Error; err != nil {
 			return err
 		}
+		if err := announceSessionsChanged(tx, u.ID); err != nil {
+			return err
+		}
 		return recordAudit(tx, orgID, actor, AuditUserRoleChanged, "USER", u.ID, u.Email+" → "+role.Label())
 	})
 	if err != nil {
 		return nil, nil, err
 	}
+	SessionsChanged(db) // a demoted admin loses the rights on the next request
 	return u, removed, nil
 }
 
@@ -213,6 +217,7 @@ func DeleteUser(ctx context.Context, db *gorm.DB, orgID, id string, deleteKeys b
 	if err != nil {
 		return nil, err
 	}
+	SessionsChanged(db)
 	return removed, nil
 }
 

@@ -659,6 +659,8 @@ const (
 	ErrorCodeUnavailable ErrorCode = "UNAVAILABLE"
 	// A fault on our side; the message holds a request id for support, and the cause is in the server's log. Retry: WITH_BACKOFF; report the request id if it persists.
 	ErrorCodeInternal ErrorCode = "INTERNAL"
+	// An automatic persisted query sent only its hash, and this server does not hold the query (message `PersistedQueryNotFound`). Nothing ran. Retry: NEVER as is; send the same request again with the full query and the hash (see docs/api.md, Automatic persisted queries).
+	ErrorCodePersistedQueryNotFound ErrorCode = "PERSISTED_QUERY_NOT_FOUND"
 )
 
 var AllErrorCode = []ErrorCode{
@@ -674,11 +676,12 @@ var AllErrorCode = []ErrorCode{
 	ErrorCodeRateLimited,
 	ErrorCodeUnavailable,
 	ErrorCodeInternal,
+	ErrorCodePersistedQueryNotFound,
 }
 
 func (e ErrorCode) IsValid() bool {
 	switch e {
-	case ErrorCodeGraphqlParseFailed, ErrorCodeGraphqlValidationFailed, ErrorCodeBadUserInput, ErrorCodeCostLimitExceeded, ErrorCodeUnauthenticated, ErrorCodeForbidden, ErrorCodeNotFound, ErrorCodeDuplicateName, ErrorCodeLimitReached, ErrorCodeRateLimited, ErrorCodeUnavailable, ErrorCodeInternal:
+	case ErrorCodeGraphqlParseFailed, ErrorCodeGraphqlValidationFailed, ErrorCodeBadUserInput, ErrorCodeCostLimitExceeded, ErrorCodeUnauthenticated, ErrorCodeForbidden, ErrorCodeNotFound, ErrorCodeDuplicateName, ErrorCodeLimitReached, ErrorCodeRateLimited, ErrorCodeUnavailable, ErrorCodeInternal, ErrorCodePersistedQueryNotFound:
 		return true
 	}
 	return false
