@@ -287,7 +287,13 @@ func newTCPProxy(t *testing.T, target string) *tcpProxy {
 	return p
 }
 
-func (p *tcpProxy) up() {
+func (p *tcpProxy) up() { p.listen(false) }
+
+// stalled accepts connections and never answers, like a database host that
+// hangs or a network that drops packets silently.
+func (p *tcpProxy) stalled() { p.listen(true) }
+
+func (p *tcpProxy) listen(stall bool) {
 	ln, err := net.Listen("tcp", p.addr)
 	if err != nil {
 		p.t.Fatal(err)
@@ -300,6 +306,12 @@ func (p *tcpProxy) up() {
 			in, err := ln.Accept()
 			if err != nil {
 				return
+			}
+			if stall {
+				p.mu.Lock()
+				p.conns = append(p.conns, in)
+				p.mu.Unlock()
+				continue
 			}
 			out, err := net.Dial("tcp", p.target)
 			if err != nil {
