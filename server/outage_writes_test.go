@@ -114,6 +114,38 @@ func TestUnansweringDatabaseIsUnavailable(t *testing.T) {
 	})
 }
 
+// A network partition under open connections: the database's answers stop
+// arriving and TCP would wait many minutes. The request deadline
+// (KEYWARD_REQUEST_TIMEOUT) ends such a request with UNAVAILABLE, and
+// writes work again once the path is back.
+func TestPartitionedConnectionIsUnavailable(t *testing.T) {
+	dbURL := postgresURL(t)
+	proxy, viaProxy := proxyDatabase(t, dbURL)
+	s := newServer(t, viaProxy, func(c *config) { c.RequestTimeout = 2 * time.Second })
+	_, secret := s.admin().createKey("partitioned")
+	key := s.bearer(secret)
+	key.gql(`mutation{ createProject(input:{title:"before"}) { project { id } } }`, nil).ok()
+	key.http.Timeout = time.Minute
+
+	proxy.freeze()
+	start := time.Now()
+	r := key.gql(`mutation{ createProject(input:{title:"partitioned"}) { project { id } } }`, nil)
+	took := time.Since(start)
+	if r.status != http.StatusServiceUnavailable || r.code() != "UNAVAILABLE" || r.header.Get("Retry-After") == "" {
+		t.Fatalf("write across a partition, after %s: %d %s", took.Round(time.Millisecond), r.status, r.body)
+	}
+	if took > 6*time.Second {
+		t.Fatalf("the write waited %s with a 2 s request timeout", took.Round(time.Millisecond))
+	}
+	t.Logf("a write across a partition failed UNAVAILABLE after %s (request timeout 2 s)", took.Round(time.Millisecond))
+
+	proxy.down()
+	proxy.up()
+	waitFor(t, 2*time.Second, func() bool {
+		return key.gql(`mutation{ createProject(input:{title:"after"}) { project { id } } }`, nil).status == http.StatusOK
+	})
+}
+
 // streamWrites sends createProject with the key from n clients, one after
 // another each, until stop, which returns every outcome in order sent.
 func streamWrites(s *testServer, secret string, n int) (stop func() []writeOutcome) {

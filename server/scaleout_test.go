@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -278,6 +279,7 @@ type tcpProxy struct {
 	mu     sync.Mutex
 	ln     net.Listener
 	conns  []net.Conn
+	frozen atomic.Bool
 }
 
 func newTCPProxy(t *testing.T, target string) *tcpProxy {
@@ -321,11 +323,31 @@ func (p *tcpProxy) listen(stall bool) {
 			p.mu.Lock()
 			p.conns = append(p.conns, in, out)
 			p.mu.Unlock()
-			go func() { _, _ = io.Copy(out, in); out.Close() }()
-			go func() { _, _ = io.Copy(in, out); in.Close() }()
+			go func() { p.pump(out, in); out.Close() }()
+			go func() { p.pump(in, out); in.Close() }()
 		}
 	}()
 }
+
+// pump copies src to dst, dropping what it reads while the proxy is frozen.
+func (p *tcpProxy) pump(dst io.Writer, src io.Reader) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := src.Read(buf)
+		if n > 0 && !p.frozen.Load() {
+			if _, werr := dst.Write(buf[:n]); werr != nil {
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// freeze drops everything in flight on the open connections, which stay
+// open: a network partition, as the connections see it.
+func (p *tcpProxy) freeze() { p.frozen.Store(true) }
 
 func (p *tcpProxy) down() {
 	p.mu.Lock()
@@ -338,6 +360,7 @@ func (p *tcpProxy) down() {
 		c.Close()
 	}
 	p.conns = nil
+	p.frozen.Store(false)
 }
 
 func freePort(t *testing.T) int {
