@@ -13,8 +13,10 @@ import (
 	"keyward/models"
 )
 
-// caller returns the principal; guarded fields have already checked it, this
-// keeps unguarded resolvers honest too.
+// caller is the one way a resolver reads the principal. @hasRole has already
+// checked it on guarded fields; should a field lose its directive, this
+// answers UNAUTHENTICATED instead of a nil dereference
+// (TestResolversRefuseAMissingCaller).
 func caller(ctx context.Context) (*auth.Principal, error) {
 	p := auth.FromContext(ctx)
 	if p == nil {

@@ -11,9 +11,7 @@ import (
 const upsertModel = `mutation($i:UpsertAiModelInput!){ upsertAiModel(input:$i) { created aiModel { id provider model version status capabilities hostingProvider referenceLink statusDate approver { email } projects { title } } } }`
 
 func TestAIModelCRUD(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		approver := admin.createUser("approver@example.com", "EDITOR")
 		p1, p2 := admin.createProject("Support bot"), admin.createProject("Search")
 		r := admin.gql(`mutation($i:CreateAiModelInput!){ createAiModel(input:$i) { aiModel { id provider model version status statusDate referenceLink biases limitations capabilities hostingProvider approver { email } projects { id title } createdBy { kind name } } } }`,
@@ -56,9 +54,7 @@ func TestAIModelCRUD(t *testing.T) {
 }
 
 func TestAIModelUpsertIsIdempotent(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		_, secret := admin.createKey("inventory sync")
 		key := s.bearer(secret)
 		p := admin.createProject("Support bot")
@@ -118,9 +114,7 @@ func TestConcurrentUpserts(t *testing.T) {
 }
 
 func TestAiModelFiltersAndValidation(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		p := admin.createProject("Linked")
 		for _, m := range []map[string]any{
 			{"provider": "OpenAI", "model": "gpt-4o", "version": "1", "status": "APPROVED", "projectIds": []string{p}},

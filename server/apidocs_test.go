@@ -64,9 +64,7 @@ func TestAPIDocExamples(t *testing.T) {
 	if len(examples) < 17 {
 		t.Fatalf("only %d curl examples in docs/api.md", len(examples))
 	}
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		userID := admin.createUser("owner@example.com", "EDITOR")
 		_, secret := admin.createKey("docs")
 		cursor := ""

@@ -38,9 +38,7 @@ func reportLeak(t testing.TB, s *testServer, secret string) {
 }
 
 func TestLeakedKeyReportRevokes(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL, func(c *config) { c.MaxAPIKeys, c.KeyCacheTTL = 3, time.Hour })
-		admin := s.admin()
+	onEachDB(t, func(c *config) { c.MaxAPIKeys, c.KeyCacheTTL = 3, time.Hour }, func(t *testing.T, s *testServer, admin *client) {
 		leakedID, leaked := admin.createKey("leaked")
 		_, other := admin.createKey("other")
 		expiredID, expired := admin.createKey("expired")
@@ -138,9 +136,7 @@ func TestLeakedKeyReportRevokes(t *testing.T) {
 }
 
 func TestLeakedKeyReportRefusesBadBodies(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		_, secret := admin.createKey("keep me")
 		tooMany := make([]map[string]string, 1001)
 		for i := range tooMany {

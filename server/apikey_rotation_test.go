@@ -157,9 +157,7 @@ func TestRotateAPIKeyWithGracePeriod(t *testing.T) {
 }
 
 func TestRotateAPIKeyRefusesBadInput(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		id, secret := admin.createKey("to rotate")
 		for _, tc := range []struct {
 			name, field string
@@ -211,9 +209,7 @@ func TestRotateAPIKeyRefusesBadInput(t *testing.T) {
 // Ten admins rotating one key at once: each rotation runs alone, so exactly
 // one secret is current and at most one previous secret works.
 func TestConcurrentRotationsLeaveTwoSecretsAtMost(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		id, original := admin.createKey("contended")
 		const n = 10
 		secrets := make([]string, n)
@@ -259,14 +255,9 @@ func TestConcurrentRotationsLeaveTwoSecretsAtMost(t *testing.T) {
 // read and its cache fill must win: the late fill must not bring back the
 // old secret as current (see KeyVerifier.fill).
 func TestRotationDuringCacheFillIsNotLost(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL, func(c *config) { c.KeyCacheTTL = time.Hour })
-		admin := s.admin()
+	onEachDB(t, func(c *config) { c.KeyCacheTTL = time.Hour }, func(t *testing.T, s *testServer, admin *client) {
 		id, secret := admin.createKey("raced rotation")
-		paused, resume := pauseLookups(s)
-		defer resume()
-		inFlight := whoamiInBackground(s, secret)
-		<-paused
+		resume, inFlight := whoamiPausedInLookup(t, s, secret)
 		admin.rotate(id, vars{"graceHours": 0})
 		wantRefusedAfterResume(t, s, secret, resume, inFlight)
 	})

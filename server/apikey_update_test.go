@@ -80,9 +80,7 @@ func TestUpdateAPIKeyRenamesAndNarrows(t *testing.T) {
 
 // Two keys renamed to one name at once: the unique index lets one win.
 func TestConcurrentRenamesToOneName(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		ids := make([]string, 4)
 		for i := range ids {
 			ids[i], _ = admin.createKey("key " + string(rune('a'+i)))
@@ -120,9 +118,7 @@ func TestConcurrentRenamesToOneName(t *testing.T) {
 }
 
 func TestKeyExpirySignals(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		r := admin.gql(`mutation{ createApiKey(input:{name:"short", expiresInDays: 3}) { secret apiKey { expiresAt } } }`, nil).ok()
 		soon, soonExp := r.str("createApiKey", "secret"), parseTime(t, r.str("createApiKey", "apiKey", "expiresAt"))
 		_, later := admin.createKey("thirty days")

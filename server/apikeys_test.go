@@ -16,9 +16,7 @@ import (
 const listKeys = `{ apiKeys { id name prefix status createdAt expiresAt lastUsedAt createdBy { email } } }`
 
 func TestAPIKeyLifecycle(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		before := time.Now().UTC()
 		r := admin.gql(`mutation{ createApiKey(input:{name:"  CI pipeline  ", expiresInDays: 90}) { secret apiKey { id name prefix status expiresAt createdBy { email } } } }`, nil).ok()
 		secret := r.str("createApiKey", "secret")
@@ -78,9 +76,7 @@ func TestAPIKeyLifecycle(t *testing.T) {
 }
 
 func TestAPIKeyNameRules(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL, func(c *config) { c.AllowSignup = true })
-		admin := s.admin()
+	onEachDB(t, func(c *config) { c.AllowSignup = true }, func(t *testing.T, s *testServer, admin *client) {
 		cases := []struct {
 			name, input, code, stored string
 		}{
@@ -122,9 +118,7 @@ func TestAPIKeyNameRules(t *testing.T) {
 			t.Fatalf("want 5 keys, have %d: failed creates must leave no rows", n)
 		}
 		// The same name in another organisation is fine.
-		other := s.anon()
-		other.gql(`mutation{ signup(input:{orgName:"Globex", email:"g@globex.example", name:"G", password:"password-1"}) { user { id } } }`, nil).ok()
-		other.createKey("abc")
+		s.otherOrg().createKey("abc")
 		// Wrong types never reach the resolver.
 		admin.gql(`mutation($n:String!){ createApiKey(input:{name:$n}) { secret } }`, vars{"n": 12345}).wantCode("BAD_USER_INPUT")
 		for _, bad := range []any{"30", true, 30.5, 1 << 40, []int{30}} {
@@ -159,9 +153,7 @@ func TestAPIKeyExpiryInput(t *testing.T) {
 }
 
 func TestBearerRejections(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		_, secret := admin.createKey("good key")
 		flipped := []byte(secret)
 		flipped[10] ^= 1
@@ -259,9 +251,7 @@ func TestCachedKeyExpiresOnTime(t *testing.T) {
 }
 
 func TestSecretNeverStoredOrLogged(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		id, secret := admin.createKey("leak check")
 		s.bearer(secret).gql(`{ whoami { kind } }`, nil).ok()
 		admin.gql(listKeys, nil).ok()

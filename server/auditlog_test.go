@@ -34,9 +34,7 @@ func (c *client) auditLog(n any, after any, filter vars) auditPage {
 }
 
 func TestAuditLogPagesNewestFirst(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		goneID, _ := admin.createKey("short-lived key")
 		keyID, secret := admin.createKey("writer key")
 		admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": goneID}).ok()

@@ -34,6 +34,8 @@ type config struct {
 	LoginFailLimit ratelimit.Limit
 	SignupLimit    ratelimit.Limit
 	TrustedProxies auth.TrustedProxies
+	// DebugAddr serves net/http/pprof on its own listener; empty is off.
+	DebugAddr string
 }
 
 func env(name, fallback string) string {
@@ -69,6 +71,7 @@ func configFlags(fs *flag.FlagSet) (finish func() (config, error)) {
 	fs.StringVar(&proxies, "trusted-proxies", env("KEYWARD_TRUSTED_PROXIES", ""), "comma-separated CIDRs of your load balancers and proxies; only from these are Forwarded / X-Forwarded-For / X-Forwarded-Proto believed (KEYWARD_TRUSTED_PROXIES)")
 	var cors, maxKeys, signup, ttl, flush, rate, failRate, loginRate, signupRate string
 	var reqTimeout string
+	fs.StringVar(&c.DebugAddr, "debug-addr", env("KEYWARD_DEBUG_ADDR", ""), "address of a separate listener serving net/http/pprof for profiling, e.g. 127.0.0.1:6060; empty (the default) is off; never expose it publicly (KEYWARD_DEBUG_ADDR)")
 	fs.StringVar(&c.Addr, "addr", env("KEYWARD_ADDR", "127.0.0.1:8080"), "listen address (KEYWARD_ADDR)")
 	fs.StringVar(&c.DatabaseURL, "database-url", env("KEYWARD_DATABASE_URL", env("DATABASE_URL", "sqlite:data/keyward.db")),
 		"sqlite:PATH or postgres://… (KEYWARD_DATABASE_URL, then DATABASE_URL)")

@@ -59,9 +59,7 @@ func TestErrorCodesByKind(t *testing.T) {
 // Every invalid value of an input is reported, each at its own path, and
 // nothing is written.
 func TestEveryInvalidValueIsReported(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		p1, p2 := admin.createProject("One"), admin.createProject("Two")
 		const missing, gone = "00000000-0000-4000-8000-000000000000", "00000000-0000-4000-8000-000000000001"
 		r := admin.gql(`mutation($i:CreateAiModelInput!){ createAiModel(input:$i) { aiModel { id } } }`, vars{"i": map[string]any{

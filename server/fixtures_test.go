@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -94,4 +96,41 @@ func countKeys(t *testing.T, s *testServer) int64 { return countRows(t, s, &mode
 func (s *testServer) otherOrg() *client {
 	s.t.Helper()
 	return signupAs(s, "Globex", "boss@globex.example", "globex-pass-1")
+}
+
+// setKey changes a key's stored columns behind the server's back.
+func (s *testServer) setKey(id string, col string, v any) {
+	s.t.Helper()
+	if err := s.app.db.Model(&models.APIKey{}).Where("id = ?", id).Update(col, v).Error; err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// daysAgo is the time n days before now, in UTC.
+func daysAgo(n int) time.Time { return time.Now().UTC().Add(-time.Duration(n) * 24 * time.Hour) }
+
+// flushUsage writes the counted usage and last uses now, as the periodic flush would.
+func (s *testServer) flushUsage() {
+	s.t.Helper()
+	if err := s.app.usage.Flush(context.Background()); err != nil {
+		s.t.Fatal(err)
+	}
+	if err := s.app.lastUsed.Flush(context.Background()); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// addUsage stores daily counts as a flush would.
+func (s *testServer) addUsage(rows ...models.APIKeyUsage) {
+	s.t.Helper()
+	if err := models.AddUsage(context.Background(), s.app.db, rows); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// expireKey moves a key's expiry into the past behind the server's back;
+// the key must not be cached yet.
+func (s *testServer) expireKey(id string) {
+	s.t.Helper()
+	s.setKey(id, "expires_at", time.Now().UTC().Add(-time.Hour))
 }

@@ -8,9 +8,7 @@ import (
 // Every governance write leaves an audit event naming who made it, a key
 // or a user, in the same transaction as the write.
 func TestGovernanceWritesAreAudited(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		_, secret := admin.createKey("pipeline")
 		key := s.bearer(secret)
 

@@ -74,9 +74,7 @@ func TestEveryFieldOutsideThePublicListHasARole(t *testing.T) {
 // the matrix without a line here.
 func TestRoleMatrix(t *testing.T) {
 	schema := graph.NewExecutableSchema(graph.Config{}).Schema()
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		admin.createUser("editor@example.com", "EDITOR")
 		admin.createUser("viewer@example.com", "VIEWER")
 		_, rw := admin.createKey("read write")

@@ -38,6 +38,20 @@ func forEachDB(t *testing.T, fn func(t *testing.T, dbURL string)) {
 	testdb.ForEach(t, fn)
 }
 
+// onEachDB starts the product on each database (forEachDB), change
+// adjusting its config when not nil, and runs fn signed in as its admin.
+func onEachDB(t *testing.T, change func(*config), fn func(t *testing.T, s *testServer, admin *client)) {
+	t.Helper()
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		var changes []func(*config)
+		if change != nil {
+			changes = append(changes, change)
+		}
+		s := newServer(t, dbURL, changes...)
+		fn(t, s, s.admin())
+	})
+}
+
 func sqliteURL(t testing.TB) string { return testdb.SQLiteURL(t) }
 
 func postgresURL(t *testing.T) string { return testdb.PostgresURL(t) }

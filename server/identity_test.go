@@ -11,9 +11,7 @@ import (
 // "Ignoring case" means Unicode NFC plus full case folding, the same on
 // both databases: search, API key names and the model identity.
 func TestIdentityIgnoresCaseAndNormalisation(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		pid := admin.createProject("ΣΊΣΥΦΟΣ")
 		admin.createProject("Straße planning")
 		admin.createProject("IŞIK")
@@ -53,9 +51,7 @@ func TestIdentityIgnoresCaseAndNormalisation(t *testing.T) {
 // Keys stored by the previous release (plain lower-casing) are rewritten at
 // start; names that become one are reported, not merged and not fatal.
 func TestIdentityKeyMigration(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		pid := admin.createProject("Straße")
 		k1, _ := admin.createKey("Maße")
 		k2, _ := admin.createKey("Other")
@@ -99,7 +95,7 @@ func TestIdentityKeyMigration(t *testing.T) {
 			t.Fatalf("second run: %v %+v", err, again)
 		}
 		// A server starting on this database reports it in its log.
-		s2 := newServer(t, dbURL)
+		s2 := newServer(t, s.app.cfg.DatabaseURL)
 		if log := s2.log.String(); !strings.Contains(log, "api_keys in organisation") || !strings.Contains(log, k1) || !strings.Contains(log, k2) {
 			t.Fatalf("start-up did not report the duplicate names:\n%s", log)
 		}

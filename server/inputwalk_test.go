@@ -27,9 +27,7 @@ type badLeaf struct {
 // a new kind of input cannot slip in unchecked.
 func TestEveryTextAndIDArgumentIsChecked(t *testing.T) {
 	schema := graph.NewExecutableSchema(graph.Config{}).Schema()
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		checked := 0
 		for _, root := range []*ast.Definition{schema.Query, schema.Mutation} {
 			for _, f := range root.Fields {

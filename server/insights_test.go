@@ -50,20 +50,8 @@ func (c *client) wantInsights(name string, kinds []string, texts ...string) []in
 	return got
 }
 
-// setKey changes a key's stored columns behind the server's back.
-func (s *testServer) setKey(id string, col string, v any) {
-	s.t.Helper()
-	if err := s.app.db.Model(&models.APIKey{}).Where("id = ?", id).Update(col, v).Error; err != nil {
-		s.t.Fatal(err)
-	}
-}
-
-func daysAgo(n int) time.Time { return time.Now().UTC().Add(-time.Duration(n) * 24 * time.Hour) }
-
 func TestInsightNeverUsed(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		oldID, old := admin.createKey("old unused")
 		newID, _ := admin.createKey("new unused")
 		s.setKey(oldID, "created_at", daysAgo(12))
@@ -79,9 +67,7 @@ func TestInsightNeverUsed(t *testing.T) {
 }
 
 func TestInsightUnused(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		id, secret := admin.createKey("dormant")
 		s.setKey(id, "created_at", daysAgo(60))
 		s.setKey(id, "last_used_at", daysAgo(31))
@@ -98,9 +84,7 @@ func TestInsightUnused(t *testing.T) {
 }
 
 func TestInsightReadOnlySuffices(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		rwID, rw := admin.createKey("reader with rights")
 		r := admin.gql(`mutation{ createApiKey(input:{name:"true reader", scope:READ_ONLY}) { secret apiKey { id } } }`, nil).ok()
 		roID, ro := r.str("createApiKey", "apiKey", "id"), r.str("createApiKey", "secret")
@@ -124,9 +108,7 @@ func TestInsightReadOnlySuffices(t *testing.T) {
 }
 
 func TestInsightUsedAfterExpiry(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		id, secret := admin.createKey("lapsed")
 		c := s.bearer(secret)
 		c.headers["User-Agent"] = "billing-export/3"
@@ -154,9 +136,7 @@ func TestInsightUsedAfterExpiry(t *testing.T) {
 }
 
 func TestInsightHighErrorRate(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		id, secret := admin.createKey("failing")
 		small, _ := admin.createKey("small sample")
 		c := s.bearer(secret)
@@ -180,9 +160,7 @@ func TestInsightHighErrorRate(t *testing.T) {
 }
 
 func TestInsightExpiresSoon(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		r := admin.gql(`mutation{ createApiKey(input:{name:"short lived", expiresInDays:3}) { apiKey { id expiresAt } } }`, nil).ok()
 		id := r.str("createApiKey", "apiKey", "id")
 		admin.createKey("long lived")

@@ -80,9 +80,7 @@ func auditDetails(admin *client) string {
 // INTERNAL. Either the write wins (and the delete that follows audits what
 // it cascades to) or the reference is refused as the check would refuse it.
 func TestReferencesStayValidUntilCommit(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		for _, c := range []struct {
 			name  string
 			field string
@@ -179,9 +177,7 @@ func TestReferencesStayValidUntilCommit(t *testing.T) {
 // Every row a delete removes or alters through the database's cascade is in
 // the audit trail, written in the delete's transaction.
 func TestCascadesAreAudited(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		pid := admin.createProject("Cascade")
 		keep := admin.createProject("Keep")
 		r1, r2 := admin.createRisk(pid, "Risk one", 1, 2), admin.createRisk(pid, "Risk two", 3, 4)

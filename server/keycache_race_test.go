@@ -38,6 +38,17 @@ func whoamiInBackground(s *testServer, secret string) <-chan int {
 	return status
 }
 
+// whoamiPausedInLookup sends a request with the key on s and returns once
+// its lookup is paused before the cache fill; resume lets it go on.
+func whoamiPausedInLookup(t *testing.T, s *testServer, secret string) (resume func(), inFlight <-chan int) {
+	t.Helper()
+	paused, resume := pauseLookups(s)
+	t.Cleanup(resume)
+	inFlight = whoamiInBackground(s, secret)
+	<-paused
+	return resume, inFlight
+}
+
 // The request that was paused read the key before it was deleted, so either
 // answer is fine for it. What must not happen is that its late cache fill
 // undoes the deletion for every later request.
@@ -59,10 +70,7 @@ func TestDeletionDuringCacheFillIsNotLost(t *testing.T) {
 		admin := s.admin()
 		id, secret := admin.createKey("raced key")
 
-		paused, resume := pauseLookups(s)
-		defer resume()
-		inFlight := whoamiInBackground(s, secret)
-		<-paused
+		resume, inFlight := whoamiPausedInLookup(t, s, secret)
 		admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok()
 		wantRefusedAfterResume(t, s, secret, resume, inFlight)
 	})
@@ -78,10 +86,7 @@ func TestNotifiedDeletionDuringCacheFillIsNotLost(t *testing.T) {
 
 	t.Run("notification", func(t *testing.T) {
 		id, secret := admin.createKey("raced on B")
-		paused, resume := pauseLookups(b)
-		defer resume()
-		inFlight := whoamiInBackground(b, secret)
-		<-paused
+		resume, inFlight := whoamiPausedInLookup(t, b, secret)
 		before := b.app.keys.Invalidations()
 		admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok()
 		// B's listener has run Forget while B's lookup is still paused.
@@ -91,10 +96,7 @@ func TestNotifiedDeletionDuringCacheFillIsNotLost(t *testing.T) {
 
 	t.Run("purge on reconnect", func(t *testing.T) {
 		id, secret := admin.createKey("raced during reconnect")
-		paused, resume := pauseLookups(b)
-		defer resume()
-		inFlight := whoamiInBackground(b, secret)
-		<-paused
+		resume, inFlight := whoamiPausedInLookup(t, b, secret)
 		// Deleted behind the listener's back: only the purge on reconnect covers it.
 		if err := a.app.db.Exec("DELETE FROM api_keys WHERE id = ?", id).Error; err != nil {
 			t.Fatal(err)

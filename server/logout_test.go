@@ -10,9 +10,7 @@ import (
 // logout with both a Bearer key and the session cookie ends that session:
 // answering true while the session lives on would be a broken promise.
 func TestLogoutWithBearerAndCookieEndsTheSession(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		_, secret := admin.createKey("logout key")
 		var cookie string
 		for _, c := range admin.http.Jar.Cookies(mustURL(s.url)) {

@@ -52,6 +52,16 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("listen on %s: %v", cfg.Addr, err)
 	}
 	a.banner(stdout, "http://"+ln.Addr().String())
+	debug, err := startDebug(cfg.DebugAddr, log)
+	if err != nil {
+		ln.Close()
+		a.closeDB()
+		return err
+	}
+	if debug != nil {
+		fmt.Fprintf(stdout, "Profiling (pprof) at http://%s/debug/pprof/ — keep this address private\n", debug.addr)
+		defer debug.close()
+	}
 
 	bg, cancelBG := context.WithCancel(context.Background())
 	a.start(bg)

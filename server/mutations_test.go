@@ -49,9 +49,7 @@ func TestMutationShapes(t *testing.T) {
 // The alias case of the v1 issue: a failing mutation leaves its siblings'
 // results in the response, and what they saved stays saved.
 func TestFailingMutationKeepsSiblings(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		admin.gql(`mutation{ createAiModel(input:{provider:"OpenAI", model:"gpt-4o", version:"1"}) { aiModel { id } } }`, nil).ok()
 		r := admin.gql(`mutation {
 			a: upsertAiModel(input:{provider:"Anthropic", model:"claude", version:"3.5"}) { created aiModel { id } }
@@ -87,9 +85,7 @@ func TestFailingMutationKeepsSiblings(t *testing.T) {
 // Deletes are idempotent, also when the retries race: every caller is told
 // the id is deleted, and the audit log has one event.
 func TestConcurrentRetriedDeletes(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		id := admin.createProject("Deleted by many")
 		keyID, _ := admin.createKey("deleted by many")
 		var wg sync.WaitGroup

@@ -7,9 +7,7 @@ import (
 )
 
 func TestOffboardingDeletesTheKeysAPersonCreated(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		_, adminKey := admin.createKey("admin's own key")
 		works := func(secret string) bool {
 			return s.bearer(secret).gql(`{ whoami { kind } }`, nil).status == http.StatusOK

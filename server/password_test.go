@@ -126,9 +126,7 @@ func TestChangePasswordRejectsBadInputAndWritesNothing(t *testing.T) {
 }
 
 func TestChangePasswordNeedsAUserSession(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		_, secret := admin.createKey("password key")
 		changePassword(s.bearer(secret), adminPassword, "a-new-passphrase").wantCode("FORBIDDEN")
 		changePassword(s.anon(), adminPassword, "a-new-passphrase").wantCode("UNAUTHENTICATED")

@@ -29,9 +29,7 @@ var mutations = []struct {
 }
 
 func TestGovernancePermissionMatrix(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL, func(c *config) { c.AllowSignup = true })
-		admin := s.admin()
+	onEachDB(t, func(c *config) { c.AllowSignup = true }, func(t *testing.T, s *testServer, admin *client) {
 		admin.createUser("editor@example.com", "EDITOR")
 		admin.createUser("viewer@example.com", "VIEWER")
 		editor := s.login("editor@example.com", "password-EDITOR")
@@ -137,9 +135,7 @@ func TestGovernancePermissionMatrix(t *testing.T) {
 }
 
 func TestAPIKeyScope(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		_, rw := admin.createKey("default scope")
 		r := admin.gql(`mutation{ createApiKey(input:{name:"exporter", scope:READ_ONLY}) { secret apiKey { scope } } }`, nil).ok()
 		ro := r.str("createApiKey", "secret")

@@ -23,9 +23,7 @@ func (r *response) wantField(field string) *response {
 }
 
 func TestProjectCRUD(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		editorID := admin.createUser("editor@example.com", "EDITOR")
 		r := admin.gql(`mutation($i:CreateProjectInput!){ createProject(input:$i) { project { `+projectFields+` } } }`, vars{"i": map[string]any{
 			"title": "  Credit scoring  ", "ownerId": editorID, "goal": "Score applicants\nfairly", "description": "Gradient boosting",
@@ -94,9 +92,7 @@ func TestProjectCRUD(t *testing.T) {
 }
 
 func TestProjectPagination(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		var want []string
 		for i := 0; i < 25; i++ {
 			want = append(want, admin.createProject(fmt.Sprintf("Project %02d", i)))
@@ -171,9 +167,7 @@ func TestProjectPagination(t *testing.T) {
 }
 
 func TestProjectFilters(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		owner := admin.createUser("owner@example.com", "VIEWER")
 		admin.createProject("Fraud detection", vars{"status": "IN_PROGRESS", "riskClassification": "HIGH", "ownerId": owner})
 		admin.createProject("Élan chatbot", vars{"status": "COMPLETED", "riskClassification": "LIMITED"})
@@ -214,9 +208,7 @@ func TestProjectFilters(t *testing.T) {
 }
 
 func TestProjectValidation(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL, func(c *config) { c.AllowSignup = true })
-		admin := s.admin()
+	onEachDB(t, func(c *config) { c.AllowSignup = true }, func(t *testing.T, s *testServer, admin *client) {
 		foreignUser := s.otherOrg().createUser("g@globex.example", "EDITOR")
 		runScenarios(t, refusedInputs(admin, `mutation($i:CreateProjectInput!){ createProject(input:$i) { project { id } } }`, []inputCase{
 			{"empty title", map[string]any{"title": "   "}, "title"},

@@ -32,9 +32,7 @@ func countStatements(t *testing.T, db *gorm.DB) *atomic.Int64 {
 // Lists with nested relations issue a fixed number of statements whether a
 // page has 5 rows or 40: the page, the count, then one batch per relation.
 func TestNestedListsIssueBoundedStatements(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		const rows = 40
 		users := make([]string, 4)
 		for i := range users {

@@ -9,9 +9,7 @@ import (
 const riskFields = `id name project { id title } owner { email } lifecyclePhase likelihood severity score riskLevel mitigationStatus mitigationPlan deadline createdBy { kind name }`
 
 func TestRiskCRUD(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		owner := admin.createUser("risk.owner@example.com", "EDITOR")
 		p, p2 := admin.createProject("Credit scoring"), admin.createProject("Chatbot")
 		r := admin.gql(`mutation($i:CreateRiskInput!){ createRisk(input:$i) { risk { `+riskFields+` } } }`, vars{"i": map[string]any{
@@ -75,9 +73,7 @@ func TestRiskLevelBands(t *testing.T) {
 }
 
 func TestRiskFiltersAndValidation(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL, func(c *config) { c.AllowSignup = true })
-		admin := s.admin()
+	onEachDB(t, func(c *config) { c.AllowSignup = true }, func(t *testing.T, s *testServer, admin *client) {
 		p1, p2 := admin.createProject("One"), admin.createProject("Two")
 		admin.createRisk(p1, "Data leakage", 2, 4)
 		admin.createRisk(p1, "Prompt injection", 4, 4)

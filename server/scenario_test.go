@@ -91,21 +91,6 @@ func runScenarios(t *testing.T, scenarios []scenario) {
 	}
 }
 
-// scenariosOnEachDB starts the product on each database (forEachDB), lets
-// build make the table against that server, and runs it.
-func scenariosOnEachDB(t *testing.T, change func(*config), build func(t *testing.T, s *testServer) []scenario) {
-	t.Helper()
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		var s *testServer
-		if change != nil {
-			s = newServer(t, dbURL, change)
-		} else {
-			s = newServer(t, dbURL)
-		}
-		runScenarios(t, build(t, s))
-	})
-}
-
 // inputCase is one row of a validation table: the input must be refused
 // with BAD_USER_INPUT naming field ("" when the refusal comes from GraphQL's
 // own coercion, which names none), and answer no object.

@@ -6,9 +6,7 @@ import "testing"
 // frontend/src/text/textCases.json); and upsertAiModel takes status: null as
 // "not given", as its schema says.
 func TestInvisibleNamesAndNullStatus(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		key, project := `mutation($i:CreateApiKeyInput!){ createApiKey(input:$i) { secret } }`, `mutation($i:CreateProjectInput!){ createProject(input:$i) { project { id } } }`
 		runScenarios(t, refusedInputs(admin, key, []inputCase{
 			{"key name of byte-order marks", map[string]any{"name": "\uFEFF\uFEFF\uFEFF"}, "name"},

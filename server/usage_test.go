@@ -50,33 +50,6 @@ func total(days []usageDay) models.UsageCounts {
 	return t
 }
 
-func (s *testServer) flushUsage() {
-	s.t.Helper()
-	if err := s.app.usage.Flush(context.Background()); err != nil {
-		s.t.Fatal(err)
-	}
-	if err := s.app.lastUsed.Flush(context.Background()); err != nil {
-		s.t.Fatal(err)
-	}
-}
-
-// addUsage stores daily counts as a flush would.
-func (s *testServer) addUsage(rows ...models.APIKeyUsage) {
-	s.t.Helper()
-	if err := models.AddUsage(context.Background(), s.app.db, rows); err != nil {
-		s.t.Fatal(err)
-	}
-}
-
-// expireKey moves a key's expiry into the past behind the server's back;
-// the key must not be cached yet.
-func (s *testServer) expireKey(id string) {
-	s.t.Helper()
-	if err := s.app.db.Model(&models.APIKey{}).Where("id = ?", id).Update("expires_at", time.Now().UTC().Add(-time.Hour)).Error; err != nil {
-		s.t.Fatal(err)
-	}
-}
-
 // Fixed traffic (reads, a write, an error, a 429, a refused expired key)
 // gives exact daily counts, the last use's address and client, and flushes
 // add to what is stored instead of replacing it.
@@ -200,9 +173,7 @@ func TestKeyUsageDaysArgument(t *testing.T) {
 // characters, at most 200 characters. Invalid UTF-8 would otherwise make
 // PostgreSQL refuse the whole batch.
 func TestLastUsedUserAgentIsBoundedAndClean(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		_, a := admin.createKey("long agent")
 		_, b := admin.createKey("bad bytes")
 		long := s.bearer(a)
@@ -231,9 +202,7 @@ func TestLastUsedUserAgentIsBoundedAndClean(t *testing.T) {
 // Counts of a key deleted before the flush are dropped without failing the
 // batch, and rows past 90 days are pruned while newer ones stay.
 func TestKeyUsageDeletedKeyAndPruning(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		goneID, gone := admin.createKey("gone key")
 		keptID, kept := admin.createKey("kept key")
 		s.bearer(gone).gql(`{ whoami { kind } }`, nil).ok()
@@ -263,9 +232,7 @@ func TestKeyUsageDeletedKeyAndPruning(t *testing.T) {
 
 // apiKeys { usage } costs the same few statements for 3 keys as for 20.
 func TestKeyUsageListIssuesBoundedStatements(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		counter := countStatements(t, s.app.db)
 		counts := map[int]int64{}
 		for n := 1; n <= 20; n++ {

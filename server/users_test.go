@@ -79,9 +79,7 @@ func TestLoginRateLimited(t *testing.T) {
 }
 
 func TestCreateUserValidation(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		admin.createUser("taken@example.com", "VIEWER")
 		long := strings.Repeat("a", 101)
 		cases := []struct {
@@ -120,9 +118,7 @@ func TestCreateUserValidation(t *testing.T) {
 }
 
 func TestLastAdminRule(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL)
-		admin := s.admin()
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		me := admin.gql(`{ me { id } }`, nil).ok().str("me", "id")
 		r := admin.gql(`mutation($id:ID!){ updateUserRole(input:{id:$id, role:EDITOR}) { user { id } } }`, vars{"id": me}).wantCode("BAD_USER_INPUT")
 		if !strings.Contains(r.Errors[0].Message, "last Admin") {
@@ -151,8 +147,7 @@ func TestOtherOrganisationIsNotFound(t *testing.T) {
 		acmeUser := acme.createUser("worker@acme.example", "EDITOR")
 		acmeKey, _ := acme.createKey("acme key")
 
-		globex := s.anon()
-		globex.gql(`mutation{ signup(input:{orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1"}) { user { id } } }`, nil).ok()
+		globex := s.otherOrg()
 		for _, q := range []struct{ query, id, want string }{
 			{`mutation($id:ID!){ updateUserRole(input:{id:$id, role:VIEWER}) { user { id } } }`, acmeUser, "NOT_FOUND"},
 			// Deletes are idempotent: another organisation's id answers like
@@ -249,13 +244,10 @@ func TestBootstrapRunsOnce(t *testing.T) {
 }
 
 func TestMembersForChoosingOwners(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dbURL string) {
-		s := newServer(t, dbURL, func(c *config) { c.AllowSignup = true })
-		admin := s.admin()
+	onEachDB(t, func(c *config) { c.AllowSignup = true }, func(t *testing.T, s *testServer, admin *client) {
 		admin.createUser("viewer@example.com", "VIEWER")
 		r := admin.gql(`mutation{ createApiKey(input:{name:"reader", scope: READ_ONLY}) { secret } }`, nil).ok()
-		other := s.anon()
-		other.gql(`mutation{ signup(input:{orgName:"Globex", email:"boss@globex.example", name:"Boss", password:"globex-pass-1"}) { user { id } } }`, nil).ok()
+		s.otherOrg() // its people must not show
 
 		for who, c := range map[string]*client{
 			"READ_ONLY key": s.bearer(r.str("createApiKey", "secret")),

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Box, Button, Link } from '@mui/material';
 import { request } from '../api/client';
@@ -6,7 +6,7 @@ import { SetupMutation } from '../api/operations';
 import { useSession } from '../auth/session';
 import { AuthCard } from './AuthCard';
 import { useDocumentTitle } from '../shell/title';
-import { CheckedField, FormError, PasswordField, useSubmit } from '../settings/form';
+import { CheckedField, FormError, PasswordField, useSubmit, useValues } from '../settings/form';
 import { PASSWORD_MIN, passwordProblem, requiredProblem } from '../settings/validation';
 
 /** Creates the organisation and its first admin from the one-time setup link. */
@@ -15,10 +15,10 @@ export function SetupPage() {
   const token = params.get('token') ?? '';
   const { refresh } = useSession();
   const navigate = useNavigate();
-  const [form, setForm] = useState({ orgName: '', name: '', email: '', password: '' });
   // note: no field of its own takes the server's message: it shows above the
   // form, and the field it names is marked.
   const { busy, submit, check, tried, formError } = useSubmit([]);
+  const { values: form, set } = useValues({ orgName: '', name: '', email: '', password: '' });
   useDocumentTitle('Set up');
 
   if (!token) {
@@ -41,10 +41,13 @@ export function SetupPage() {
     password: passwordProblem(form.password),
   };
   const problem = (field: keyof typeof form) => (tried && problems[field]) || null;
-  const marked = (field: keyof typeof form) => formError?.field === field || Boolean(problem(field));
-
-  const set = (field: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setForm((f) => ({ ...f, [field]: e.target.value }));
+  // The server's message shows above the form; the field it names is marked.
+  const field = (f: keyof typeof form) => ({
+    value: form[f],
+    onChange: set(f),
+    problem: problem(f),
+    error: formError?.field === f || Boolean(problem(f)),
+  });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,45 +69,14 @@ export function SetupPage() {
     <AuthCard title="Set up Keyward" subtitle="Create your organisation and its first administrator.">
       <Box component="form" onSubmit={onSubmit} noValidate sx={{ display: 'grid', gap: 2 }}>
         <FormError error={formError} />
-        <CheckedField
-          id="setup-org"
-          label="Organisation name"
-          value={form.orgName}
-          onChange={set('orgName')}
-          error={marked('orgName')}
-          problem={problem('orgName')}
-          required
-          autoFocus
-        />
-        <CheckedField
-          id="setup-name"
-          label="Your name"
-          autoComplete="name"
-          value={form.name}
-          onChange={set('name')}
-          error={marked('name')}
-          problem={problem('name')}
-          required
-        />
-        <CheckedField
-          id="setup-email"
-          label="Email"
-          type="email"
-          autoComplete="username"
-          value={form.email}
-          onChange={set('email')}
-          error={marked('email')}
-          problem={problem('email')}
-          required
-        />
+        <CheckedField {...field('orgName')} id="setup-org" label="Organisation name" required autoFocus />
+        <CheckedField {...field('name')} id="setup-name" label="Your name" autoComplete="name" required />
+        <CheckedField {...field('email')} id="setup-email" label="Email" type="email" autoComplete="username" required />
         <PasswordField
+          {...field('password')}
           id="setup-password"
           label="Password"
           autoComplete="new-password"
-          value={form.password}
-          onChange={set('password')}
-          error={marked('password')}
-          problem={problem('password')}
           hint={`At least ${PASSWORD_MIN} characters.`}
         />
         <Button type="submit" variant="contained" size="large" disabled={busy}>

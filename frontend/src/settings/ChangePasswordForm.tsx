@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Box, Button, Paper, Typography } from '@mui/material';
 import { request } from '../api/client';
 import { ChangePasswordMutation } from '../api/operations';
-import { FormError, PasswordField, useSubmit } from './form';
+import { FormError, PasswordField, useSubmit, useValues } from './form';
 import { PASSWORD_MIN, passwordProblem } from './validation';
 import { WORDS } from '../words';
 
@@ -10,9 +10,16 @@ const FIELDS = ['currentPassword', 'newPassword'] as const;
 
 /** The signed-in person replaces their own password; their other sessions end. */
 export function ChangePasswordForm() {
-  const [form, setForm] = useState({ currentPassword: '', newPassword: '', confirm: '' });
   const [done, setDone] = useState<string | null>(null);
   const { busy, submit, setTried, check, shown, formError, clearFieldError } = useSubmit(FIELDS);
+  const {
+    values: form,
+    setValues: setForm,
+    set,
+  } = useValues({ currentPassword: '', newPassword: '', confirm: '' }, (field) => {
+    setDone(null);
+    clearFieldError(field);
+  });
 
   const problems = {
     currentPassword: form.currentPassword ? null : 'Enter your current password.',
@@ -22,11 +29,7 @@ export function ChangePasswordForm() {
     confirm: form.confirm === form.newPassword ? null : 'The two new passwords differ. Type the same one twice.',
   };
 
-  const set = (field: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    setForm((f) => ({ ...f, [field]: e.target.value }));
-    setDone(null);
-    clearFieldError(field);
-  };
+  const field = (f: keyof typeof form) => ({ id: `account-${f}`, value: form[f], onChange: set(f), problem: shown(f, problems), fullWidth: true });
 
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -59,34 +62,14 @@ export function ChangePasswordForm() {
         <Box role="status" aria-live="polite">
           {done && <Alert severity="success">{done}</Alert>}
         </Box>
+        <PasswordField {...field('currentPassword')} label="Current password" autoComplete="current-password" />
         <PasswordField
-          id="account-currentPassword"
-          label="Current password"
-          autoComplete="current-password"
-          value={form.currentPassword}
-          onChange={set('currentPassword')}
-          problem={shown('currentPassword', problems)}
-          fullWidth
-        />
-        <PasswordField
-          id="account-newPassword"
+          {...field('newPassword')}
           label="New password"
           autoComplete="new-password"
-          value={form.newPassword}
-          onChange={set('newPassword')}
-          problem={shown('newPassword', problems)}
           hint={`At least ${PASSWORD_MIN} characters.`}
-          fullWidth
         />
-        <PasswordField
-          id="account-confirm"
-          label="New password again"
-          autoComplete="new-password"
-          value={form.confirm}
-          onChange={set('confirm')}
-          problem={shown('confirm', problems)}
-          fullWidth
-        />
+        <PasswordField {...field('confirm')} label="New password again" autoComplete="new-password" />
         <Box>
           <Button type="submit" variant="contained" disabled={busy}>
             {busy ? 'Changing…' : WORDS.changePassword}

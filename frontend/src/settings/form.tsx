@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useId, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import {
   Alert,
   Box,
@@ -81,33 +81,44 @@ export function useSubmit<F extends string>(fields: readonly F[]) {
   };
 }
 
+/** A form's text values and an onChange per field; onEdit runs after every edit (e.g. to clear the server's complaint). */
+export function useValues<T extends Record<string, string>>(initial: T, onEdit?: (field: keyof T & string) => void) {
+  const [values, setValues] = useState(initial);
+  const set = (field: keyof T & string) => (e: ChangeEvent<HTMLInputElement>) => {
+    const value = e.target.value;
+    setValues((v) => ({ ...v, [field]: value }));
+    onEdit?.(field);
+  };
+  return { values, setValues, set };
+}
+
+/** What a form dialog tells the form inside: the id its title takes, and how to close it. */
+const FormDialogContext = createContext<{ titleId: string; onClose: () => void }>({ titleId: '', onClose: () => {} });
+
 /** A dialog that mounts its form only while open, so every opening starts clean. */
 export function FormDialog({
   open,
   onClose,
-  titleId,
   busy = false,
   children,
 }: {
   open: boolean;
   onClose: () => void;
-  titleId: string;
   busy?: boolean;
   children: ReactNode;
 }) {
+  const titleId = useId();
   return (
     <Dialog open={open} onClose={busy ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby={titleId}>
-      {open && children}
+      <FormDialogContext.Provider value={{ titleId, onClose }}>{open && children}</FormDialogContext.Provider>
     </Dialog>
   );
 }
 
-/** The inside of a form dialog: title, the form's own error, fields, Cancel and the action. */
+/** The inside of a form dialog: title, the form's own error, fields, Cancel (closes) and the action. */
 export function DialogForm({
-  titleId,
   title,
   onSubmit,
-  onCancel,
   busy,
   submitLabel,
   busyLabel,
@@ -115,18 +126,17 @@ export function DialogForm({
   intro,
   children,
 }: {
-  titleId: string;
   title: string;
-  /** What the dialog does, above the form's error and its fields. */
-  intro?: ReactNode;
   onSubmit: () => void;
-  onCancel: () => void;
   busy: boolean;
   submitLabel: string;
   busyLabel: string;
   formError: ApiError | null;
+  /** What the dialog does, above the form's error and its fields. */
+  intro?: ReactNode;
   children: ReactNode;
 }) {
+  const { titleId, onClose } = useContext(FormDialogContext);
   return (
     <Box
       component="form"
@@ -143,7 +153,7 @@ export function DialogForm({
         {children}
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2, flexWrap: 'wrap', gap: 1 }}>
-        <Button onClick={onCancel} disabled={busy}>
+        <Button onClick={onClose} disabled={busy}>
           {WORDS.cancel}
         </Button>
         <Button type="submit" variant="contained" disabled={busy}>

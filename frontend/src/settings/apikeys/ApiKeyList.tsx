@@ -3,12 +3,7 @@ import {
   Box,
   Chip,
   Link,
-  Paper,
-  Table,
-  TableBody,
   TableCell,
-  TableContainer,
-  TableHead,
   TableRow,
   Typography,
 } from '@mui/material';
@@ -19,7 +14,7 @@ import { daysUntil, formatDateTime, lastUsedText, relativeDays } from './dates';
 import { KeyStatusChip, keyStatus } from './keyStatus';
 import { KeyRowActions, type KeyActions } from './KeyRowActions';
 import { KeyLifecycleNote } from './KeyLifecycleNotes';
-import { ActionsHeaderCell, useNarrow } from '../ListStates';
+import { ListCard, ListCards, ListTable, useNarrow } from '../ListStates';
 import { rowId } from '../../shell/focus';
 import { InsightChips } from './InsightChips';
 import { UsageSparkline } from './UsageSparkline';
@@ -94,18 +89,9 @@ export function ApiKeyList(props: ListProps) {
 
 function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
   return (
-    <Box component="ul" aria-label="API keys" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1.5 }}>
+    <ListCards label="API keys">
       {keys.map((k) => (
-        <Paper
-          component="li"
-          variant="outlined"
-          key={k.id}
-          id={rowId('api-key', k.id)}
-          tabIndex={-1}
-          aria-label={`API key ${k.name}`}
-          data-testid="api-key-row"
-          sx={{ p: 2, position: 'relative' }}
-        >
+        <ListCard key={k.id} id={rowId('api-key', k.id)} label={`API key ${k.name}`} testId="api-key-row" position="relative">
           <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
             <Box sx={{ flex: 1, minWidth: 0 }}>
               <KeyName row={k} />
@@ -156,69 +142,58 @@ function ApiKeyCards({ keys, now = Date.now(), ...actions }: ListProps) {
               <UsageSparkline usage={k.usage} />
             </Box>
           </Box>
-        </Paper>
+        </ListCard>
       ))}
-    </Box>
+    </ListCards>
   );
 }
 
 function ApiKeyTable({ keys, now = Date.now(), ...actions }: ListProps) {
   return (
-    <TableContainer component={Paper} variant="outlined" sx={{ position: 'relative' }}>
-      <Table aria-label="API keys">
-        <TableHead>
-          <TableRow>
-            <TableCell>Name</TableCell>
-            <TableCell>Scope</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell>Created</TableCell>
-            <TableCell>Expires</TableCell>
-            <TableCell>Last used</TableCell>
-            <TableCell>Usage (30 days)</TableCell>
-            <ActionsHeaderCell />
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {keys.map((k) => (
-            <TableRow key={k.id} id={rowId('api-key', k.id)} tabIndex={-1} data-testid="api-key-row">
-              <TableCell sx={{ maxWidth: 260 }}>
-                <KeyName row={k} />
-                <Typography variant="body2" color="text.secondary" sx={{ fontFamily: mono }}>
-                  {k.prefix}…
-                </Typography>
-                <KeyLifecycleNote row={k} />
-                <InsightChips insights={k.insights} />
-              </TableCell>
-              <TableCell>
-                <ScopeChip scope={k.scope} />
-              </TableCell>
-              <TableCell>
-                <KeyStatusChip row={k} now={now} />
-              </TableCell>
-              <TableCell>
-                <time dateTime={k.createdAt}>{formatDateTime(k.createdAt)}</time>
-                {k.createdBy && (
-                  <Typography variant="body2" color="text.secondary">
-                    by {k.createdBy.name}
-                  </Typography>
-                )}
-              </TableCell>
-              <TableCell>
-                <Expires row={k} now={now} />
-              </TableCell>
-              <TableCell>
-                <LastUsed iso={k.lastUsedAt} now={now} />
-              </TableCell>
-              <TableCell>
-                <UsageSparkline usage={k.usage} />
-              </TableCell>
-              <TableCell align="right">
-                <KeyRowActions row={k} {...actions} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <ListTable
+      label="API keys"
+      columns={['Name', 'Scope', 'Status', 'Created', 'Expires', 'Last used', 'Usage (30 days)']}
+      actions
+      container={{ sx: { position: 'relative' } }}
+    >
+      {keys.map((k) => (
+        <TableRow key={k.id} id={rowId('api-key', k.id)} tabIndex={-1} data-testid="api-key-row">
+          <TableCell sx={{ maxWidth: 260 }}>
+            <KeyName row={k} />
+            <Typography variant="body2" color="text.secondary" sx={{ fontFamily: mono }}>
+              {k.prefix}…
+            </Typography>
+            <KeyLifecycleNote row={k} />
+            <InsightChips insights={k.insights} />
+          </TableCell>
+          <TableCell>
+            <ScopeChip scope={k.scope} />
+          </TableCell>
+          <TableCell>
+            <KeyStatusChip row={k} now={now} />
+          </TableCell>
+          <TableCell>
+            <time dateTime={k.createdAt}>{formatDateTime(k.createdAt)}</time>
+            {k.createdBy && (
+              <Typography variant="body2" color="text.secondary">
+                by {k.createdBy.name}
+              </Typography>
+            )}
+          </TableCell>
+          <TableCell>
+            <Expires row={k} now={now} />
+          </TableCell>
+          <TableCell>
+            <LastUsed iso={k.lastUsedAt} now={now} />
+          </TableCell>
+          <TableCell>
+            <UsageSparkline usage={k.usage} />
+          </TableCell>
+          <TableCell align="right">
+            <KeyRowActions row={k} {...actions} />
+          </TableCell>
+        </TableRow>
+      ))}
+    </ListTable>
   );
 }

@@ -12,10 +12,11 @@ import {
 import { payload, request } from '../../api/client';
 import { CreateApiKeyMutation } from '../../api/operations';
 import type { ApiKeyScope } from '../../gql/graphql';
-import { KEY_NAME_MAX, validateKeyName } from '../validation';
-import { textLength, trimText } from '../../text/text';
+import { validateKeyName } from '../validation';
+import { trimText } from '../../text/text';
+import { KeyNameField } from './KeyNameField';
 import { DAY_MS, DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, formatDateTime } from './dates';
-import { CheckedField, DialogForm, FormDialog, useSubmit } from '../form';
+import { DialogForm, FormDialog, useSubmit } from '../form';
 import { WORDS } from '../../words';
 import { DEFAULT_SCOPE, SCOPES, SCOPE_HELP, SCOPE_LABEL } from './scope';
 
@@ -37,13 +38,13 @@ interface Props {
 /** Asks for a name, an expiry and a scope; server errors stay inside the dialog, under their field. */
 export function CreateApiKeyDialog({ open, onClose, onCreated }: Props) {
   return (
-    <FormDialog open={open} onClose={onClose} titleId="create-key-title">
-      <CreateApiKeyForm onClose={onClose} onCreated={onCreated} />
+    <FormDialog open={open} onClose={onClose}>
+      <CreateApiKeyForm onCreated={onCreated} />
     </FormDialog>
   );
 }
 
-function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
+function CreateApiKeyForm({ onCreated }: Pick<Props, 'onCreated'>) {
   const [name, setName] = useState('');
   const [days, setDays] = useState<number>(DEFAULT_EXPIRY_DAYS);
   const [scope, setScope] = useState<ApiKeyScope>(DEFAULT_SCOPE);
@@ -53,7 +54,6 @@ function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
   ] as const);
 
   const problems = { name: validateKeyName(name) };
-  const length = textLength(trimText(name));
   const expiresOn = formatDateTime(new Date(Date.now() + days * DAY_MS).toISOString());
 
   const onSubmit = () => {
@@ -67,32 +67,26 @@ function CreateApiKeyForm({ onClose, onCreated }: Omit<Props, 'open'>) {
 
   return (
     <DialogForm
-      titleId="create-key-title"
       title={WORDS.createApiKey}
       onSubmit={onSubmit}
-      onCancel={onClose}
       busy={busy}
       submitLabel={WORDS.createApiKey}
       busyLabel={WORDS.creatingApiKey}
       formError={formError}
     >
-      <CheckedField
+      <KeyNameField
         id="key-name"
-        label="Key name"
-        value={name}
-        onChange={(e) => {
-          setName(e.target.value);
+        name={name}
+        onName={(next) => {
+          setName(next);
           // note: a name is checked as it is typed, not only once tried.
           setTried(true);
           clearFieldError('name');
         }}
         onBlur={() => name !== '' && setTried(true)}
         problem={shown('name', problems)}
-        hint={`What uses this key, e.g. “CI pipeline” or “Billing service”. ${length}/${KEY_NAME_MAX}`}
+        hint="What uses this key, e.g. “CI pipeline” or “Billing service”. "
         autoFocus
-        required
-        fullWidth
-        slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
       />
       <TextField
         id="key-expiry"

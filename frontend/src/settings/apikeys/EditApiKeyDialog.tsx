@@ -3,9 +3,10 @@ import { Box, Checkbox, FormControlLabel, FormHelperText } from '@mui/material';
 import { request } from '../../api/client';
 import { UpdateApiKeyMutation } from '../../api/operations';
 import type { ApiKeyRow } from './ApiKeyList';
-import { KEY_NAME_MAX, validateKeyName } from '../validation';
-import { textLength, trimText } from '../../text/text';
-import { CheckedField, DialogForm, FormDialog, useSubmit } from '../form';
+import { validateKeyName } from '../validation';
+import { trimText } from '../../text/text';
+import { DialogForm, FormDialog, useSubmit } from '../form';
+import { KeyNameField } from './KeyNameField';
 
 interface Props {
   apiKey: ApiKeyRow | null;
@@ -16,13 +17,13 @@ interface Props {
 /** Renames a key, or narrows it to Read only. A scope is never widened. */
 export function EditApiKeyDialog({ apiKey, onClose, onSaved }: Props) {
   return (
-    <FormDialog open={apiKey !== null} onClose={onClose} titleId="edit-key-title">
-      {apiKey && <EditForm apiKey={apiKey} onClose={onClose} onSaved={onSaved} />}
+    <FormDialog open={apiKey !== null} onClose={onClose}>
+      {apiKey && <EditForm apiKey={apiKey} onSaved={onSaved} />}
     </FormDialog>
   );
 }
 
-function EditForm({ apiKey, onClose, onSaved }: Props & { apiKey: ApiKeyRow }) {
+function EditForm({ apiKey, onSaved }: Pick<Props, 'onSaved'> & { apiKey: ApiKeyRow }) {
   const [name, setName] = useState(apiKey.name);
   const [readOnly, setReadOnly] = useState(apiKey.scope === 'READ_ONLY');
   const { busy, submit, fieldError, formError, clearFieldError } = useSubmit(['name'] as const);
@@ -46,29 +47,22 @@ function EditForm({ apiKey, onClose, onSaved }: Props & { apiKey: ApiKeyRow }) {
 
   return (
     <DialogForm
-      titleId="edit-key-title"
       title="Edit API key"
       onSubmit={onSubmit}
-      onCancel={onClose}
       busy={busy}
       submitLabel="Save"
       busyLabel="Saving…"
       formError={formError}
     >
-      <CheckedField
+      <KeyNameField
         id="edit-key-name"
-        label="Key name"
-        value={name}
-        onChange={(e) => {
-          setName(e.target.value);
+        name={name}
+        onName={(next) => {
+          setName(next);
           clearFieldError('name');
         }}
         problem={nameError}
-        hint={`${textLength(trimText(name))}/${KEY_NAME_MAX}`}
-        required
-        fullWidth
         autoFocus
-        slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
       />
       <Box>
         <FormControlLabel

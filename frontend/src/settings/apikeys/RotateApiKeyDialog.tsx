@@ -37,13 +37,13 @@ interface Props {
 /** Rotates a key: a grace period for the old secret, and the new secret's lifetime. */
 export function RotateApiKeyDialog({ apiKey, onClose, onRotated }: Props) {
   return (
-    <FormDialog open={apiKey !== null} onClose={onClose} titleId="rotate-key-title">
-      {apiKey && <RotateForm apiKey={apiKey} onClose={onClose} onRotated={onRotated} />}
+    <FormDialog open={apiKey !== null} onClose={onClose}>
+      {apiKey && <RotateForm apiKey={apiKey} onRotated={onRotated} />}
     </FormDialog>
   );
 }
 
-function RotateForm({ apiKey, onClose, onRotated }: Props & { apiKey: ApiKeyRow }) {
+function RotateForm({ apiKey, onRotated }: Pick<Props, 'onRotated'> & { apiKey: ApiKeyRow }) {
   const [grace, setGrace] = useState<number>(DEFAULT_GRACE);
   const [days, setDays] = useState<number>(SAME_LIFETIME);
   const { busy, submit, formError } = useSubmit([]);
@@ -60,10 +60,8 @@ function RotateForm({ apiKey, onClose, onRotated }: Props & { apiKey: ApiKeyRow 
 
   return (
     <DialogForm
-      titleId="rotate-key-title"
       title={`Rotate API key “${apiKey.name}”`}
       onSubmit={onSubmit}
-      onCancel={onClose}
       busy={busy}
       submitLabel="Rotate"
       busyLabel="Rotating…"

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { payload, request } from '../../api/client';
 import { CreateUserMutation } from '../../api/operations';
 import type { Role } from '../../gql/graphql';
 import { ROLE_HELP, ROLES, roleLabel } from '../roles';
-import { CheckedField, DialogForm, FormDialog, PasswordField, useSubmit } from '../form';
+import { CheckedField, DialogForm, FormDialog, PasswordField, useSubmit, useValues } from '../form';
 import { PASSWORD_MIN, emailProblem, passwordProblem, requiredProblem } from '../validation';
 import { WORDS } from '../../words';
 
@@ -18,15 +17,15 @@ const FIELDS = ['email', 'name', 'password', 'role'] as const;
 /** Adds a user to the organisation with an initial password and a role. */
 export function AddUserDialog({ open, onClose, onAdded }: Props) {
   return (
-    <FormDialog open={open} onClose={onClose} titleId="add-user-title">
-      <AddUserForm onClose={onClose} onAdded={onAdded} />
+    <FormDialog open={open} onClose={onClose}>
+      <AddUserForm onAdded={onAdded} />
     </FormDialog>
   );
 }
 
-function AddUserForm({ onClose, onAdded }: Omit<Props, 'open'>) {
-  const [form, setForm] = useState({ email: '', name: '', password: '', role: 'VIEWER' as Role });
+function AddUserForm({ onAdded }: Pick<Props, 'onAdded'>) {
   const { busy, submit, check, shown, formError, clearFieldError } = useSubmit(FIELDS);
+  const { values: form, set } = useValues({ email: '', name: '', password: '', role: 'VIEWER' as Role }, clearFieldError);
 
   const problems = {
     email: emailProblem(form.email),
@@ -34,11 +33,7 @@ function AddUserForm({ onClose, onAdded }: Omit<Props, 'open'>) {
     password: passwordProblem(form.password),
     role: null,
   };
-
-  const set = (field: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    setForm((f) => ({ ...f, [field]: e.target.value }));
-    clearFieldError(field);
-  };
+  const field = (f: (typeof FIELDS)[number]) => ({ id: `user-${f}`, value: form[f], onChange: set(f), problem: shown(f, problems), fullWidth: true });
 
   const onSubmit = () => {
     if (!check(problems, (f) => `user-${f}`)) return;
@@ -52,36 +47,26 @@ function AddUserForm({ onClose, onAdded }: Omit<Props, 'open'>) {
 
   return (
     <DialogForm
-      titleId="add-user-title"
       title={WORDS.addUser}
       onSubmit={onSubmit}
-      onCancel={onClose}
       busy={busy}
       submitLabel={WORDS.addUser}
       busyLabel="Adding…"
       formError={formError}
     >
-      <CheckedField id="user-email" label="Email" type="email" value={form.email} onChange={set('email')} problem={shown('email', problems)} required autoFocus fullWidth />
-      <CheckedField id="user-name" label="Name" value={form.name} onChange={set('name')} problem={shown('name', problems)} required fullWidth />
+      <CheckedField {...field('email')} label="Email" type="email" required autoFocus />
+      <CheckedField {...field('name')} label="Name" required />
       <PasswordField
-        id="user-password"
+        {...field('password')}
         label="Initial password"
         autoComplete="new-password"
-        value={form.password}
-        onChange={set('password')}
-        problem={shown('password', problems)}
         hint={`At least ${PASSWORD_MIN} characters. Share it with the person securely.`}
-        fullWidth
       />
       <CheckedField
-        id="user-role"
+        {...field('role')}
         select
         label="Role"
-        value={form.role}
-        onChange={set('role')}
-        problem={shown('role', problems)}
         hint={ROLE_HELP}
-        fullWidth
         slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
       >
         {ROLES.map((r) => (

@@ -1,24 +1,11 @@
-import {
-  Box,
-  IconButton,
-  NativeSelect,
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Box, IconButton, NativeSelect, TableCell, TableRow, Typography } from '@mui/material';
 import RemoveIcon from '@mui/icons-material/PersonRemoveOutlined';
 import type { Role } from '../../gql/graphql';
 import { ROLES, roleLabel } from '../roles';
-import { ActionsHeaderCell, useNarrow } from '../ListStates';
+import { ListCard, ListCards, ListTable, useNarrow } from '../ListStates';
 import { rowId } from '../../shell/focus';
 import { WORDS } from '../../words';
 import type { UserRow } from './useUsers';
-
 
 interface ListProps {
   users: UserRow[];
@@ -76,18 +63,9 @@ function Name({ user, meId }: { user: UserRow; meId: string }) {
 
 function UserCards({ users, meId, pending, onRoleChange, onRemove }: ListProps) {
   return (
-    <Box component="ul" aria-label={WORDS.users} sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1.5 }}>
+    <ListCards label={WORDS.users}>
       {users.map((u) => (
-        <Paper
-          component="li"
-          variant="outlined"
-          key={u.id}
-          id={rowId('user', u.id)}
-          tabIndex={-1}
-          aria-label={`User ${u.name}`}
-          data-testid="user-row"
-          sx={{ p: 2 }}
-        >
+        <ListCard key={u.id} id={rowId('user', u.id)} label={`User ${u.name}`} testId="user-row">
           <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
             <Box sx={{ flex: 1, minWidth: 0 }}>
               <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
@@ -104,41 +82,29 @@ function UserCards({ users, meId, pending, onRoleChange, onRemove }: ListProps) 
           <Box sx={{ mt: 1 }}>
             <RoleSelect user={u} pending={pending} onRoleChange={onRoleChange} />
           </Box>
-        </Paper>
+        </ListCard>
       ))}
-    </Box>
+    </ListCards>
   );
 }
 
 function UserTable({ users, meId, pending, onRoleChange, onRemove }: ListProps) {
   return (
-    <TableContainer component={Paper} variant="outlined">
-      <Table aria-label={WORDS.users}>
-        <TableHead>
-          <TableRow>
-            <TableCell>Name</TableCell>
-            <TableCell>Email</TableCell>
-            <TableCell>Role</TableCell>
-            <ActionsHeaderCell />
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {users.map((u) => (
-            <TableRow key={u.id} id={rowId('user', u.id)} tabIndex={-1} data-testid="user-row">
-              <TableCell sx={{ fontWeight: 600 }}>
-                <Name user={u} meId={meId} />
-              </TableCell>
-              <TableCell>{u.email}</TableCell>
-              <TableCell>
-                <RoleSelect user={u} pending={pending} onRoleChange={onRoleChange} />
-              </TableCell>
-              <TableCell align="right">
-                <RemoveButton user={u} onRemove={onRemove} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <ListTable label={WORDS.users} columns={['Name', 'Email', 'Role']} actions>
+      {users.map((u) => (
+        <TableRow key={u.id} id={rowId('user', u.id)} tabIndex={-1} data-testid="user-row">
+          <TableCell sx={{ fontWeight: 600 }}>
+            <Name user={u} meId={meId} />
+          </TableCell>
+          <TableCell>{u.email}</TableCell>
+          <TableCell>
+            <RoleSelect user={u} pending={pending} onRoleChange={onRoleChange} />
+          </TableCell>
+          <TableCell align="right">
+            <RemoveButton user={u} onRemove={onRemove} />
+          </TableCell>
+        </TableRow>
+      ))}
+    </ListTable>
   );
 }
