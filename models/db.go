@@ -129,15 +129,18 @@ func Connect(ctx context.Context, url string) (*gorm.DB, Dialect, error) {
 const DefaultConnectTimeout = 5 * time.Second
 
 // withConnectTimeout adds connect_timeout to a postgres:// URL that has none.
+// note: the URL is appended to, never re-encoded: gorm's driver reads
+// timezone= from the raw text, and "Pacific/Kiritimati" must stay as written.
 func withConnectTimeout(dsn string) string {
 	u, err := neturl.Parse(dsn)
 	if err != nil || u.Query().Has("connect_timeout") {
 		return dsn
 	}
-	q := u.Query()
-	q.Set("connect_timeout", strconv.Itoa(int(DefaultConnectTimeout.Seconds())))
-	u.RawQuery = q.Encode()
-	return u.String()
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	return dsn + sep + "connect_timeout=" + strconv.Itoa(int(DefaultConnectTimeout.Seconds()))
 }
 
 func firstLine(err error) string {
