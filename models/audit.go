@@ -138,3 +138,6 @@ func (a *AuditAction) UnmarshalGQL(v any) error {
 }
 
 func (a AuditAction) MarshalGQL(w io.Writer) { writeEnum(w, string(a)) }
+
+// quoteName names an object in an audit detail, by name and id.
+func quoteName(name, id string) string { return "\"" + name + "\" (" + id + ")" }

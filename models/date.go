@@ -37,3 +37,15 @@ func (d *Date) UnmarshalGQL(v any) error {
 }
 
 func (d Date) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(d))) }
+
+// checkDate re-checks a date set in Go (GraphQL input was checked on the way in).
+func checkDate(field string, d *Date) (*Date, error) {
+	if d == nil || *d == "" {
+		return nil, nil
+	}
+	v, err := ParseDate(field, string(*d))
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}

@@ -18,5 +18,3 @@ func isUniqueViolation(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
 }
-
-func normalizeForLookup(email string) string { return strings.ToLower(TrimText(email)) }

@@ -156,32 +156,3 @@ func searchPattern(field, text string) (string, error) {
 
 // likeEscape is the clause that goes with searchPattern.
 const likeEscape = ` ESCAPE '\'`
-
-// Opt is one field of a create or update: Set false keeps the stored value
-// (or the default on create); Set with a nil Value clears it.
-type Opt[T any] struct {
-	Set   bool
-	Value *T
-}
-
-// Provenance records who created a row: a user or an API key, with the
-// name it had then, so it stays readable after the user or key is deleted.
-type Provenance struct {
-	CreatedByKind string `gorm:"type:varchar(10);not null"`
-	CreatedByID   string `gorm:"type:varchar(36);not null"`
-	CreatedByName string `gorm:"type:varchar(254);not null"`
-}
-
-func provenance(a Actor) Provenance {
-	return Provenance{CreatedByKind: a.Kind, CreatedByID: a.ID, CreatedByName: a.Name}
-}
-
-// CreatedBy is the creator as the API shows it.
-func (p Provenance) CreatedBy() Actor {
-	return Actor{Kind: p.CreatedByKind, ID: p.CreatedByID, Name: p.CreatedByName}
-}
-
-// nowUTC is the timestamp for created_at and updated_at. note: truncated to
-// microseconds because PostgreSQL keeps no more; a cursor made from the
-// value in memory must equal the stored one on both databases.
-func nowUTC() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }

@@ -196,9 +196,6 @@ func DeleteProject(ctx context.Context, db *gorm.DB, orgID, id string, actor Act
 	})
 }
 
-// quoteName names an object in an audit detail, by name and id.
-func quoteName(name, id string) string { return "\"" + name + "\" (" + id + ")" }
-
 // GetProject returns one of the organisation's projects.
 func GetProject(ctx context.Context, db *gorm.DB, orgID, id string) (*Project, error) {
 	return findInOrg[Project](db.WithContext(ctx), "Project", orgID, id, false)
@@ -252,45 +249,4 @@ func ProjectsByIDs(ctx context.Context, db *gorm.DB, orgID string, ids []string)
 		out[p.ID] = p
 	}
 	return out, err
-}
-
-// checkUserRef resolves an optional user id in an input: nil clears it, an
-// id must name a user of the organisation.
-func checkUserRef(tx *gorm.DB, orgID, field string, id *string) (*string, error) {
-	if id == nil || *id == "" {
-		return nil, nil
-	}
-	missing := Invalid(field, "No user with id %q in your organisation. Use the id of a user in your organisation, or null for none.", *id)
-	if _, err := uuid.Parse(*id); err != nil {
-		return nil, missing
-	}
-	found, err := lockRefs[User](tx, orgID, []string{*id})
-	if err != nil {
-		return nil, err
-	}
-	if len(found) == 0 {
-		return nil, missing
-	}
-	v := *id
-	return &v, nil
-}
-
-// checkDate re-checks a date set in Go (GraphQL input was checked on the way in).
-func checkDate(field string, d *Date) (*Date, error) {
-	if d == nil || *d == "" {
-		return nil, nil
-	}
-	v, err := ParseDate(field, string(*d))
-	if err != nil {
-		return nil, err
-	}
-	return &v, nil
-}
-
-func deref[T any](p *T) T {
-	if p == nil {
-		var zero T
-		return zero
-	}
-	return *p
 }

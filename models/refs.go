@@ -3,6 +3,7 @@ package models
 import (
 	"sync/atomic"
 
+	"github.com/google/uuid"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
@@ -42,4 +43,25 @@ func refsChecked(tx *gorm.DB) {
 	if fn := afterRefCheck.Load(); fn != nil {
 		(*fn)(tx)
 	}
+}
+
+// checkUserRef resolves an optional user id in an input: nil clears it, an
+// id must name a user of the organisation.
+func checkUserRef(tx *gorm.DB, orgID, field string, id *string) (*string, error) {
+	if id == nil || *id == "" {
+		return nil, nil
+	}
+	missing := Invalid(field, "No user with id %q in your organisation. Use the id of a user in your organisation, or null for none.", *id)
+	if _, err := uuid.Parse(*id); err != nil {
+		return nil, missing
+	}
+	found, err := lockRefs[User](tx, orgID, []string{*id})
+	if err != nil {
+		return nil, err
+	}
+	if len(found) == 0 {
+		return nil, missing
+	}
+	v := *id
+	return &v, nil
 }

@@ -71,3 +71,17 @@ func goneIsDone(err error, id string) error {
 	}
 	return err
 }
+
+// eachRow calls fn for every row of T matching the condition, oldest first.
+func eachRow[T any](tx *gorm.DB, fn func(*T) error, cond string, args ...any) error {
+	var rows []*T
+	if err := tx.Where(cond, args...).Order("created_at, id").Find(&rows).Error; err != nil {
+		return err
+	}
+	for _, row := range rows {
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -261,20 +261,6 @@ func auditClearedRefs(tx *gorm.DB, orgID string, u *User, actor Actor) error {
 	return err
 }
 
-// eachRow calls fn for every row of T matching the condition, oldest first.
-func eachRow[T any](tx *gorm.DB, fn func(*T) error, cond string, args ...any) error {
-	var rows []*T
-	if err := tx.Where(cond, args...).Order("created_at, id").Find(&rows).Error; err != nil {
-		return err
-	}
-	for _, row := range rows {
-		if err := fn(row); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // FindUserByEmail finds the account with this email: in orgID when it is
 // not empty, else the only one (an email may have accounts in several
 // organisations; then the caller must choose, and the error lists them).

@@ -1,8 +1,6 @@
 package models
 
 import (
-	"net/mail"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -39,23 +37,6 @@ func checkText(field, label, value string, min, max int, multiline bool) (string
 		return "", Invalid(field, "%s must not contain control characters such as tabs or line breaks", label)
 	}
 	return v, nil
-}
-
-// normalizeEmail validates an address and lower-cases it, so that uniqueness
-// is case-insensitive on every database.
-func normalizeEmail(field, value string) (string, error) {
-	v := TrimText(value)
-	if v == "" {
-		return "", Invalid(field, "Email is required")
-	}
-	if utf8.RuneCountInString(v) > 254 {
-		return "", Invalid(field, "Email must be at most 254 characters")
-	}
-	addr, err := mail.ParseAddress(v)
-	if err != nil || addr.Address != v || addr.Name != "" || !strings.Contains(v[strings.LastIndexByte(v, '@')+1:], ".") {
-		return "", Invalid(field, "Enter a valid email address, like name@example.com")
-	}
-	return strings.ToLower(v), nil
 }
 
 // checkPassword enforces the password rules. bcrypt reads at most 72 bytes, so

@@ -35,12 +35,15 @@ type AuditFilter struct {
 	TargetID graphql.Omittable[*string] `json:"targetId,omitempty"`
 }
 
+// The signed-in user's current and new password.
 type ChangePasswordInput struct {
+	// The password in use now; a wrong one answers BAD_USER_INPUT and counts as a failed sign-in.
 	CurrentPassword string `json:"currentPassword"`
 	// Same rules as setup: at least 8 characters, at most 72 bytes, not only spaces; different from the current one.
 	NewPassword string `json:"newPassword"`
 }
 
+// The result of changePassword.
 type ChangePasswordPayload struct {
 	// The signed-in user, still signed in on this browser.
 	User *models.User `json:"user"`
@@ -63,8 +66,9 @@ type CreateAiModelInput struct {
 	// At most 200 characters.
 	HostingProvider graphql.Omittable[*string] `json:"hostingProvider,omitempty"`
 	// PENDING when omitted or null.
-	Status     graphql.Omittable[*models.AIModelStatus] `json:"status,omitempty"`
-	StatusDate graphql.Omittable[*models.Date]          `json:"statusDate,omitempty"`
+	Status graphql.Omittable[*models.AIModelStatus] `json:"status,omitempty"`
+	// The day the status was decided, YYYY-MM-DD.
+	StatusDate graphql.Omittable[*models.Date] `json:"statusDate,omitempty"`
 	// An http:// or https:// link, at most 2,000 characters.
 	ReferenceLink graphql.Omittable[*string] `json:"referenceLink,omitempty"`
 	// At most 10,000 characters; line breaks allowed.
@@ -81,6 +85,7 @@ type CreateAiModelPayload struct {
 	AiModel *models.AIModel `json:"aiModel"`
 }
 
+// A new key's name, lifetime and scope.
 type CreateAPIKeyInput struct {
 	// 3–50 characters, unique in the organisation ignoring case.
 	Name string `json:"name"`
@@ -98,6 +103,7 @@ type CreateAPIKeyPayload struct {
 	Secret string `json:"secret"`
 }
 
+// Fields of a new project; only title is required.
 type CreateProjectInput struct {
 	// 1–200 characters.
 	Title string `json:"title"`
@@ -106,11 +112,13 @@ type CreateProjectInput struct {
 	// At most 2,000 characters; line breaks allowed.
 	Goal graphql.Omittable[*string] `json:"goal,omitempty"`
 	// At most 10,000 characters; line breaks allowed.
-	Description        graphql.Omittable[*string]                    `json:"description,omitempty"`
+	Description graphql.Omittable[*string] `json:"description,omitempty"`
+	// The EU AI Act class; null until classified.
 	RiskClassification graphql.Omittable[*models.RiskClassification] `json:"riskClassification,omitempty"`
 	// NOT_STARTED when omitted.
-	Status    graphql.Omittable[*models.ProjectStatus] `json:"status,omitempty"`
-	StartDate graphql.Omittable[*models.Date]          `json:"startDate,omitempty"`
+	Status graphql.Omittable[*models.ProjectStatus] `json:"status,omitempty"`
+	// The day work starts, YYYY-MM-DD.
+	StartDate graphql.Omittable[*models.Date] `json:"startDate,omitempty"`
 }
 
 // The result of createProject.
@@ -119,13 +127,15 @@ type CreateProjectPayload struct {
 	Project *models.Project `json:"project"`
 }
 
+// Fields of a new risk.
 type CreateRiskInput struct {
 	// A project of your organisation.
 	ProjectID string `json:"projectId"`
 	// 1–200 characters.
 	Name string `json:"name"`
 	// A user of your organisation.
-	OwnerID        graphql.Omittable[*string]                `json:"ownerId,omitempty"`
+	OwnerID graphql.Omittable[*string] `json:"ownerId,omitempty"`
+	// The stage the risk arises in.
 	LifecyclePhase graphql.Omittable[*models.LifecyclePhase] `json:"lifecyclePhase,omitempty"`
 	// 1–5.
 	Likelihood int `json:"likelihood"`
@@ -134,8 +144,9 @@ type CreateRiskInput struct {
 	// NOT_STARTED when omitted.
 	MitigationStatus graphql.Omittable[*models.MitigationStatus] `json:"mitigationStatus,omitempty"`
 	// At most 10,000 characters; line breaks allowed.
-	MitigationPlan graphql.Omittable[*string]      `json:"mitigationPlan,omitempty"`
-	Deadline       graphql.Omittable[*models.Date] `json:"deadline,omitempty"`
+	MitigationPlan graphql.Omittable[*string] `json:"mitigationPlan,omitempty"`
+	// When the mitigation is due, YYYY-MM-DD.
+	Deadline graphql.Omittable[*models.Date] `json:"deadline,omitempty"`
 }
 
 // The result of createRisk.
@@ -144,12 +155,16 @@ type CreateRiskPayload struct {
 	Risk *models.Risk `json:"risk"`
 }
 
+// A new account in your organisation.
 type CreateUserInput struct {
+	// A valid address, at most 254 characters, not yet used in your organisation (DUPLICATE_NAME otherwise); stored lower-cased.
 	Email string `json:"email"`
-	Name  string `json:"name"`
+	// 1–100 characters.
+	Name string `json:"name"`
 	// At least 8 characters.
-	Password string      `json:"password"`
-	Role     models.Role `json:"role"`
+	Password string `json:"password"`
+	// What the new user may do.
+	Role models.Role `json:"role"`
 }
 
 // The result of createUser.
@@ -248,7 +263,9 @@ type Mutation struct {
 
 // Who is calling: a signed-in user or an API key.
 type Principal struct {
-	Kind         PrincipalKind        `json:"kind"`
+	// USER for a session, API_KEY for a Bearer key.
+	Kind PrincipalKind `json:"kind"`
+	// The organisation the caller acts in; every query and mutation is limited to it.
 	Organization *models.Organization `json:"organization"`
 	// Set when kind is USER.
 	User *models.User `json:"user,omitempty"`
@@ -262,11 +279,13 @@ type ProjectFilter struct {
 	Status graphql.Omittable[[]models.ProjectStatus] `json:"status,omitempty"`
 	// Any of these classifications.
 	RiskClassification graphql.Omittable[[]models.RiskClassification] `json:"riskClassification,omitempty"`
-	OwnerID            graphql.Omittable[*string]                     `json:"ownerId,omitempty"`
+	// Projects owned by this user.
+	OwnerID graphql.Omittable[*string] `json:"ownerId,omitempty"`
 	// Part of the title, ignoring case (at most 200 characters).
 	Search graphql.Omittable[*string] `json:"search,omitempty"`
 }
 
+// Every read starts here; each domain's schema file extends this root.
 type Query struct {
 }
 
@@ -287,6 +306,7 @@ type RateLimit struct {
 	ResetAt time.Time `json:"resetAt"`
 }
 
+// A leaked secret and where it was found.
 type RevokeLeakedAPIKeyInput struct {
 	// The leaked secret, kw_…
 	Secret string `json:"secret"`
@@ -302,8 +322,10 @@ type RevokeLeakedAPIKeyPayload struct {
 
 // Every field narrows the list; leave a field out to not filter on it.
 type RiskFilter struct {
+	// Risks of this project.
 	ProjectID graphql.Omittable[*string] `json:"projectId,omitempty"`
-	OwnerID   graphql.Omittable[*string] `json:"ownerId,omitempty"`
+	// Risks owned by this user.
+	OwnerID graphql.Omittable[*string] `json:"ownerId,omitempty"`
 	// Any of these statuses.
 	MitigationStatus graphql.Omittable[[]models.MitigationStatus] `json:"mitigationStatus,omitempty"`
 	// Part of the name, ignoring case (at most 200 characters).
@@ -369,18 +391,29 @@ type SignupPayload struct {
 // Only the fields you send change. Send null to clear an optional field.
 type UpdateAiModelInput struct {
 	// The model to change.
-	ID              string                                   `json:"id"`
-	Provider        graphql.Omittable[*string]               `json:"provider,omitempty"`
-	Model           graphql.Omittable[*string]               `json:"model,omitempty"`
-	Version         graphql.Omittable[*string]               `json:"version,omitempty"`
-	ApproverID      graphql.Omittable[*string]               `json:"approverId,omitempty"`
-	Capabilities    graphql.Omittable[*string]               `json:"capabilities,omitempty"`
-	HostingProvider graphql.Omittable[*string]               `json:"hostingProvider,omitempty"`
-	Status          graphql.Omittable[*models.AIModelStatus] `json:"status,omitempty"`
-	StatusDate      graphql.Omittable[*models.Date]          `json:"statusDate,omitempty"`
-	ReferenceLink   graphql.Omittable[*string]               `json:"referenceLink,omitempty"`
-	Biases          graphql.Omittable[*string]               `json:"biases,omitempty"`
-	Limitations     graphql.Omittable[*string]               `json:"limitations,omitempty"`
+	ID string `json:"id"`
+	// 1–100 characters; with model and version it must stay unique (DUPLICATE_NAME otherwise).
+	Provider graphql.Omittable[*string] `json:"provider,omitempty"`
+	// 1–200 characters.
+	Model graphql.Omittable[*string] `json:"model,omitempty"`
+	// 1–100 characters.
+	Version graphql.Omittable[*string] `json:"version,omitempty"`
+	// A user of your organisation; null removes the approver.
+	ApproverID graphql.Omittable[*string] `json:"approverId,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	Capabilities graphql.Omittable[*string] `json:"capabilities,omitempty"`
+	// At most 200 characters.
+	HostingProvider graphql.Omittable[*string] `json:"hostingProvider,omitempty"`
+	// The new decision; it cannot be cleared.
+	Status graphql.Omittable[*models.AIModelStatus] `json:"status,omitempty"`
+	// The day the status was decided, YYYY-MM-DD.
+	StatusDate graphql.Omittable[*models.Date] `json:"statusDate,omitempty"`
+	// An http:// or https:// link, at most 2,000 characters.
+	ReferenceLink graphql.Omittable[*string] `json:"referenceLink,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	Biases graphql.Omittable[*string] `json:"biases,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	Limitations graphql.Omittable[*string] `json:"limitations,omitempty"`
 	// Replaces the current links; [] or null removes them all.
 	ProjectIds graphql.Omittable[[]string] `json:"projectIds,omitempty"`
 }
@@ -403,20 +436,28 @@ type UpdateAPIKeyInput struct {
 
 // The result of updateApiKey.
 type UpdateAPIKeyPayload struct {
+	// The key after the change.
 	APIKey *models.APIKey `json:"apiKey"`
 }
 
 // Only the fields you send change. Send null to clear an optional field.
 type UpdateProjectInput struct {
 	// The project to change.
-	ID                 string                                        `json:"id"`
-	Title              graphql.Omittable[*string]                    `json:"title,omitempty"`
-	OwnerID            graphql.Omittable[*string]                    `json:"ownerId,omitempty"`
-	Goal               graphql.Omittable[*string]                    `json:"goal,omitempty"`
-	Description        graphql.Omittable[*string]                    `json:"description,omitempty"`
+	ID string `json:"id"`
+	// 1–200 characters; cannot be cleared.
+	Title graphql.Omittable[*string] `json:"title,omitempty"`
+	// A user of your organisation; null removes the owner.
+	OwnerID graphql.Omittable[*string] `json:"ownerId,omitempty"`
+	// At most 2,000 characters; line breaks allowed.
+	Goal graphql.Omittable[*string] `json:"goal,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	Description graphql.Omittable[*string] `json:"description,omitempty"`
+	// The EU AI Act class; null marks the project unclassified.
 	RiskClassification graphql.Omittable[*models.RiskClassification] `json:"riskClassification,omitempty"`
-	Status             graphql.Omittable[*models.ProjectStatus]      `json:"status,omitempty"`
-	StartDate          graphql.Omittable[*models.Date]               `json:"startDate,omitempty"`
+	// The new status; it cannot be cleared.
+	Status graphql.Omittable[*models.ProjectStatus] `json:"status,omitempty"`
+	// The day work starts, YYYY-MM-DD.
+	StartDate graphql.Omittable[*models.Date] `json:"startDate,omitempty"`
 }
 
 // The result of updateProject.
@@ -430,15 +471,23 @@ type UpdateRiskInput struct {
 	// The risk to change.
 	ID string `json:"id"`
 	// Moves the risk to another project of your organisation.
-	ProjectID        graphql.Omittable[*string]                  `json:"projectId,omitempty"`
-	Name             graphql.Omittable[*string]                  `json:"name,omitempty"`
-	OwnerID          graphql.Omittable[*string]                  `json:"ownerId,omitempty"`
-	LifecyclePhase   graphql.Omittable[*models.LifecyclePhase]   `json:"lifecyclePhase,omitempty"`
-	Likelihood       graphql.Omittable[*int]                     `json:"likelihood,omitempty"`
-	Severity         graphql.Omittable[*int]                     `json:"severity,omitempty"`
+	ProjectID graphql.Omittable[*string] `json:"projectId,omitempty"`
+	// 1–200 characters; cannot be cleared.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// A user of your organisation; null removes the owner.
+	OwnerID graphql.Omittable[*string] `json:"ownerId,omitempty"`
+	// The stage the risk arises in; null clears it.
+	LifecyclePhase graphql.Omittable[*models.LifecyclePhase] `json:"lifecyclePhase,omitempty"`
+	// 1–5; cannot be cleared.
+	Likelihood graphql.Omittable[*int] `json:"likelihood,omitempty"`
+	// 1–5; cannot be cleared.
+	Severity graphql.Omittable[*int] `json:"severity,omitempty"`
+	// The new status; it cannot be cleared.
 	MitigationStatus graphql.Omittable[*models.MitigationStatus] `json:"mitigationStatus,omitempty"`
-	MitigationPlan   graphql.Omittable[*string]                  `json:"mitigationPlan,omitempty"`
-	Deadline         graphql.Omittable[*models.Date]             `json:"deadline,omitempty"`
+	// At most 10,000 characters; line breaks allowed.
+	MitigationPlan graphql.Omittable[*string] `json:"mitigationPlan,omitempty"`
+	// When the mitigation is due, YYYY-MM-DD; null clears it.
+	Deadline graphql.Omittable[*models.Date] `json:"deadline,omitempty"`
 }
 
 // The result of updateRisk.
@@ -481,8 +530,9 @@ type UpsertAiModelInput struct {
 	// At most 200 characters.
 	HostingProvider graphql.Omittable[*string] `json:"hostingProvider,omitempty"`
 	// PENDING for a new entry when omitted or null; an existing entry keeps its status then (a status cannot be cleared).
-	Status     graphql.Omittable[*models.AIModelStatus] `json:"status,omitempty"`
-	StatusDate graphql.Omittable[*models.Date]          `json:"statusDate,omitempty"`
+	Status graphql.Omittable[*models.AIModelStatus] `json:"status,omitempty"`
+	// The day the status was decided, YYYY-MM-DD.
+	StatusDate graphql.Omittable[*models.Date] `json:"statusDate,omitempty"`
 	// An http:// or https:// link, at most 2,000 characters.
 	ReferenceLink graphql.Omittable[*string] `json:"referenceLink,omitempty"`
 	// At most 10,000 characters; line breaks allowed.
@@ -602,10 +652,13 @@ func (e ErrorCode) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What kind of identity calls the API or appears as an actor.
 type PrincipalKind string
 
 const (
-	PrincipalKindUser   PrincipalKind = "USER"
+	// A person signed in with email and password (session cookie).
+	PrincipalKindUser PrincipalKind = "USER"
+	// An integrator's API key, sent as `Authorization: Bearer kw_…`.
 	PrincipalKindAPIKey PrincipalKind = "API_KEY"
 	// Only as an audit event's actor: a `keyward admin` command run with the server's configuration. Never a caller of the API.
 	PrincipalKindCommandLine PrincipalKind = "COMMAND_LINE"

@@ -26,30 +26,52 @@ export type ApiKeyScope =
   /** Read and write governance data (Editor rights). The default. */
   | 'READ_WRITE';
 
+/** Whether a key is accepted now. New values may be added (REVOKED was): treat an unknown one as not usable. */
 export type ApiKeyStatus =
+  /** Accepted until expiresAt. */
   | 'ACTIVE'
+  /** Past expiresAt: every request with it is refused with UNAUTHENTICATED. It stays listed until an admin deletes it, and still counts against the key limit. */
   | 'EXPIRED'
   /** Reported as leaked and revoked: every request with it is refused. It stays listed until an admin deletes it, and no longer counts against the key limit. */
   | 'REVOKED';
 
+/** What an audit event records. Values are stored and never renamed; new ones may be added, so treat an unknown value as some other change. */
 export type AuditAction =
+  /** A model was added to the inventory (createAiModel, or upsertAiModel creating it). */
   | 'AI_MODEL_CREATED'
+  /** A model was deleted from the inventory. */
   | 'AI_MODEL_DELETED'
+  /** A model was changed, lost its approver, or lost a link to a deleted project; detail says which when not the fields. */
   | 'AI_MODEL_UPDATED'
+  /** An admin created an API key (or `keyward admin create-key` did). */
   | 'API_KEY_CREATED'
+  /** An API key was deleted, also when its creator was removed or demoted with deleteApiKeys: true. */
   | 'API_KEY_DELETED'
+  /** An API key was revoked because its secret was reported as leaked; the actor is the key itself, named after the reporter. */
   | 'API_KEY_REVOKED'
+  /** An API key got a new secret; detail says how long the previous one keeps working. */
   | 'API_KEY_ROTATED'
+  /** An API key was renamed or narrowed, or lost its creator when that user was removed; detail says what changed. */
   | 'API_KEY_UPDATED'
+  /** A project was created. */
   | 'PROJECT_CREATED'
+  /** A project was deleted, with its risks. */
   | 'PROJECT_DELETED'
+  /** A project was changed, or lost its owner when that user was removed. */
   | 'PROJECT_UPDATED'
+  /** A risk was added to a project. */
   | 'RISK_CREATED'
+  /** A risk was deleted, on its own or with its project. */
   | 'RISK_DELETED'
+  /** A risk was changed, or lost its owner when that user was removed. */
   | 'RISK_UPDATED'
+  /** A user was added to the organisation. */
   | 'USER_CREATED'
+  /** A user was removed from the organisation. */
   | 'USER_DELETED'
+  /** A user changed their own password, or an operator reset it from the command line. */
   | 'USER_PASSWORD_CHANGED'
+  /** A user's role changed; targetName shows the new role. */
   | 'USER_ROLE_CHANGED';
 
 /** Every field narrows the log; leave a field out to not filter on it. */
@@ -62,12 +84,15 @@ export type AuditFilter = {
   targetId?: string | null | undefined;
 };
 
+/** The signed-in user's current and new password. */
 export type ChangePasswordInput = {
+  /** The password in use now; a wrong one answers BAD_USER_INPUT and counts as a failed sign-in. */
   currentPassword: string;
   /** Same rules as setup: at least 8 characters, at most 72 bytes, not only spaces; different from the current one. */
   newPassword: string;
 };
 
+/** A new key's name, lifetime and scope. */
 export type CreateApiKeyInput = {
   /** 1–365 days; 30 when omitted. */
   expiresInDays?: number | null | undefined;
@@ -77,23 +102,34 @@ export type CreateApiKeyInput = {
   scope?: ApiKeyScope | null | undefined;
 };
 
+/** A new account in your organisation. */
 export type CreateUserInput = {
+  /** A valid address, at most 254 characters, not yet used in your organisation (DUPLICATE_NAME otherwise); stored lower-cased. */
   email: string;
+  /** 1–100 characters. */
   name: string;
   /** At least 8 characters. */
   password: string;
+  /** What the new user may do. */
   role: Role;
 };
 
+/** What kind of identity calls the API or appears as an actor. */
 export type PrincipalKind =
+  /** An integrator's API key, sent as `Authorization: Bearer kw_…`. */
   | 'API_KEY'
   /** Only as an audit event's actor: a `keyward admin` command run with the server's configuration. Never a caller of the API. */
   | 'COMMAND_LINE'
+  /** A person signed in with email and password (session cookie). */
   | 'USER';
 
+/** What a user may do in their organisation. Each role includes the rights of the roles below it. */
 export type Role =
+  /** Everything an Editor may do, plus API keys, users and the audit log. */
   | 'ADMIN'
+  /** Reads and writes governance data: projects, risks and AI models. */
   | 'EDITOR'
+  /** Reads governance data only. */
   | 'VIEWER';
 
 /** Which key to rotate, and how. */

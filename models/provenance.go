@@ -1,0 +1,18 @@
+package models
+
+// Provenance records who created a row: a user or an API key, with the
+// name it had then, so it stays readable after the user or key is deleted.
+type Provenance struct {
+	CreatedByKind string `gorm:"type:varchar(10);not null"`
+	CreatedByID   string `gorm:"type:varchar(36);not null"`
+	CreatedByName string `gorm:"type:varchar(254);not null"`
+}
+
+func provenance(a Actor) Provenance {
+	return Provenance{CreatedByKind: a.Kind, CreatedByID: a.ID, CreatedByName: a.Name}
+}
+
+// CreatedBy is the creator as the API shows it.
+func (p Provenance) CreatedBy() Actor {
+	return Actor{Kind: p.CreatedByKind, ID: p.CreatedByID, Name: p.CreatedByName}
+}
