@@ -21,11 +21,29 @@ const (
 
 // setKeyHeaders announces when the presented secret stops working. It reads
 // only the verified identity, so a cached key pays no database work for it.
+// note: the values are shared, capacity-capped slices: a later Header.Add
+// appends into a new array, never into the cached one. The header names are
+// already in canonical form, so the map is written directly.
 func setKeyHeaders(h http.Header, id *KeyIdentity) {
-	h.Set(HeaderKeyExpiresAt, id.ExpiresAt.UTC().Format(time.RFC3339))
-	if id.Previous {
-		h.Set(HeaderSunset, id.ExpiresAt.UTC().Format(http.TimeFormat))
+	v := id.headers
+	if v.expiresAt == nil {
+		v = keyHeaders(id)
 	}
+	h[HeaderKeyExpiresAt] = v.expiresAt
+	if v.sunset != nil {
+		h[HeaderSunset] = v.sunset
+	}
+}
+
+type keyHeaderValues struct{ expiresAt, sunset []string }
+
+func keyHeaders(id *KeyIdentity) keyHeaderValues {
+	v := keyHeaderValues{expiresAt: []string{id.ExpiresAt.UTC().Format(time.RFC3339)}}
+	if id.Previous {
+		v.sunset = []string{id.ExpiresAt.UTC().Format(http.TimeFormat)}
+	}
+	v.expiresAt, v.sunset = v.expiresAt[:1:1], v.sunset[:len(v.sunset):len(v.sunset)]
+	return v
 }
 
 // Warning codes in a GraphQL response's extensions.warnings.

@@ -2,6 +2,8 @@ package auth
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"sync"
 	"sync/atomic"
@@ -25,16 +27,22 @@ var (
 
 // cachedKey remembers a verified key. It keeps the expiry instant, not a
 // yes/no, so that expiry is exact to the second even from the cache.
+// note: id is shared by every request that presents the key and must not be
+// changed; a change to the key replaces the entry (Forget) instead.
 type cachedKey struct {
-	id       KeyIdentity
+	id       *KeyIdentity
 	cachedAt time.Time
 }
+
+// hashKey is the cache's key: the SHA-256 of the secret as bytes, so that a
+// hit needs no hex encoding and allocates nothing.
+type hashKey = [sha256.Size]byte
 
 // KeyVerifier checks Bearer keys: checksum first (no database), then an
 // in-process cache, then one indexed lookup by hash.
 type KeyVerifier struct {
 	db       *gorm.DB
-	cache    *lru.Cache[string, cachedKey]
+	cache    *lru.Cache[hashKey, cachedKey]
 	ttl      time.Duration
 	LastUsed *LastUsed
 
@@ -54,7 +62,7 @@ type KeyVerifier struct {
 // trusted without asking the database again; deletions on this process
 // invalidate at once regardless.
 func NewKeyVerifier(db *gorm.DB, ttl time.Duration, lastUsed *LastUsed) *KeyVerifier {
-	cache, _ := lru.New[string, cachedKey](10000)
+	cache, _ := lru.New[hashKey, cachedKey](10000)
 	return &KeyVerifier{db: db, cache: cache, ttl: ttl, LastUsed: lastUsed}
 }
 
@@ -66,16 +74,16 @@ func NewKeyVerifier(db *gorm.DB, ttl time.Duration, lastUsed *LastUsed) *KeyVeri
 func (v *KeyVerifier) Verify(ctx context.Context, secret string, guard func() error) (*KeyIdentity, error) {
 	now := time.Now()
 	wellFormed := models.WellFormedKey(secret)
-	var hash string
+	var sum hashKey
 	var entry cachedKey
 	hit := false
 	if wellFormed {
-		hash = models.HashKey(secret)
-		entry, hit = v.cache.Get(hash)
+		sum = models.HashKeySum(secret)
+		entry, hit = v.cache.Get(sum)
 		hit = hit && now.Sub(entry.cachedAt) <= v.ttl
 	}
 	if hit {
-		metrics.KeyCache.WithLabelValues("hit").Inc()
+		cacheHits.Inc()
 	} else {
 		if guard != nil {
 			if err := guard(); err != nil {
@@ -85,7 +93,8 @@ func (v *KeyVerifier) Verify(ctx context.Context, secret string, guard func() er
 		if !wellFormed {
 			return nil, ErrInvalidKey
 		}
-		metrics.KeyCache.WithLabelValues("miss").Inc()
+		cacheMisses.Inc()
+		hash := hex.EncodeToString(sum[:])
 		gen := v.gen.Load()
 		key, err := models.FindAPIKeyByHash(ctx, v.db, hash)
 		if err != nil {
@@ -95,30 +104,36 @@ func (v *KeyVerifier) Verify(ctx context.Context, secret string, guard func() er
 			(*hook)()
 		}
 		if key == nil {
-			v.cache.Remove(hash)
+			v.cache.Remove(sum)
 			return nil, ErrInvalidKey
 		}
 		entry = cachedKey{cachedAt: now, id: identity(key, hash)}
-		v.fill(hash, entry, gen)
+		v.fill(sum, entry, gen)
 	}
 	switch {
 	case !entry.id.RevokedAt.IsZero():
-		return &entry.id, ErrRevokedKey
+		return entry.id, ErrRevokedKey
 	case !now.Before(entry.id.ExpiresAt) && entry.id.Previous:
-		return &entry.id, ErrRotatedKey
+		return entry.id, ErrRotatedKey
 	case !now.Before(entry.id.ExpiresAt):
-		return &entry.id, ErrExpiredKey
+		return entry.id, ErrExpiredKey
 	}
 	if v.LastUsed != nil {
 		v.LastUsed.Touch(entry.id.ID, now, ClientIP(ctx), UserAgent(ctx))
 	}
-	id := entry.id
-	return &id, nil
+	return entry.id, nil
 }
 
+// The cache counters, resolved once: WithLabelValues hashes its labels on
+// every call, which the request path need not pay.
+var (
+	cacheHits   = metrics.KeyCache.WithLabelValues("hit")
+	cacheMisses = metrics.KeyCache.WithLabelValues("miss")
+)
+
 // identity is what the cache keeps for the secret with this hash.
-func identity(key *models.APIKey, hash string) KeyIdentity {
-	id := KeyIdentity{ID: key.ID, Name: key.Name, OrganizationID: key.OrganizationID, ExpiresAt: key.ExpiresAt, Scope: key.Scope}
+func identity(key *models.APIKey, hash string) *KeyIdentity {
+	id := &KeyIdentity{ID: key.ID, Name: key.Name, OrganizationID: key.OrganizationID, ExpiresAt: key.ExpiresAt, Scope: key.Scope}
 	if key.RotatedAt != nil {
 		id.RotatedAt = *key.RotatedAt
 	}
@@ -132,6 +147,7 @@ func identity(key *models.APIKey, hash string) KeyIdentity {
 			id.ExpiresAt = *key.PreviousSecretUntil
 		}
 	}
+	id.headers = keyHeaders(id)
 	return id
 }
 
@@ -141,7 +157,7 @@ func identity(key *models.APIKey, hash string) KeyIdentity {
 func (v *KeyVerifier) SetAfterLookup(fn func()) { v.afterLookup.Store(&fn) }
 
 // fill caches entry unless an invalidation happened since gen was read.
-func (v *KeyVerifier) fill(hash string, entry cachedKey, gen uint64) {
+func (v *KeyVerifier) fill(hash hashKey, entry cachedKey, gen uint64) {
 	v.fillMu.Lock()
 	defer v.fillMu.Unlock()
 	if v.gen.Load() == gen {
@@ -154,7 +170,13 @@ func (v *KeyVerifier) fill(hash string, entry cachedKey, gen uint64) {
 // revocation listener call it, so that the very next request with that key
 // goes to the database and sees the change.
 func (v *KeyVerifier) Forget(secretHash string) {
-	v.invalidate(func() { v.cache.Remove(secretHash) })
+	var sum hashKey
+	if b, err := hex.DecodeString(secretHash); err == nil && len(b) == len(sum) {
+		copy(sum[:], b)
+	}
+	// note: a malformed hash matches no entry but still bumps the
+	// generation, so no fill in flight survives a Forget.
+	v.invalidate(func() { v.cache.Remove(sum) })
 }
 
 // ForgetAll is Forget for each hash, e.g. a key's current and previous secret.

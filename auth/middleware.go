@@ -22,7 +22,9 @@ import (
 type Authenticator struct {
 	DB   *gorm.DB
 	Keys *KeyVerifier
-	Log  *slog.Logger
+	// Sessions, when set, serves recently verified session cookies from memory.
+	Sessions *SessionCache
+	Log      *slog.Logger
 	// Failures, when set, refuses clients that keep presenting bad keys.
 	Failures FailureLimiter
 	// Proxies decides which forwarded headers name the client.
@@ -55,14 +57,14 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 
 		if headers := r.Header.Values("Authorization"); len(headers) > 0 {
 			p, err := a.bearer(ctx, headers, ri.clientIP)
-			if exp := (*refusedKeyError)(nil); errors.As(err, &exp) {
-				usage.Attribute(ctx, exp.id.ID, true)
-			}
 			if err != nil {
+				if exp := (*refusedKeyError)(nil); errors.As(err, &exp) {
+					usage.Attribute(ctx, exp.id.ID, true)
+				}
 				a.reject(w, r, err)
 				return
 			}
-			metrics.AuthOutcomes.WithLabelValues("ok").Inc()
+			authOK.Inc()
 			usage.Attribute(ctx, p.APIKey.ID, false)
 			setKeyHeaders(w.Header(), p.APIKey)
 			next.ServeHTTP(w, r.WithContext(WithPrincipal(ctx, p)))
@@ -70,7 +72,13 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 		}
 
 		if ri.token != "" {
-			user, err := models.SessionUser(ctx, a.DB, ri.token)
+			var user *models.User
+			var err error
+			if a.Sessions != nil {
+				user, err = a.Sessions.User(ctx, ri.token)
+			} else {
+				user, err = models.SessionUser(ctx, a.DB, ri.token)
+			}
 			if err != nil {
 				a.reject(w, r, err)
 				return
@@ -84,6 +92,9 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
+
+// authOK is resolved once: WithLabelValues costs a label hash per call.
+var authOK = metrics.AuthOutcomes.WithLabelValues("ok")
 
 // bearer verifies the Authorization header. Unless the key is a verified
 // one already in the cache (see KeyVerifier.Verify), the attempt is counted

@@ -34,6 +34,9 @@ type KeyIdentity struct {
 	RotatedAt time.Time
 	// RevokedAt is set (non-zero) for a key reported as leaked.
 	RevokedAt time.Time
+	// headers are the expiry headers' values, formatted once when the key
+	// is cached rather than on every request (see setKeyHeaders).
+	headers keyHeaderValues
 }
 
 // Principal is the authenticated caller.

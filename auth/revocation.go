@@ -17,11 +17,13 @@ import (
 // connection. Notifications sent while it is disconnected are lost, so every
 // (re)connect empties the cache; the cache TTL bounds staleness regardless.
 type RevocationListener struct {
-	DSN     string // must carry a unique application_name (tests terminate it by name)
-	Keys    *KeyVerifier
-	Log     *slog.Logger
-	conns   atomic.Int64
-	healthy atomic.Bool
+	DSN  string // must carry a unique application_name (tests terminate it by name)
+	Keys *KeyVerifier
+	// Sessions, when set, is emptied by every sessions notification.
+	Sessions *SessionCache
+	Log      *slog.Logger
+	conns    atomic.Int64
+	healthy  atomic.Bool
 	// downSince is when the listener last lost its connection (Unix nanos;
 	// 0 while listening). It starts disconnected.
 	downSince atomic.Int64
@@ -102,6 +104,9 @@ func (l *RevocationListener) listen(ctx context.Context, accounted *time.Time) (
 	}
 	// Anything deleted while we were not listening may still be cached.
 	l.Keys.Purge()
+	if l.Sessions != nil {
+		l.Sessions.ForgetSessions()
+	}
 	l.conns.Add(1)
 	metrics.RevocationDisconnected.Add(time.Since(*accounted).Seconds())
 	l.downSince.Store(0)
@@ -110,6 +115,12 @@ func (l *RevocationListener) listen(ctx context.Context, accounted *time.Time) (
 		n, err := conn.WaitForNotification(ctx)
 		if err != nil {
 			return true, err
+		}
+		if models.IsSessionsPayload(n.Payload) {
+			if l.Sessions != nil {
+				l.Sessions.ForgetSessions()
+			}
+			continue
 		}
 		hash, sent, err := models.ParseRevocationPayload(n.Payload)
 		if err != nil {

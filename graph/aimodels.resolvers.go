@@ -4,6 +4,8 @@ import (
 	"context"
 	"keyward/graph/gqlmodel"
 	"keyward/models"
+
+	"gorm.io/gorm"
 )
 
 // Approver is the resolver for the approver field.
@@ -26,7 +28,15 @@ func (r *mutationResolver) CreateAiModel(ctx context.Context, input gqlmodel.Cre
 	if err != nil {
 		return nil, err
 	}
-	m, err := models.CreateAIModel(ctx, r.DB, p.OrganizationID, aiModelFields(input), p.Actor())
+	m, err := idempotent(ctx, r.DB, p, input.IdempotencyKey.Value(),
+		func(tx *gorm.DB) (*models.AIModel, string, error) {
+			m, err := models.CreateAIModel(ctx, tx, p.OrganizationID, aiModelFields(input), p.Actor())
+			if err != nil {
+				return nil, "", err
+			}
+			return m, m.ID, nil
+		},
+		func(id string) (*models.AIModel, error) { return models.GetAIModel(ctx, r.DB, p.OrganizationID, id) })
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"github.com/vektah/gqlparser/v2/ast"
+
 	"keyward/graph/gqlmodel"
 	"keyward/models"
 )
@@ -12,8 +14,10 @@ import (
 //   - a connection (projects, aiModels, risks) multiplies what is selected
 //     inside it by its page size (`first`, default 20), so asking for 100
 //     rows costs 100 times one row;
-//   - auditEvents multiplies by its limit, and AiModel.projects (an
-//     unpaged list) by modelProjectsCost.
+//   - auditEvents multiplies by its limit, nodes by its number of ids (at
+//     most MaxNodeIDs), and AiModel.projects (an unpaged list) by
+//     modelProjectsCost;
+//   - upsertAiModels multiplies its payload by its number of entries.
 const (
 	rootCost          = 10
 	modelProjectsCost = 5
@@ -33,11 +37,32 @@ func complexity() ComplexityRoot {
 	c.Query.Project = func(child int, _ string) int { return root(child) }
 	c.Query.AiModel = func(child int, _ string) int { return root(child) }
 	c.Query.Risk = func(child int, _ string) int { return root(child) }
+	c.Query.Node = func(child int, _ string) int { return root(child) }
+	c.Query.Nodes = func(child int, ids []string) int { return rootCost + child*min(max(len(ids), 1), models.MaxNodeIDs) }
 	c.Query.Projects = func(child int, first *int, _ *string, _ *gqlmodel.ProjectFilter) int { return pageCost(child, first) }
 	c.Query.AiModels = func(child int, first *int, _ *string, _ *gqlmodel.AiModelFilter) int { return pageCost(child, first) }
 	c.Query.Risks = func(child int, first *int, _ *string, _ *gqlmodel.RiskFilter) int { return pageCost(child, first) }
 	c.AiModel.Projects = func(child int) int { return 1 + modelProjectsCost*child }
+	c.Mutation.UpsertAiModels = func(child int, input gqlmodel.UpsertAiModelsInput) int {
+		return batchSize(len(input.Models)) * child
+	}
 	return c
+}
+
+// batchSize is how many single mutations a batch field stands for, priced
+// at the maximum when over it (the resolver refuses that).
+func batchSize(n int) int { return min(max(n, 1), models.MaxUpsertBatch) }
+
+// batchOf is how many single mutations a top-level field stands for: the
+// entries of upsertAiModels, 1 for any other field. cost.go charges each
+// entry like the single mutation, so a batch of N costs what N calls would.
+func batchOf(f *ast.Field, vars map[string]any) int {
+	if f.Name != "upsertAiModels" || f.ObjectDefinition == nil || f.ObjectDefinition.Name != "Mutation" {
+		return 1
+	}
+	input, _ := f.ArgumentMap(vars)["input"].(map[string]any)
+	entries, _ := input["models"].([]any)
+	return batchSize(len(entries))
 }
 
 func pageCost(child int, first *int) int {

@@ -60,7 +60,9 @@ func (c *costLimit) MutateOperationContext(ctx context.Context, op *graphql.Oper
 		single := &ast.OperationDefinition{Operation: op.Operation.Operation, SelectionSet: ast.SelectionSet{f}}
 		n := gqlcomplexity.Calculate(ctx, c.es, single, op.Variables)
 		k.requested += n
-		k.points += 1 + n/pointsPerComplexity
+		// A batch of w entries is priced as w single mutations.
+		w := batchOf(f, op.Variables)
+		k.points += w * (1 + n/w/pointsPerComplexity)
 		if f.Name == "rateLimit" && f.ObjectDefinition.Name == "Query" && f.ArgumentMap(op.Variables)["dryRun"] == true {
 			k.dryRun = true
 		}

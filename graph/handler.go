@@ -37,6 +37,7 @@ func NewHandler(r *Resolver, log *slog.Logger) http.Handler {
 	srv.AddTransport(httpTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
+	srv.Use(persistedQueries{extension.AutomaticPersistedQuery{Cache: newPersistedQueryCache()}})
 	srv.Use(getQueriesOnly{})
 	srv.Use(&costLimit{max: MaxComplexity})
 	srv.Use(depthLimit{max: MaxDepth})

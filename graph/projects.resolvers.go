@@ -4,6 +4,8 @@ import (
 	"context"
 	"keyward/graph/gqlmodel"
 	"keyward/models"
+
+	"gorm.io/gorm"
 )
 
 // CreateProject is the resolver for the createProject field.
@@ -12,7 +14,15 @@ func (r *mutationResolver) CreateProject(ctx context.Context, input gqlmodel.Cre
 	if err != nil {
 		return nil, err
 	}
-	project, err := models.CreateProject(ctx, r.DB, p.OrganizationID, projectFields(input), p.Actor())
+	project, err := idempotent(ctx, r.DB, p, input.IdempotencyKey.Value(),
+		func(tx *gorm.DB) (*models.Project, string, error) {
+			m, err := models.CreateProject(ctx, tx, p.OrganizationID, projectFields(input), p.Actor())
+			if err != nil {
+				return nil, "", err
+			}
+			return m, m.ID, nil
+		},
+		func(id string) (*models.Project, error) { return models.GetProject(ctx, r.DB, p.OrganizationID, id) })
 	if err != nil {
 		return nil, err
 	}

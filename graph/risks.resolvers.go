@@ -4,6 +4,8 @@ import (
 	"context"
 	"keyward/graph/gqlmodel"
 	"keyward/models"
+
+	"gorm.io/gorm"
 )
 
 // CreateRisk is the resolver for the createRisk field.
@@ -12,7 +14,15 @@ func (r *mutationResolver) CreateRisk(ctx context.Context, input gqlmodel.Create
 	if err != nil {
 		return nil, err
 	}
-	risk, err := models.CreateRisk(ctx, r.DB, p.OrganizationID, riskFields(input), p.Actor())
+	risk, err := idempotent(ctx, r.DB, p, input.IdempotencyKey.Value(),
+		func(tx *gorm.DB) (*models.Risk, string, error) {
+			m, err := models.CreateRisk(ctx, tx, p.OrganizationID, riskFields(input), p.Actor())
+			if err != nil {
+				return nil, "", err
+			}
+			return m, m.ID, nil
+		},
+		func(id string) (*models.Risk, error) { return models.GetRisk(ctx, r.DB, p.OrganizationID, id) })
 	if err != nil {
 		return nil, err
 	}

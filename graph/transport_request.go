@@ -104,7 +104,7 @@ func rawParams(get func(string) (json.RawMessage, bool), isGET bool) (*graphql.R
 	p := &graphql.RawParams{}
 	bad := func(msg string) (*graphql.RawParams, int, string) { return nil, http.StatusBadRequest, msg }
 	raw, ok := get("query")
-	if !ok || decodeJSON(raw, &p.Query) != nil || strings.TrimSpace(p.Query) == "" {
+	if ok && !isNull(raw) && decodeJSON(raw, &p.Query) != nil {
 		return bad(`The request needs a "query": the GraphQL document, as a string.`)
 	}
 	if raw, ok := get("operationName"); ok && !isNull(raw) {
@@ -120,6 +120,12 @@ func rawParams(get func(string) (json.RawMessage, bool), isGET bool) (*graphql.R
 		if decodeJSON(raw, dst) != nil {
 			return bad(fmt.Sprintf("%q must be a JSON object or null.", name))
 		}
+	}
+	// note: an automatic persisted query may send only its hash
+	// (extensions.persistedQuery); apq then fills in the query or answers
+	// PERSISTED_QUERY_NOT_FOUND.
+	if strings.TrimSpace(p.Query) == "" && p.Extensions["persistedQuery"] == nil {
+		return bad(`The request needs a "query": the GraphQL document, as a string.`)
 	}
 	return p, 0, ""
 }

@@ -6,6 +6,8 @@ import (
 	"keyward/auth"
 	"keyward/graph/gqlmodel"
 	"keyward/models"
+
+	"gorm.io/gorm"
 )
 
 // Login is the resolver for the login field.
@@ -95,7 +97,16 @@ func (r *mutationResolver) CreateUser(ctx context.Context, input gqlmodel.Create
 	if err != nil {
 		return nil, err
 	}
-	user, err := models.CreateUser(ctx, r.DB, p.OrganizationID, models.NewUserInput{Email: input.Email, Name: input.Name, Password: input.Password, Role: input.Role}, p.Actor())
+	user, err := idempotent(ctx, r.DB, p, input.IdempotencyKey.Value(),
+		func(tx *gorm.DB) (*models.User, string, error) {
+			u, err := models.CreateUser(ctx, tx, p.OrganizationID, models.NewUserInput{Email: input.Email, Name: input.Name, Password: input.Password, Role: input.Role}, p.Actor())
+			if err != nil {
+				return nil, "", err
+			}
+			return u, u.ID, nil
+		},
+		func(id string) (*models.User, error) { return models.GetUser(ctx, r.DB, p.OrganizationID, id) },
+		"password")
 	if err != nil {
 		return nil, err
 	}

@@ -37,7 +37,7 @@ type AIModel struct {
 	UpdatedAt time.Time `gorm:"not null"`
 }
 
-func (m *AIModel) cursor() (time.Time, string) { return m.CreatedAt, m.ID }
+func (m *AIModel) sortKey() (time.Time, time.Time, string) { return m.CreatedAt, m.UpdatedAt, m.ID }
 
 // AIModelProject links a model to a project that uses it. Deleting either
 // side removes the link.
@@ -79,11 +79,44 @@ type AIModelFields struct {
 	ProjectIDs Opt[[]string]
 }
 
-// apply validates the set fields and copies them onto m. It returns the
-// project ids to link when they were set.
-func (f AIModelFields) apply(tx *gorm.DB, m *AIModel) ([]string, error) {
-	var err error
-	ident := []struct {
+// aiModels is the model entity of the write path (entity.go).
+var aiModels = entity[AIModel, *AIModel]{name: "Model",
+	created: AuditAIModelCreated, updated: AuditAIModelUpdated, deleted: AuditAIModelDeleted,
+	saveErr: func(m *AIModel, err error) error {
+		if isUniqueViolation(err) {
+			return duplicateModel(m)
+		}
+		return err
+	}}
+
+func (m *AIModel) audited() auditTarget {
+	return auditTarget{m.OrganizationID, "AI_MODEL", m.ID, m.label()}
+}
+
+func (m *AIModel) touch(at time.Time) { m.UpdatedAt = at }
+
+// label names the model in the audit trail, e.g. "OpenAI gpt-4o 2024-08-06".
+func (m *AIModel) label() string { return m.Provider + " " + m.Model + " " + m.Version }
+
+// missing reports the parts of the identity a create or upsert lacks.
+func (f AIModelFields) missing() error {
+	var problems Problems
+	for _, it := range []struct {
+		o     Opt[string]
+		field string
+	}{{f.Provider, "provider"}, {f.Model, "model"}, {f.Version, "version"}} {
+		if !it.o.Set || it.o.Value == nil {
+			problems.Add(Invalid(it.field, "%s is required", strings.ToUpper(it.field[:1])+it.field[1:]))
+		}
+	}
+	return problems.Err()
+}
+
+// apply validates the set fields, every one, and copies the valid ones onto
+// m. The project links are written once m is saved (saved).
+func (f AIModelFields) apply(tx *gorm.DB, m *AIModel) error {
+	var problems Problems
+	for _, it := range []struct {
 		opt        Opt[string]
 		field, lbl string
 		max        int
@@ -92,23 +125,20 @@ func (f AIModelFields) apply(tx *gorm.DB, m *AIModel) ([]string, error) {
 		{f.Provider, "provider", "Provider", 100, &m.Provider, &m.ProviderKey},
 		{f.Model, "model", "Model", 200, &m.Model, &m.ModelKey},
 		{f.Version, "version", "Version", 100, &m.Version, &m.VersionKey},
-	}
-	for _, it := range ident {
+	} {
 		if !it.opt.Set {
 			continue
 		}
-		v, err := cleanText(it.field, it.lbl, deref(it.opt.Value), 1, it.max)
-		if err != nil {
-			return nil, err
+		if v, err := cleanText(it.field, it.lbl, deref(it.opt.Value), 1, it.max); problems.Add(err) {
+			*it.val, *it.key = v, IdentityKey(v)
 		}
-		*it.val, *it.key = v, IdentityKey(v)
 	}
 	if f.ApproverID.Set {
-		if m.ApproverID, err = checkUserRef(tx, m.OrganizationID, "approverId", f.ApproverID.Value); err != nil {
-			return nil, err
+		if id, err := userRef(tx, m.OrganizationID, "approverId", f.ApproverID.Value); problems.Add(err) {
+			m.ApproverID = id
 		}
 	}
-	texts := []struct {
+	for _, it := range []struct {
 		opt        Opt[string]
 		field, lbl string
 		max        int
@@ -119,47 +149,36 @@ func (f AIModelFields) apply(tx *gorm.DB, m *AIModel) ([]string, error) {
 		{f.HostingProvider, "hostingProvider", "Hosting provider", 200, false, &m.HostingProvider},
 		{f.Biases, "biases", "Biases", 10000, true, &m.Biases},
 		{f.Limitations, "limitations", "Limitations", 10000, true, &m.Limitations},
-	}
-	for _, it := range texts {
+	} {
 		if !it.opt.Set {
 			continue
 		}
+		check := cleanOptionalText
 		if it.long {
-			*it.dst, err = cleanLongText(it.field, it.lbl, deref(it.opt.Value), it.max)
-		} else {
-			*it.dst, err = cleanOptionalText(it.field, it.lbl, deref(it.opt.Value), it.max)
+			check = cleanLongText
 		}
-		if err != nil {
-			return nil, err
+		if v, err := check(it.field, it.lbl, deref(it.opt.Value), it.max); problems.Add(err) {
+			*it.dst = v
 		}
 	}
-	if f.Status.Set {
-		if f.Status.Value == nil {
-			return nil, Invalid("status", "Status cannot be empty: use %s", enumList(aiModelStatuses))
-		}
-		if err := checkEnum("status", "model status", *f.Status.Value, aiModelStatuses); err != nil {
-			return nil, err
-		}
-		m.Status = *f.Status.Value
-	}
-	if f.StatusDate.Set {
-		if m.StatusDate, err = checkDate("statusDate", f.StatusDate.Value); err != nil {
-			return nil, err
-		}
-	}
-	if f.ReferenceLink.Set {
-		if m.ReferenceLink, err = checkLink("referenceLink", deref(f.ReferenceLink.Value)); err != nil {
-			return nil, err
-		}
-	}
-	var links []string
+	setOpt(&problems, f.Status, &m.Status, func(v *AIModelStatus) (AIModelStatus, error) {
+		return requiredEnum("status", "Status", "model status", v, aiModelStatuses)
+	})
+	setOpt(&problems, f.StatusDate, &m.StatusDate, func(v *Date) (*Date, error) { return checkDate("statusDate", v) })
+	setOpt(&problems, f.ReferenceLink, &m.ReferenceLink, func(v *string) (string, error) { return checkLink("referenceLink", deref(v)) })
 	if f.ProjectIDs.Set {
-		if links, err = checkProjectRefs(tx, m.OrganizationID, deref(f.ProjectIDs.Value)); err != nil {
-			return nil, err
-		}
+		problems.Add(checkProjectRefs(tx, m.OrganizationID, deref(f.ProjectIDs.Value)))
 	}
-	refsChecked(tx)
-	return links, nil
+	return problems.Err()
+}
+
+// saved replaces the model's project links when they were set, and names
+// the links it changed for the audit event.
+func (f AIModelFields) saved(tx *gorm.DB, m *AIModel) (string, error) {
+	if !f.ProjectIDs.Set {
+		return "", nil
+	}
+	return linkProjects(tx, m.ID, uniqueIDs(deref(f.ProjectIDs.Value)))
 }
 
 // checkLink accepts an empty value or an absolute http(s) URL.
@@ -177,6 +196,3 @@ func checkLink(field, raw string) (string, error) {
 	}
 	return v, nil
 }
-
-// label names the model in the audit trail, e.g. "OpenAI gpt-4o 2024-08-06".
-func (m *AIModel) label() string { return m.Provider + " " + m.Model + " " + m.Version }

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/google/uuid"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
@@ -12,37 +11,19 @@ import (
 // checkProjectRefs makes sure every id names a project of the organisation.
 // Every unknown id is reported at its index in the input, so a sync job
 // learns all of them at once.
-func checkProjectRefs(tx *gorm.DB, orgID string, given []string) ([]string, error) {
-	ids := slices.Compact(slices.Sorted(slices.Values(given)))
-	if len(ids) > MaxModelProjects {
-		return nil, Invalid("projectIds", "Link at most %d projects to a model", MaxModelProjects)
+func checkProjectRefs(tx *gorm.DB, orgID string, given []string) error {
+	if len(uniqueIDs(given)) > MaxModelProjects {
+		return Invalid("projectIds", "Link at most %d projects to a model", MaxModelProjects)
 	}
-	valid := make([]string, 0, len(ids))
-	for _, id := range ids {
-		if _, err := uuid.Parse(id); err == nil {
-			valid = append(valid, id)
-		}
-	}
-	if len(ids) == 0 {
-		return []string{}, nil
-	}
-	var found []string
-	if len(valid) > 0 {
-		var err error
-		if found, err = lockRefs[Project](tx, orgID, valid); err != nil {
-			return nil, err
-		}
-	}
-	var problems Problems
-	for i, id := range given {
-		if !slices.Contains(found, id) {
-			problems.Add(InvalidAt([]any{"projectIds", i}, "No project with id %q in your organisation", id))
-		}
-	}
-	if err := problems.Err(); err != nil {
-		return nil, err
-	}
-	return ids, nil
+	return checkRef[Project](tx, orgID, given, func(i int, id string) *Error {
+		return InvalidAt([]any{"projectIds", i}, "No project with id %q in your organisation", id)
+	})
+}
+
+// uniqueIDs is ids sorted, without repeats, and never nil: an empty list
+// still replaces the links (with none).
+func uniqueIDs(ids []string) []string {
+	return append([]string{}, slices.Compact(slices.Sorted(slices.Values(ids)))...)
 }
 
 // linkProjects replaces the model's project links and says, for the audit

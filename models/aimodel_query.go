@@ -24,6 +24,9 @@ type AIModelFilter struct {
 // AIModelConnection is a page of models.
 type AIModelConnection = Connection[*AIModel]
 
+// AIModelEdge is one model of a page with its cursor.
+type AIModelEdge = Edge[*AIModel]
+
 // ListAIModels returns a page of the organisation's models, oldest first.
 func ListAIModels(ctx context.Context, db *gorm.DB, orgID string, f AIModelFilter, page PageArgs) (*AIModelConnection, error) {
 	pattern, err := searchPattern("search", f.Search)
@@ -45,7 +48,7 @@ func ListAIModels(ctx context.Context, db *gorm.DB, orgID string, f AIModelFilte
 			q = q.Where("(provider_key LIKE ?"+likeEscape+" OR model_key LIKE ?"+likeEscape+")", pattern, pattern)
 		}
 		return q
-	}, page)
+	}, page, OldestFirst)
 }
 
 // ProjectsOfModels loads the linked projects of many models in one query,

@@ -130,27 +130,39 @@ func CheckKeyName(name string) (string, error) {
 	return cleanText("name", "Key name", name, 3, 50)
 }
 
+func checkKeyDays(days int) error {
+	if days < 1 || days > MaxKeyDays {
+		return Invalid("expiresInDays", "Expiry must be between 1 and %d days", MaxKeyDays)
+	}
+	return nil
+}
+
+func checkScope(s APIKeyScope) error {
+	if !s.Valid() {
+		return Invalid("scope", "Scope must be READ_WRITE or READ_ONLY")
+	}
+	return nil
+}
+
 // CreateAPIKey validates, enforces the per-organisation limit and the unique
 // name inside one transaction, and returns the key with its secret. The
 // secret exists only in this return value.
 func CreateAPIKey(ctx context.Context, db *gorm.DB, orgID string, creator *User, in CreateAPIKeyInput, actor Actor) (*APIKey, string, error) {
+	var problems Problems
 	name, err := CheckKeyName(in.Name)
-	if err != nil {
-		return nil, "", err
-	}
+	problems.Add(err)
 	days := DefaultKeyDays
 	if in.ExpiresInDays != nil {
 		days = *in.ExpiresInDays
 	}
-	if days < 1 || days > MaxKeyDays {
-		return nil, "", Invalid("expiresInDays", "Expiry must be between 1 and %d days", MaxKeyDays)
-	}
+	problems.Add(checkKeyDays(days))
 	scope := ScopeReadWrite
 	if in.Scope != nil {
 		scope = *in.Scope
 	}
-	if !scope.Valid() {
-		return nil, "", Invalid("scope", "Scope must be READ_WRITE or READ_ONLY")
+	problems.Add(checkScope(scope))
+	if err := problems.Err(); err != nil {
+		return nil, "", err
 	}
 	secret, prefix, hash, err := GenerateKey()
 	if err != nil {
@@ -203,15 +215,7 @@ func ListAPIKeys(ctx context.Context, db *gorm.DB, orgID string) ([]*APIKey, err
 
 // GetAPIKey returns one of the organisation's keys.
 func GetAPIKey(ctx context.Context, db *gorm.DB, orgID, id string) (*APIKey, error) {
-	var key APIKey
-	if _, err := uuid.Parse(id); err != nil {
-		return nil, NotFound("API key")
-	}
-	err := db.WithContext(ctx).Where("id = ? AND organization_id = ?", id, orgID).Take(&key).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, NotFound("API key")
-	}
-	return &key, err
+	return findInOrg[APIKey](db.WithContext(ctx), "API key", orgID, id, false)
 }
 
 // DeleteAPIKey removes a key for good and returns it, so that callers can
@@ -220,12 +224,11 @@ func GetAPIKey(ctx context.Context, db *gorm.DB, orgID, id string) (*APIKey, err
 func DeleteAPIKey(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor) (*APIKey, error) {
 	var key *APIKey
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		found, err := findInOrg[APIKey](tx, "API key", orgID, id, true)
-		if err != nil {
-			return goneIsDone(err, id)
+		var err error
+		if key, err = deleteInOrg[APIKey](tx, "API key", orgID, id); err != nil || key == nil {
+			return err
 		}
-		key = found
-		return removeKey(tx, orgID, key, actor)
+		return keyRemoved(tx, orgID, key, actor)
 	})
 	if err != nil {
 		return nil, err
@@ -233,8 +236,7 @@ func DeleteAPIKey(ctx context.Context, db *gorm.DB, orgID, id string, actor Acto
 	return key, nil
 }
 
-// removeKey deletes a key inside tx, announces it to every replica's cache
-// and audits it.
+// removeKey deletes a key inside tx (see keyRemoved).
 func removeKey(tx *gorm.DB, orgID string, key *APIKey, actor Actor) error {
 	res := tx.Where("id = ?", key.ID).Delete(&APIKey{})
 	if res.Error != nil {
@@ -244,6 +246,11 @@ func removeKey(tx *gorm.DB, orgID string, key *APIKey, actor Actor) error {
 		// A concurrent delete won the race.
 		return NotFound("API key")
 	}
+	return keyRemoved(tx, orgID, key, actor)
+}
+
+// keyRemoved announces a deleted key to every replica's cache and audits it.
+func keyRemoved(tx *gorm.DB, orgID string, key *APIKey, actor Actor) error {
 	if err := announceRevocation(tx, key.secretHashes()...); err != nil {
 		return err
 	}

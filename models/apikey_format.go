@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"hash/crc32"
 	"strings"
+	"unsafe"
 )
 
 // API key format: "kw_" + 33 base62 characters of randomness (196 bits) + a
@@ -48,13 +49,19 @@ func GenerateKey() (secret, prefix, hash string, err error) {
 }
 
 func checksum(body string) string {
-	n := crc32.ChecksumIEEE([]byte(body))
-	out := make([]byte, keyChecksumLen)
+	out := checksumOf(body)
+	return string(out[:])
+}
+
+// checksumOf works on arrays so that WellFormedKey, run on every Bearer
+// request, allocates nothing.
+func checksumOf(body string) (out [keyChecksumLen]byte) {
+	n := crc32.Update(0, crc32.IEEETable, unsafe.Slice(unsafe.StringData(body), len(body)))
 	for i := keyChecksumLen - 1; i >= 0; i-- {
 		out[i] = base62[n%62]
 		n /= 62
 	}
-	return string(out)
+	return out
 }
 
 // WellFormedKey checks length, alphabet and checksum: no database needed.
@@ -68,12 +75,20 @@ func WellFormedKey(key string) bool {
 		}
 	}
 	split := KeyLength - keyChecksumLen
-	return checksum(key[:split]) == key[split:]
+	sum := checksumOf(key[:split])
+	return string(sum[:]) == key[split:]
 }
 
 // HashKey is the one-way hash stored for a key. A plain SHA-256 suffices for
 // a 196-bit random secret (NIST SP 800-63B); a slow KDF would only add latency.
 func HashKey(key string) string {
-	sum := sha256.Sum256([]byte(key))
+	sum := HashKeySum(key)
 	return hex.EncodeToString(sum[:])
+}
+
+// HashKeySum is HashKey as bytes, without allocating: the key cache is
+// keyed by it. note: crc32 and sha256 only read the bytes, so viewing the
+// string's bytes in place is safe.
+func HashKeySum(key string) [sha256.Size]byte {
+	return sha256.Sum256(unsafe.Slice(unsafe.StringData(key), len(key)))
 }

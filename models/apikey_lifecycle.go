@@ -2,15 +2,12 @@ package models
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // Rotation bounds.
@@ -75,22 +72,6 @@ func (k *APIKey) usable(now time.Time, verb string) error {
 
 const humanTime = "2006-01-02 15:04 UTC"
 
-// lockAPIKey reads one of the organisation's keys and holds its row until
-// the transaction ends, so concurrent changes to one key run one at a time.
-// note: SQLite ignores FOR UPDATE; its transactions take the write lock at
-// BEGIN (_txlock=immediate), which serialises them anyway.
-func lockAPIKey(tx *gorm.DB, orgID, id string) (*APIKey, error) {
-	if _, err := uuid.Parse(id); err != nil {
-		return nil, NotFound("API key")
-	}
-	var key APIKey
-	err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("id = ? AND organization_id = ?", id, orgID).Take(&key).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, NotFound("API key")
-	}
-	return &key, err
-}
-
 // RotateAPIKey gives a key a new secret, prefix and expiry while it keeps its
 // id, name, scope and history. The current secret becomes the previous one
 // and works for the grace period; a previous secret from an earlier rotation
@@ -101,11 +82,15 @@ func RotateAPIKey(ctx context.Context, db *gorm.DB, orgID, id string, in RotateA
 	if in.GraceHours != nil {
 		grace = *in.GraceHours
 	}
+	var problems Problems
 	if grace < 0 || grace > MaxGraceHours {
-		return nil, "", nil, Invalid("graceHours", "The grace period must be between 0 and %d hours", MaxGraceHours)
+		problems.Add(Invalid("graceHours", "The grace period must be between 0 and %d hours", MaxGraceHours))
 	}
-	if in.ExpiresInDays != nil && (*in.ExpiresInDays < 1 || *in.ExpiresInDays > MaxKeyDays) {
-		return nil, "", nil, Invalid("expiresInDays", "Expiry must be between 1 and %d days", MaxKeyDays)
+	if in.ExpiresInDays != nil {
+		problems.Add(checkKeyDays(*in.ExpiresInDays))
+	}
+	if err := problems.Err(); err != nil {
+		return nil, "", nil, err
 	}
 	secret, prefix, hash, err := GenerateKey()
 	if err != nil {
@@ -115,7 +100,7 @@ func RotateAPIKey(ctx context.Context, db *gorm.DB, orgID, id string, in RotateA
 	var stale []string
 	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var err error
-		if key, err = lockAPIKey(tx, orgID, id); err != nil {
+		if key, err = findInOrg[APIKey](tx, "API key", orgID, id, true); err != nil {
 			return err
 		}
 		now := time.Now().UTC().Truncate(time.Microsecond)
@@ -171,19 +156,22 @@ type UpdateAPIKeyInput struct {
 // the key and the hashes that caches must forget.
 func UpdateAPIKey(ctx context.Context, db *gorm.DB, orgID, id string, in UpdateAPIKeyInput, actor Actor) (*APIKey, []string, error) {
 	var name string
+	var problems Problems
 	if in.Name != nil {
 		var err error
-		if name, err = CheckKeyName(*in.Name); err != nil {
-			return nil, nil, err
-		}
+		name, err = CheckKeyName(*in.Name)
+		problems.Add(err)
 	}
-	if in.Scope != nil && !in.Scope.Valid() {
-		return nil, nil, Invalid("scope", "Scope must be READ_WRITE or READ_ONLY")
+	if in.Scope != nil {
+		problems.Add(checkScope(*in.Scope))
+	}
+	if err := problems.Err(); err != nil {
+		return nil, nil, err
 	}
 	var key *APIKey
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var err error
-		if key, err = lockAPIKey(tx, orgID, id); err != nil {
+		if key, err = findInOrg[APIKey](tx, "API key", orgID, id, true); err != nil {
 			return err
 		}
 		changes := map[string]any{}

@@ -98,13 +98,16 @@ func ListAuditEvents(ctx context.Context, db *gorm.DB, orgID string, limit int) 
 	return events, err
 }
 
-func (e *AuditEvent) cursor() (time.Time, string) { return e.CreatedAt, e.ID }
+func (e *AuditEvent) sortKey() (time.Time, time.Time, string) { return e.CreatedAt, e.CreatedAt, e.ID }
 
 // DefaultAuditPageSize is the audit log's page size when first is left out.
 const DefaultAuditPageSize = 50
 
 // AuditEventConnection is a page of the audit log, newest first.
 type AuditEventConnection = Connection[*AuditEvent]
+
+// AuditEventEdge is one event of a page with its cursor.
+type AuditEventEdge = Edge[*AuditEvent]
 
 // AuditFilter narrows the audit log; empty fields do not filter.
 type AuditFilter struct {
@@ -116,7 +119,7 @@ type AuditFilter struct {
 // ListAuditLog pages through the organisation's audit events, newest first,
 // with the governance lists' cursor rules (see paginate).
 func ListAuditLog(ctx context.Context, db *gorm.DB, orgID string, f AuditFilter, page PageArgs) (*AuditEventConnection, error) {
-	return paginateOrdered[*AuditEvent](ctx, func() *gorm.DB {
+	return paginate[*AuditEvent](ctx, func() *gorm.DB {
 		q := db.Model(&AuditEvent{}).Where("organization_id = ?", orgID)
 		if len(f.Actions) > 0 {
 			q = q.Where("action IN ?", f.Actions)
@@ -128,7 +131,7 @@ func ListAuditLog(ctx context.Context, db *gorm.DB, orgID string, f AuditFilter,
 			q = q.Where("target_id = ?", *f.TargetID)
 		}
 		return q
-	}, page, true)
+	}, PageArgs{First: page.First, After: page.After}, NewestFirst)
 }
 
 func (a *AuditAction) UnmarshalGQL(v any) error {

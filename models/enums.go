@@ -38,3 +38,20 @@ func enumList[T ~string](values []T) string {
 
 // writeEnum is the MarshalGQL of every governance enum.
 func writeEnum(w io.Writer, s string) { _, _ = io.WriteString(w, strconv.Quote(s)) }
+
+// optionalEnum checks an enum input field that null clears.
+func optionalEnum[T ~string](field, label string, v *T, values []T) (*T, error) {
+	if v == nil {
+		return nil, nil
+	}
+	return v, checkEnum(field, label, *v, values)
+}
+
+// requiredEnum checks an enum input field that cannot be cleared; name is
+// the field as a sentence starts with it ("Status").
+func requiredEnum[T ~string](field, name, label string, v *T, values []T) (T, error) {
+	if v == nil {
+		return "", Invalid(field, "%s cannot be empty: use %s", name, enumList(values))
+	}
+	return *v, checkEnum(field, label, *v, values)
+}

@@ -3,6 +3,7 @@ package models
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -25,6 +26,9 @@ const (
 	CodeRateLimited      Code = "RATE_LIMITED"
 	CodeUnavailable      Code = "UNAVAILABLE"
 	CodeInternal         Code = "INTERNAL"
+	// CodePersistedQueryNotFound is gqlgen's (and Apollo's) standard answer
+	// to a hash-only automatic persisted query the server does not know.
+	CodePersistedQueryNotFound Code = "PERSISTED_QUERY_NOT_FOUND"
 )
 
 // Retry says whether a client may send the same request again.
@@ -48,6 +52,7 @@ var Codes = []struct {
 	{CodeCostLimit, RetryNever}, {CodeUnauthenticated, RetryNever}, {CodeForbidden, RetryNever},
 	{CodeNotFound, RetryNever}, {CodeDuplicateName, RetryNever}, {CodeLimitReached, RetryNever},
 	{CodeRateLimited, RetryAfter}, {CodeUnavailable, RetryBackoff}, {CodeInternal, RetryBackoff},
+	{CodePersistedQueryNotFound, RetryNever},
 }
 
 // Error is an error that is safe to show to the caller. Anything that is not
@@ -158,8 +163,9 @@ type Problems struct {
 }
 
 // Add records err: nil is ignored, *Error and Errors are problems, anything
-// else is fatal. It reports whether err was nil, for "check the next field
-// only when this one is valid".
+// else is fatal. It reports whether err was nil, for "use the value only
+// when it is valid". A field is reported once: a later problem at a path
+// that already has one (a required field that is also empty) is dropped.
 func (p *Problems) Add(err error) bool {
 	var one *Error
 	var many Errors
@@ -167,13 +173,24 @@ func (p *Problems) Add(err error) bool {
 	case err == nil:
 		return true
 	case errors.As(err, &many):
-		p.list = append(p.list, many...)
+		for _, e := range many {
+			p.add(e)
+		}
 	case errors.As(err, &one):
-		p.list = append(p.list, one)
+		p.add(one)
 	case p.fatal == nil:
 		p.fatal = err
 	}
 	return false
+}
+
+func (p *Problems) add(e *Error) {
+	for _, had := range p.list {
+		if len(e.Path) > 0 && slices.Equal(had.Path, e.Path) {
+			return
+		}
+	}
+	p.list = append(p.list, e)
 }
 
 // Err is the collected result.

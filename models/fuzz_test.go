@@ -52,29 +52,31 @@ func FuzzKeyFormat(f *testing.F) {
 	})
 }
 
-// A cursor either is refused with BAD_USER_INPUT or names an instant and a
-// row id (a UUID, so it can only select by id within the caller's own
-// organisation's query); encoding what it names gives a cursor that names
-// the same again.
+// A cursor either is refused with BAD_USER_INPUT or names one of the four
+// orders, an instant and a row id (a UUID, so it can only select by id
+// within the caller's own organisation's query); encoding what it names
+// gives a cursor that names the same again.
 func FuzzDecodeCursor(f *testing.F) {
-	f.Add(encodeCursor(time.Date(2026, 11, 26, 14, 0, 0, 123456000, time.UTC), uuid.NewString()))
+	at := time.Date(2026, 11, 26, 14, 0, 0, 123456000, time.UTC)
+	f.Add(encodeCursor(cursor{order: OldestFirst, at: at, id: uuid.NewString()}))
+	f.Add(encodeCursor(cursor{order: ListOrder{OrderUpdatedAt, Descending}, at: at, id: uuid.NewString()}))
 	f.Add("")
 	f.Add("fA")
 	f.Add("MjAyNi0xMS0yNlQxNDowMDowMFp8eA")
 	f.Fuzz(func(t *testing.T, s string) {
-		at, id, err := decodeCursor(s)
+		c, err := decodeCursor(s)
 		if err != nil {
 			if !HasCode(err, CodeBadUserInput) {
 				t.Fatalf("%q: error without BAD_USER_INPUT: %v", s, err)
 			}
 			return
 		}
-		if _, perr := uuid.Parse(id); perr != nil || at.Location() != time.UTC {
-			t.Fatalf("%q decoded to %v %q", s, at, id)
+		if _, perr := uuid.Parse(c.id); perr != nil || c.at.Location() != time.UTC || !c.order.valid() {
+			t.Fatalf("%q decoded to %+v", s, c)
 		}
-		at2, id2, err := decodeCursor(encodeCursor(at, id))
-		if err != nil || !at2.Equal(at) || id2 != id {
-			t.Fatalf("%q: %v %q does not round-trip: %v %q %v", s, at, id, at2, id2, err)
+		c2, err := decodeCursor(encodeCursor(c))
+		if err != nil || !c2.at.Equal(c.at) || c2.id != c.id || c2.order != c.order {
+			t.Fatalf("%q: %+v does not round-trip: %+v %v", s, c, c2, err)
 		}
 	})
 }

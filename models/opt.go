@@ -15,3 +15,15 @@ func deref[T any](p *T) T {
 	}
 	return *p
 }
+
+// setOpt validates an input field that was set and, when it is valid, stores
+// the checked value in dst; a problem goes to problems, so the other fields
+// are still checked.
+func setOpt[T, V any](problems *Problems, o Opt[T], dst *V, check func(*T) (V, error)) {
+	if !o.Set {
+		return
+	}
+	if v, err := check(o.Value); problems.Add(err) {
+		*dst = v
+	}
+}

@@ -60,11 +60,10 @@ type NewOrganizationInput struct {
 
 // CreateOrganizationWithAdmin creates both rows or neither.
 func CreateOrganizationWithAdmin(ctx context.Context, db *gorm.DB, in NewOrganizationInput) (*User, error) {
+	var problems Problems
 	orgName, err := cleanText("orgName", "Organisation name", in.OrgName, 2, 100)
-	if err != nil {
-		return nil, err
-	}
-	user, err := newUser(in.Email, in.Name, in.Password, RoleAdmin)
+	problems.Add(err)
+	user, err := newUserChecked(in.Email, in.Name, in.Password, RoleAdmin, &problems)
 	if err != nil {
 		return nil, err
 	}

@@ -2,11 +2,9 @@ package models
 
 import (
 	"context"
-	"encoding/base64"
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
 	"gorm.io/gorm"
 )
 
@@ -16,24 +14,46 @@ const (
 	MaxPageSize     = 100
 )
 
-// PageArgs are a list's `first` and `after` arguments.
+// PageArgs are a list's `first`, `after` and `orderBy` arguments. A nil
+// Order is the list's default order.
 type PageArgs struct {
 	First *int
 	After *string
+	Order *ListOrder
 }
 
-// PageInfo tells whether another page follows and where it starts.
+// PageInfo tells where a page starts and ends and whether rows lie beyond.
 type PageInfo struct {
 	HasNextPage bool
+	StartCursor *string
 	EndCursor   *string
+	hasPrevious func(ctx context.Context) (bool, error)
+}
+
+// HasPreviousPage is true when `after` was given and a row of the list (as
+// filtered) comes before the cursor's position. Paging is forward only, so
+// without `after` it is false. It costs one indexed query, run only when
+// a client selects it.
+func (p PageInfo) HasPreviousPage(ctx context.Context) (bool, error) {
+	if p.hasPrevious == nil {
+		return false, nil
+	}
+	return p.hasPrevious(ctx)
 }
 
 // Connection is one page of a list. The total is counted only when a client
 // asks for it, so plain paging costs one query per page.
-type Connection[T any] struct {
+type Connection[T sortKeyed] struct {
 	Nodes    []T
 	PageInfo PageInfo
+	order    ListOrder
 	count    func(ctx context.Context) (int64, error)
+}
+
+// Edge is one row of a page with the cursor that resumes after it.
+type Edge[T any] struct {
+	Cursor string
+	Node   T
 }
 
 // TotalCount is the number of rows matching the filters, on all pages.
@@ -42,90 +62,104 @@ func (c *Connection[T]) TotalCount(ctx context.Context) (int, error) {
 	return int(n), err
 }
 
-// Rows of every list are ordered by (created_at, id): created_at alone ties
-// for rows written in the same microsecond, and id breaks the tie, so pages
-// never skip or repeat a row while rows are added.
-type cursorKey interface {
-	cursor() (time.Time, string)
+// Edges are the page's rows, each with its cursor.
+func (c *Connection[T]) Edges() []*Edge[T] {
+	out := make([]*Edge[T], len(c.Nodes))
+	for i, n := range c.Nodes {
+		out[i] = &Edge[T]{Cursor: rowCursor(c.order, n), Node: n}
+	}
+	return out
 }
 
-// encodeCursor makes the opaque `after` value: base64 of the last row's
-// creation instant and id. note: clients must treat it as opaque; only this
-// file knows its layout.
-func encodeCursor(at time.Time, id string) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(at.UTC().Format(time.RFC3339Nano) + "|" + id))
+// sortKeyed rows give the timestamps a list can be sorted by and their id.
+// A table without updated_at (the audit log) gives created_at twice.
+type sortKeyed interface {
+	sortKey() (createdAt, updatedAt time.Time, id string)
 }
 
-func decodeCursor(s string) (time.Time, string, error) {
-	bad := Invalid("after", "This cursor is not valid. Pass pageInfo.endCursor from the previous page unchanged, or leave out after to start from the first page.")
-	raw, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return time.Time{}, "", bad
+func rowCursor[T sortKeyed](o ListOrder, row T) string {
+	created, updated, id := row.sortKey()
+	at := created
+	if o.Field == OrderUpdatedAt {
+		at = updated
 	}
-	at, id, ok := strings.Cut(string(raw), "|")
-	if !ok {
-		return time.Time{}, "", bad
-	}
-	t, err := time.Parse(time.RFC3339Nano, at)
-	if err != nil {
-		return time.Time{}, "", bad
-	}
-	if _, err := uuid.Parse(id); err != nil {
-		return time.Time{}, "", bad
-	}
-	return t.UTC(), id, nil
+	return encodeCursor(cursor{order: o, at: at, id: id})
 }
 
-// checkPage validates `first` and `after` before any query runs.
-func checkPage(p PageArgs) (int, *time.Time, string, error) {
+// checkPage validates `first`, `orderBy` and `after` before any query runs.
+// A cursor made in another order is refused: its position means nothing in
+// this one.
+func checkPage(p PageArgs, def ListOrder) (int, ListOrder, *cursor, error) {
 	n := DefaultPageSize
 	if p.First != nil {
 		n = *p.First
 	}
 	if n < 1 || n > MaxPageSize {
-		return 0, nil, "", Invalid("first", "first must be between 1 and %d", MaxPageSize)
+		return 0, def, nil, Invalid("first", "first must be between 1 and %d", MaxPageSize)
+	}
+	o := def
+	if p.Order != nil {
+		o = *p.Order
+	}
+	if !o.valid() {
+		return 0, o, nil, Invalid("orderBy", "orderBy takes field CREATED_AT or UPDATED_AT and direction ASC or DESC")
 	}
 	if p.After == nil || *p.After == "" {
-		return n, nil, "", nil
+		return n, o, nil, nil
 	}
-	at, id, err := decodeCursor(*p.After)
+	c, err := decodeCursor(*p.After)
 	if err != nil {
-		return 0, nil, "", err
+		return 0, o, nil, err
 	}
-	return n, &at, id, nil
+	if c.order != o {
+		return 0, o, nil, Invalid("after", "This cursor belongs to the order %s %s, not %s %s. Page with the orderBy the cursor came from, or leave out after to start from the first page.",
+			c.order.Field, c.order.Direction, o.Field, o.Direction)
+	}
+	return n, o, &c, nil
 }
 
-// paginate runs filtered (a query on one table with the list's filters
-// applied) for one page. newQuery must return a fresh copy of the filtered
-// query each time, so that the count and the page do not share clauses.
-func paginate[T cursorKey](ctx context.Context, newQuery func() *gorm.DB, p PageArgs) (*Connection[T], error) {
-	return paginateOrdered[T](ctx, newQuery, p, false)
-}
-
-// paginateOrdered is paginate, oldest first or (newestFirst) newest first.
-func paginateOrdered[T cursorKey](ctx context.Context, newQuery func() *gorm.DB, p PageArgs, newestFirst bool) (*Connection[T], error) {
-	n, afterAt, afterID, err := checkPage(p)
+// paginate runs newQuery (a query on one table with the list's filters
+// applied) for one page in the order asked for, or def. newQuery must
+// return a fresh copy of the filtered query each time, so that the count
+// and the page do not share clauses.
+func paginate[T sortKeyed](ctx context.Context, newQuery func() *gorm.DB, p PageArgs, def ListOrder) (*Connection[T], error) {
+	n, o, after, err := checkPage(p, def)
 	if err != nil {
 		return nil, err
 	}
-	q := newQuery().WithContext(ctx)
-	after, order := "(created_at > ? OR (created_at = ? AND id > ?))", "created_at, id"
-	if newestFirst {
-		after, order = "(created_at < ? OR (created_at = ? AND id < ?))", "created_at DESC, id DESC"
+	col := o.Field.column()
+	beyond, before, order := ">", "<", col+", id"
+	if o.Direction == Descending {
+		beyond, before, order = "<", ">", col+" DESC, id DESC"
 	}
-	if afterAt != nil {
-		q = q.Where(after, *afterAt, *afterAt, afterID)
+	// note: (col > t OR (col = t AND id > x)) rather than a row comparison,
+	// which SQLite and PostgreSQL index alike.
+	past := func(op, idOp string) string {
+		return "(" + col + " " + op + " ? OR (" + col + " = ? AND id " + idOp + " ?))"
+	}
+	q := newQuery().WithContext(ctx)
+	if after != nil {
+		q = q.Where(past(beyond, beyond), after.at, after.at, after.id)
 	}
 	var rows []T
 	if err := q.Order(order).Limit(n + 1).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	c := &Connection[T]{
+		order: o,
 		count: func(ctx context.Context) (int64, error) {
 			var total int64
 			err := newQuery().WithContext(ctx).Count(&total).Error
 			return total, err
 		},
+	}
+	if after != nil {
+		c.PageInfo.hasPrevious = func(ctx context.Context) (bool, error) {
+			var ids []string
+			err := newQuery().WithContext(ctx).Where(past(before, before+"="), after.at, after.at, after.id).
+				Limit(1).Pluck("id", &ids).Error
+			return len(ids) > 0, err
+		}
 	}
 	if len(rows) > n {
 		rows = rows[:n]
@@ -133,13 +167,21 @@ func paginateOrdered[T cursorKey](ctx context.Context, newQuery func() *gorm.DB,
 	}
 	c.Nodes = rows
 	if len(rows) > 0 {
-		cur := encodeCursor(rows[len(rows)-1].cursor())
-		c.PageInfo.EndCursor = &cur
-	} else if p.After != nil && *p.After != "" {
+		start, end := rowCursor(o, rows[0]), rowCursor(o, rows[len(rows)-1])
+		c.PageInfo.StartCursor, c.PageInfo.EndCursor = &start, &end
+	} else if after != nil {
 		// An empty page after a cursor still resumes from the same place.
 		c.PageInfo.EndCursor = p.After
 	}
 	return c, nil
+}
+
+// updatedSince narrows a list to rows changed at or after t, for sync jobs.
+func updatedSince(q *gorm.DB, t *time.Time) *gorm.DB {
+	if t == nil {
+		return q
+	}
+	return q.Where("updated_at >= ?", t.UTC())
 }
 
 // searchPattern turns user text into a LIKE pattern on an IdentityKey

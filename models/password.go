@@ -69,6 +69,7 @@ func ChangePassword(ctx context.Context, db *gorm.DB, u *User, keepToken, curren
 	if err != nil {
 		return 0, err
 	}
+	SessionsChanged(db)
 	return ended, nil
 }
 
@@ -103,5 +104,6 @@ func ResetPassword(ctx context.Context, db *gorm.DB, u *User, password string, a
 	if err != nil {
 		return 0, err
 	}
+	SessionsChanged(db)
 	return ended, nil
 }

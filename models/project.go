@@ -7,7 +7,6 @@ import (
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // Project is an AI use case of the organisation.
@@ -31,7 +30,7 @@ type Project struct {
 	UpdatedAt time.Time `gorm:"not null"`
 }
 
-func (p *Project) cursor() (time.Time, string) { return p.CreatedAt, p.ID }
+func (p *Project) sortKey() (time.Time, time.Time, string) { return p.CreatedAt, p.UpdatedAt, p.ID }
 
 // RiskClassification is the EU AI Act class of a project.
 type RiskClassification string
@@ -70,129 +69,77 @@ type ProjectFields struct {
 	StartDate          Opt[Date]
 }
 
-// apply validates the set fields and copies them onto p.
+// projects is the project entity of the write path (entity.go).
+var projects = entity[Project, *Project]{name: "Project",
+	created: AuditProjectCreated, updated: AuditProjectUpdated, deleted: AuditProjectDeleted}
+
+func (p *Project) audited() auditTarget {
+	return auditTarget{p.OrganizationID, "PROJECT", p.ID, p.Title}
+}
+
+func (p *Project) touch(at time.Time) { p.UpdatedAt = at }
+
+func (f ProjectFields) missing() error {
+	if !f.Title.Set {
+		return Invalid("title", "Title is required")
+	}
+	return nil
+}
+
+// apply validates the set fields, every one, and copies the valid ones onto p.
 func (f ProjectFields) apply(tx *gorm.DB, p *Project) error {
+	var problems Problems
 	if f.Title.Set {
-		title, err := cleanText("title", "Title", deref(f.Title.Value), 1, 200)
-		if err != nil {
-			return err
+		if title, err := cleanText("title", "Title", deref(f.Title.Value), 1, 200); problems.Add(err) {
+			p.Title, p.TitleKey = title, IdentityKey(title)
 		}
-		p.Title, p.TitleKey = title, IdentityKey(title)
 	}
 	if f.OwnerID.Set {
-		id, err := checkUserRef(tx, p.OrganizationID, "ownerId", f.OwnerID.Value)
-		if err != nil {
-			return err
-		}
-		p.OwnerID = id
-	}
-	var err error
-	if f.Goal.Set {
-		if p.Goal, err = cleanLongText("goal", "Goal", deref(f.Goal.Value), 2000); err != nil {
-			return err
+		if id, err := userRef(tx, p.OrganizationID, "ownerId", f.OwnerID.Value); problems.Add(err) {
+			p.OwnerID = id
 		}
 	}
-	if f.Description.Set {
-		if p.Description, err = cleanLongText("description", "Description", deref(f.Description.Value), 10000); err != nil {
-			return err
-		}
-	}
-	if f.RiskClassification.Set {
-		if c := f.RiskClassification.Value; c != nil {
-			if err := checkEnum("riskClassification", "risk classification", *c, riskClassifications); err != nil {
-				return err
-			}
-		}
-		p.RiskClassification = f.RiskClassification.Value
-	}
-	if f.Status.Set {
-		if f.Status.Value == nil {
-			return Invalid("status", "Status cannot be empty: use %s", enumList(projectStatuses))
-		}
-		if err := checkEnum("status", "project status", *f.Status.Value, projectStatuses); err != nil {
-			return err
-		}
-		p.Status = *f.Status.Value
-	}
-	if f.StartDate.Set {
-		if p.StartDate, err = checkDate("startDate", f.StartDate.Value); err != nil {
-			return err
-		}
-	}
-	refsChecked(tx)
-	return nil
+	setOpt(&problems, f.Goal, &p.Goal, func(v *string) (string, error) { return cleanLongText("goal", "Goal", deref(v), 2000) })
+	setOpt(&problems, f.Description, &p.Description, func(v *string) (string, error) { return cleanLongText("description", "Description", deref(v), 10000) })
+	setOpt(&problems, f.RiskClassification, &p.RiskClassification, func(v *RiskClassification) (*RiskClassification, error) {
+		return optionalEnum("riskClassification", "risk classification", v, riskClassifications)
+	})
+	setOpt(&problems, f.Status, &p.Status, func(v *ProjectStatus) (ProjectStatus, error) {
+		return requiredEnum("status", "Status", "project status", v, projectStatuses)
+	})
+	setOpt(&problems, f.StartDate, &p.StartDate, func(v *Date) (*Date, error) { return checkDate("startDate", v) })
+	return problems.Err()
 }
 
 // CreateProject validates and saves a new project.
 func CreateProject(ctx context.Context, db *gorm.DB, orgID string, f ProjectFields, actor Actor) (*Project, error) {
 	at := nowUTC()
-	p := &Project{ID: uuid.NewString(), OrganizationID: orgID, Status: ProjectNotStarted,
-		Provenance: provenance(actor), CreatedAt: at, UpdatedAt: at}
-	if !f.Title.Set {
-		return nil, Invalid("title", "Title is required")
-	}
-	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := f.apply(tx, p); err != nil {
-			return err
-		}
-		if err := tx.Omit(clause.Associations).Create(p).Error; err != nil {
-			return err
-		}
-		return recordAudit(tx, orgID, actor, AuditProjectCreated, "PROJECT", p.ID, p.Title)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return p, nil
+	return projects.create(ctx, db, &Project{ID: uuid.NewString(), OrganizationID: orgID, Status: ProjectNotStarted,
+		Provenance: provenance(actor), CreatedAt: at, UpdatedAt: at}, f, actor)
 }
 
 // UpdateProject changes the set fields of one of the organisation's projects.
 func UpdateProject(ctx context.Context, db *gorm.DB, orgID, id string, f ProjectFields, actor Actor) (*Project, error) {
-	var p *Project
-	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var err error
-		if p, err = findInOrg[Project](tx, "Project", orgID, id, true); err != nil {
-			return err
-		}
-		if err := f.apply(tx, p); err != nil {
-			return err
-		}
-		p.UpdatedAt = nowUTC()
-		if err := tx.Omit(clause.Associations).Save(p).Error; err != nil {
-			return err
-		}
-		return recordAudit(tx, orgID, actor, AuditProjectUpdated, "PROJECT", p.ID, p.Title)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return p, nil
+	return projects.update(ctx, db, orgID, id, f, actor)
 }
 
 // DeleteProject removes a project; its risks and its links to models go with
 // it through the database's cascade, and each of them is audited here, in
 // the same transaction. The project row is locked before its dependents are
-// read, and writers that reference it hold it FOR SHARE (lockRefs), so no
+// read, and writers that reference it hold it FOR SHARE (checkRef), so no
 // risk or link can appear between that read and the delete.
 func DeleteProject(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor) error {
-	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		p, err := deleteInOrg(tx, "Project", orgID, id, func(p *Project) error {
-			err := eachRow(tx, func(r *Risk) error {
-				return recordAuditDetail(tx, orgID, actor, AuditRiskDeleted, "RISK", r.ID, r.Name,
-					"Deleted with its project "+quoteName(p.Title, p.ID))
-			}, "organization_id = ? AND project_id = ?", orgID, p.ID)
-			if err != nil {
-				return err
-			}
-			return eachRow(tx, func(m *AIModel) error {
-				return recordAuditDetail(tx, orgID, actor, AuditAIModelUpdated, "AI_MODEL", m.ID, m.label(),
-					"Link to project "+quoteName(p.Title, p.ID)+" removed: the project was deleted")
-			}, "organization_id = ? AND id IN (?)", orgID, tx.Model(&AIModelProject{}).Select("ai_model_id").Where("project_id = ?", p.ID))
-		})
-		if err != nil || p == nil {
-			return err // nil row: already gone, nothing to record
+	return projects.delete(ctx, db, orgID, id, actor, func(tx *gorm.DB, p *Project) error {
+		err := eachRow(tx, func(r *Risk) error {
+			return r.audited().record(tx, actor, AuditRiskDeleted, "Deleted with its project "+quoteName(p.Title, p.ID))
+		}, "organization_id = ? AND project_id = ?", orgID, p.ID)
+		if err != nil {
+			return err
 		}
-		return recordAudit(tx, orgID, actor, AuditProjectDeleted, "PROJECT", p.ID, p.Title)
+		return eachRow(tx, func(m *AIModel) error {
+			return m.audited().record(tx, actor, AuditAIModelUpdated,
+				"Link to project "+quoteName(p.Title, p.ID)+" removed: the project was deleted")
+		}, "organization_id = ? AND id IN (?)", orgID, tx.Model(&AIModelProject{}).Select("ai_model_id").Where("project_id = ?", p.ID))
 	})
 }
 
@@ -212,6 +159,9 @@ type ProjectFilter struct {
 
 // ProjectConnection is a page of projects.
 type ProjectConnection = Connection[*Project]
+
+// ProjectEdge is one project of a page with its cursor.
+type ProjectEdge = Edge[*Project]
 
 // ListProjects returns a page of the organisation's projects, oldest first.
 func ListProjects(ctx context.Context, db *gorm.DB, orgID string, f ProjectFilter, page PageArgs) (*ProjectConnection, error) {
@@ -234,7 +184,7 @@ func ListProjects(ctx context.Context, db *gorm.DB, orgID string, f ProjectFilte
 			q = q.Where("title_key LIKE ?"+likeEscape, pattern)
 		}
 		return q
-	}, page)
+	}, page, OldestFirst)
 }
 
 // ProjectsByIDs loads projects of one organisation in one query.

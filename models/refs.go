@@ -1,6 +1,7 @@
 package models
 
 import (
+	"slices"
 	"sync/atomic"
 
 	"github.com/google/uuid"
@@ -45,22 +46,46 @@ func refsChecked(tx *gorm.DB) {
 	}
 }
 
-// checkUserRef resolves an optional user id in an input: nil clears it, an
-// id must name a user of the organisation.
-func checkUserRef(tx *gorm.DB, orgID, field string, id *string) (*string, error) {
+// checkRef checks that every id names a row of T in the organisation, and
+// holds those rows (lockRefs) until the transaction ends. Each id that names
+// none is a problem, made by missing from its index and value, so a client
+// learns of every bad reference at once. It is the one reference check:
+// owners, approvers, a risk's project and a model's projects all use it.
+func checkRef[T any](tx *gorm.DB, orgID string, ids []string, missing func(i int, id string) *Error) error {
+	valid := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if _, err := uuid.Parse(id); err == nil {
+			valid = append(valid, id)
+		}
+	}
+	var found []string
+	if len(valid) > 0 {
+		var err error
+		// Sorted, so that concurrent writers lock shared rows in one order.
+		if found, err = lockRefs[T](tx, orgID, slices.Compact(slices.Sorted(slices.Values(valid)))); err != nil {
+			return err
+		}
+	}
+	var problems Problems
+	for i, id := range ids {
+		if !slices.Contains(found, id) {
+			problems.Add(missing(i, id))
+		}
+	}
+	return problems.Err()
+}
+
+// userRef resolves an optional user id in an input (an owner, an approver):
+// nil clears it, an id must name a user of the organisation.
+func userRef(tx *gorm.DB, orgID, field string, id *string) (*string, error) {
 	if id == nil || *id == "" {
 		return nil, nil
 	}
-	missing := Invalid(field, "No user with id %q in your organisation. Use the id of a user in your organisation, or null for none.", *id)
-	if _, err := uuid.Parse(*id); err != nil {
-		return nil, missing
-	}
-	found, err := lockRefs[User](tx, orgID, []string{*id})
+	err := checkRef[User](tx, orgID, []string{*id}, func(_ int, id string) *Error {
+		return Invalid(field, "No user with id %q in your organisation. Use the id of a user in your organisation, or null for none.", id)
+	})
 	if err != nil {
 		return nil, err
-	}
-	if len(found) == 0 {
-		return nil, missing
 	}
 	v := *id
 	return &v, nil

@@ -7,7 +7,6 @@ import (
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // Risk is a risk of one project, scored on a 5×5 likelihood × severity matrix.
@@ -33,7 +32,7 @@ type Risk struct {
 	UpdatedAt time.Time `gorm:"not null"`
 }
 
-func (r *Risk) cursor() (time.Time, string) { return r.CreatedAt, r.ID }
+func (r *Risk) sortKey() (time.Time, time.Time, string) { return r.CreatedAt, r.UpdatedAt, r.ID }
 
 // Score is likelihood × severity, 1 to 25.
 func (r *Risk) Score() int { return r.Likelihood * r.Severity }
@@ -110,81 +109,16 @@ type RiskFields struct {
 	Deadline             Opt[Date]
 }
 
-func (f RiskFields) apply(tx *gorm.DB, r *Risk) error {
-	var err error
-	if f.ProjectID.Set {
-		id := deref(f.ProjectID.Value)
-		missing := Invalid("projectId", "No project with id %q in your organisation. Use the id of one of its projects.", id)
-		if _, err := uuid.Parse(id); err != nil {
-			return missing
-		}
-		found, err := lockRefs[Project](tx, r.OrganizationID, []string{id})
-		if err != nil {
-			return err
-		}
-		if len(found) == 0 {
-			return missing
-		}
-		r.ProjectID = id
-	}
-	if f.Name.Set {
-		name, err := cleanText("name", "Name", deref(f.Name.Value), 1, 200)
-		if err != nil {
-			return err
-		}
-		r.Name, r.NameKey = name, IdentityKey(name)
-	}
-	if f.OwnerID.Set {
-		if r.OwnerID, err = checkUserRef(tx, r.OrganizationID, "ownerId", f.OwnerID.Value); err != nil {
-			return err
-		}
-	}
-	if f.LifecyclePhase.Set {
-		if p := f.LifecyclePhase.Value; p != nil {
-			if err := checkEnum("lifecyclePhase", "lifecycle phase", *p, lifecyclePhases); err != nil {
-				return err
-			}
-		}
-		r.LifecyclePhase = f.LifecyclePhase.Value
-	}
-	for _, it := range []struct {
-		o          Opt[int]
-		field, lbl string
-		dst        *int
-	}{{f.Likelihood, "likelihood", "Likelihood", &r.Likelihood}, {f.Severity, "severity", "Severity", &r.Severity}} {
-		if !it.o.Set {
-			continue
-		}
-		if it.o.Value == nil || *it.o.Value < 1 || *it.o.Value > 5 {
-			return Invalid(it.field, "%s must be a whole number from 1 (lowest) to 5 (highest)", it.lbl)
-		}
-		*it.dst = *it.o.Value
-	}
-	if f.MitigationStatus.Set {
-		if f.MitigationStatus.Value == nil {
-			return Invalid("mitigationStatus", "Mitigation status cannot be empty: use %s", enumList(mitigationStatuses))
-		}
-		if err := checkEnum("mitigationStatus", "mitigation status", *f.MitigationStatus.Value, mitigationStatuses); err != nil {
-			return err
-		}
-		r.MitigationStatus = *f.MitigationStatus.Value
-	}
-	if f.MitigationPlan.Set {
-		if r.MitigationPlan, err = cleanLongText("mitigationPlan", "Mitigation plan", deref(f.MitigationPlan.Value), 10000); err != nil {
-			return err
-		}
-	}
-	if f.Deadline.Set {
-		if r.Deadline, err = checkDate("deadline", f.Deadline.Value); err != nil {
-			return err
-		}
-	}
-	refsChecked(tx)
-	return nil
-}
+// risks is the risk entity of the write path (entity.go).
+var risks = entity[Risk, *Risk]{name: "Risk",
+	created: AuditRiskCreated, updated: AuditRiskUpdated, deleted: AuditRiskDeleted}
 
-// CreateRisk validates and saves a new risk of one of the organisation's projects.
-func CreateRisk(ctx context.Context, db *gorm.DB, orgID string, f RiskFields, actor Actor) (*Risk, error) {
+func (r *Risk) audited() auditTarget { return auditTarget{r.OrganizationID, "RISK", r.ID, r.Name} }
+
+func (r *Risk) touch(at time.Time) { r.UpdatedAt = at }
+
+func (f RiskFields) missing() error {
+	var problems Problems
 	for _, req := range []struct {
 		set   bool
 		field string
@@ -196,62 +130,76 @@ func CreateRisk(ctx context.Context, db *gorm.DB, orgID string, f RiskFields, ac
 		{f.Severity.Set && f.Severity.Value != nil, "severity", "Severity"},
 	} {
 		if !req.set {
-			return nil, Invalid(req.field, "%s is required", req.label)
+			problems.Add(Invalid(req.field, "%s is required", req.label))
 		}
 	}
-	at := nowUTC()
-	r := &Risk{ID: uuid.NewString(), OrganizationID: orgID, MitigationStatus: MitigationNotStarted,
-		Provenance: provenance(actor), CreatedAt: at, UpdatedAt: at}
-	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := f.apply(tx, r); err != nil {
-			return err
+	return problems.Err()
+}
+
+// apply validates the set fields, every one, and copies the valid ones onto r.
+func (f RiskFields) apply(tx *gorm.DB, r *Risk) error {
+	var problems Problems
+	if f.ProjectID.Set {
+		if f.ProjectID.Value == nil {
+			problems.Add(Invalid("projectId", "A risk always belongs to a project: give the id of one"))
+		} else if problems.Add(checkRef[Project](tx, r.OrganizationID, []string{*f.ProjectID.Value}, func(_ int, id string) *Error {
+			return Invalid("projectId", "No project with id %q in your organisation. Use the id of one of its projects.", id)
+		})) {
+			r.ProjectID = *f.ProjectID.Value
 		}
-		if err := tx.Omit(clause.Associations).Create(r).Error; err != nil {
-			return err
+	}
+	if f.Name.Set {
+		if name, err := cleanText("name", "Name", deref(f.Name.Value), 1, 200); problems.Add(err) {
+			r.Name, r.NameKey = name, IdentityKey(name)
 		}
-		return recordAudit(tx, orgID, actor, AuditRiskCreated, "RISK", r.ID, r.Name)
+	}
+	if f.OwnerID.Set {
+		if id, err := userRef(tx, r.OrganizationID, "ownerId", f.OwnerID.Value); problems.Add(err) {
+			r.OwnerID = id
+		}
+	}
+	setOpt(&problems, f.LifecyclePhase, &r.LifecyclePhase, func(v *LifecyclePhase) (*LifecyclePhase, error) {
+		return optionalEnum("lifecyclePhase", "lifecycle phase", v, lifecyclePhases)
 	})
-	if err != nil {
-		return nil, err
+	for _, it := range []struct {
+		o          Opt[int]
+		field, lbl string
+		dst        *int
+	}{{f.Likelihood, "likelihood", "Likelihood", &r.Likelihood}, {f.Severity, "severity", "Severity", &r.Severity}} {
+		if !it.o.Set {
+			continue
+		}
+		if it.o.Value == nil || *it.o.Value < 1 || *it.o.Value > 5 {
+			problems.Add(Invalid(it.field, "%s must be a whole number from 1 (lowest) to 5 (highest)", it.lbl))
+			continue
+		}
+		*it.dst = *it.o.Value
 	}
-	return r, nil
+	setOpt(&problems, f.MitigationStatus, &r.MitigationStatus, func(v *MitigationStatus) (MitigationStatus, error) {
+		return requiredEnum("mitigationStatus", "Mitigation status", "mitigation status", v, mitigationStatuses)
+	})
+	setOpt(&problems, f.MitigationPlan, &r.MitigationPlan, func(v *string) (string, error) {
+		return cleanLongText("mitigationPlan", "Mitigation plan", deref(v), 10000)
+	})
+	setOpt(&problems, f.Deadline, &r.Deadline, func(v *Date) (*Date, error) { return checkDate("deadline", v) })
+	return problems.Err()
+}
+
+// CreateRisk validates and saves a new risk of one of the organisation's projects.
+func CreateRisk(ctx context.Context, db *gorm.DB, orgID string, f RiskFields, actor Actor) (*Risk, error) {
+	at := nowUTC()
+	return risks.create(ctx, db, &Risk{ID: uuid.NewString(), OrganizationID: orgID, MitigationStatus: MitigationNotStarted,
+		Provenance: provenance(actor), CreatedAt: at, UpdatedAt: at}, f, actor)
 }
 
 // UpdateRisk changes the set fields of one of the organisation's risks.
 func UpdateRisk(ctx context.Context, db *gorm.DB, orgID, id string, f RiskFields, actor Actor) (*Risk, error) {
-	var r *Risk
-	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var err error
-		if r, err = findInOrg[Risk](tx, "Risk", orgID, id, true); err != nil {
-			return err
-		}
-		if f.ProjectID.Set && f.ProjectID.Value == nil {
-			return Invalid("projectId", "A risk always belongs to a project: give the id of one")
-		}
-		if err := f.apply(tx, r); err != nil {
-			return err
-		}
-		r.UpdatedAt = nowUTC()
-		if err := tx.Omit(clause.Associations).Save(r).Error; err != nil {
-			return err
-		}
-		return recordAudit(tx, orgID, actor, AuditRiskUpdated, "RISK", r.ID, r.Name)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return r, nil
+	return risks.update(ctx, db, orgID, id, f, actor)
 }
 
 // DeleteRisk removes one of the organisation's risks.
 func DeleteRisk(ctx context.Context, db *gorm.DB, orgID, id string, actor Actor) error {
-	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		r, err := deleteInOrg[Risk](tx, "Risk", orgID, id)
-		if err != nil || r == nil {
-			return err // nil row: already gone, nothing to record
-		}
-		return recordAudit(tx, orgID, actor, AuditRiskDeleted, "RISK", r.ID, r.Name)
-	})
+	return risks.delete(ctx, db, orgID, id, actor)
 }
 
 // GetRisk returns one of the organisation's risks.
@@ -270,6 +218,9 @@ type RiskFilter struct {
 
 // RiskConnection is a page of risks.
 type RiskConnection = Connection[*Risk]
+
+// RiskEdge is one risk of a page with its cursor.
+type RiskEdge = Edge[*Risk]
 
 // ListRisks returns a page of the organisation's risks, oldest first.
 func ListRisks(ctx context.Context, db *gorm.DB, orgID string, f RiskFilter, page PageArgs) (*RiskConnection, error) {
@@ -292,5 +243,5 @@ func ListRisks(ctx context.Context, db *gorm.DB, orgID string, f RiskFilter, pag
 			q = q.Where("name_key LIKE ?"+likeEscape, pattern)
 		}
 		return q
-	}, page)
+	}, page, OldestFirst)
 }

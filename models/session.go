@@ -57,28 +57,35 @@ func CreateSession(ctx context.Context, db *gorm.DB, userID string) (string, *Se
 // SessionUser resolves a cookie token to its user, or nil when the token is
 // unknown or expired. Expired sessions are deleted on sight.
 func SessionUser(ctx context.Context, db *gorm.DB, token string) (*User, error) {
+	u, _, err := LookupSession(ctx, db, token)
+	return u, err
+}
+
+// LookupSession is SessionUser that also says when the session ends at the
+// latest (its absolute expiry), so a cache never keeps it past that.
+func LookupSession(ctx context.Context, db *gorm.DB, token string) (*User, time.Time, error) {
 	if token == "" || len(token) > 100 {
-		return nil, nil
+		return nil, time.Time{}, nil
 	}
 	var s Session
 	// One query: the session joined with its user.
 	err := db.WithContext(ctx).Joins("User").Where("sessions.token_hash = ?", hashToken(token)).Take(&s).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, nil
+		return nil, time.Time{}, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	now := time.Now().UTC()
 	if now.After(s.ExpiresAt) || now.Sub(s.LastSeenAt) > SessionIdle || s.User == nil {
-		return nil, db.WithContext(ctx).Delete(&s).Error
+		return nil, time.Time{}, db.WithContext(ctx).Delete(&s).Error
 	}
 	if now.Sub(s.LastSeenAt) > sessionTouchEvery {
 		if err := db.WithContext(ctx).Model(&s).UpdateColumn("last_seen_at", now).Error; err != nil {
-			return nil, err
+			return nil, time.Time{}, err
 		}
 	}
-	return s.User, nil
+	return s.User, s.ExpiresAt, nil
 }
 
 // EndUserSessions ends every session of the user except the one behind
@@ -94,10 +101,22 @@ func EndUserSessions(tx *gorm.DB, userID, keepToken string) (int64, error) {
 		q = q.Where("token_hash <> ?", hashToken(keepToken))
 	}
 	res := q.Delete(&Session{})
-	return res.RowsAffected, res.Error
+	if res.Error != nil {
+		return 0, res.Error
+	}
+	return res.RowsAffected, announceSessionsChanged(tx, userID)
 }
 
 // DeleteSession ends the session behind a cookie token.
 func DeleteSession(ctx context.Context, db *gorm.DB, token string) error {
-	return db.WithContext(ctx).Where("token_hash = ?", hashToken(token)).Delete(&Session{}).Error
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Where("token_hash = ?", hashToken(token)).Delete(&Session{}).Error; err != nil {
+			return err
+		}
+		return announceSessionsChanged(tx, "")
+	})
+	if err == nil {
+		SessionsChanged(db)
+	}
+	return err
 }

@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -40,19 +39,25 @@ func (u *User) BeforeCreate(*gorm.DB) error {
 
 // newUser validates the fields and hashes the password; it does not save.
 func newUser(email, name, password string, role Role) (*User, error) {
+	return newUserChecked(email, name, password, role, nil)
+}
+
+// newUserChecked is newUser reporting its problems with those the caller
+// found already (every invalid field at once).
+func newUserChecked(email, name, password string, role Role, problems *Problems) (*User, error) {
+	if problems == nil {
+		problems = &Problems{}
+	}
 	email, err := normalizeEmail("email", email)
-	if err != nil {
-		return nil, err
-	}
+	problems.Add(err)
 	name, err = cleanText("name", "Name", name, 1, 100)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkPassword("password", password); err != nil {
-		return nil, err
-	}
+	problems.Add(err)
+	problems.Add(checkPassword("password", password))
 	if !role.Valid() {
-		return nil, Invalid("role", "Role must be ADMIN, EDITOR or VIEWER")
+		problems.Add(Invalid("role", "Role must be ADMIN, EDITOR or VIEWER"))
+	}
+	if err := problems.Err(); err != nil {
+		return nil, err
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), BcryptCost)
 	if err != nil {
@@ -74,15 +79,7 @@ func insertUser(tx *gorm.DB, u *User) error {
 
 // GetUser returns a user of the organisation; other organisations' users are NOT_FOUND.
 func GetUser(ctx context.Context, db *gorm.DB, orgID, id string) (*User, error) {
-	var u User
-	if _, err := uuid.Parse(id); err != nil {
-		return nil, NotFound("User")
-	}
-	err := db.WithContext(ctx).Where("id = ? AND organization_id = ?", id, orgID).Take(&u).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, NotFound("User")
-	}
-	return &u, err
+	return findInOrg[User](db.WithContext(ctx), "User", orgID, id, false)
 }
 
 // ListUsers returns the organisation's users, oldest first.
@@ -166,11 +163,15 @@ func UpdateUserRole(ctx context.Context, db *gorm.DB, orgID, id string, role Rol
 		if err := tx.Model(u).Update("role", role).Error; err != nil {
 			return err
 		}
+		if err := announceSessionsChanged(tx, u.ID); err != nil {
+			return err
+		}
 		return recordAudit(tx, orgID, actor, AuditUserRoleChanged, "USER", u.ID, u.Email+" → "+role.Label())
 	})
 	if err != nil {
 		return nil, nil, err
 	}
+	SessionsChanged(db) // a demoted admin loses the rights on the next request
 	return u, removed, nil
 }
 
@@ -216,6 +217,7 @@ func DeleteUser(ctx context.Context, db *gorm.DB, orgID, id string, deleteKeys b
 	if err != nil {
 		return nil, err
 	}
+	SessionsChanged(db)
 	return removed, nil
 }
 

@@ -30,6 +30,7 @@ type app struct {
 	dialect  models.Dialect
 	log      *slog.Logger
 	keys     *auth.KeyVerifier
+	sessions *auth.SessionCache
 	lastUsed *auth.LastUsed
 	usage    *usage.Counter
 	setup    *auth.SetupToken
@@ -57,6 +58,16 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	a.lastUsed = auth.NewLastUsed(db, log)
 	a.keys = auth.NewKeyVerifier(db, cfg.KeyCacheTTL, a.lastUsed)
 	a.usage = usage.NewCounter(db, log)
+	// note: sessions are cached only on PostgreSQL, whose NOTIFY reaches
+	// every process at once, the command line's included. On SQLite a
+	// second process (keyward admin reset-password, or a second server on
+	// the same file) has no way to tell this one, so each request asks.
+	if dialect == models.Postgres {
+		if a.sessions, err = auth.NewSessionCache(db, auth.SessionTTL); err != nil {
+			a.closeDB()
+			return nil, err
+		}
+	}
 	a.limiter = ratelimit.NewMemory()
 	if cfg.RedisURL != "" {
 		if a.redis, err = ratelimit.NewRedis(cfg.RedisURL, log); err != nil {
@@ -67,7 +78,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	}
 	if dialect == models.Postgres {
 		a.listener = &auth.RevocationListener{DSN: withParam(cfg.DatabaseURL, "application_name", "keyward-revocation-"+randomID()),
-			Keys: a.keys, Log: log}
+			Keys: a.keys, Sessions: a.sessions, Log: log}
 	}
 	a.handler = a.routes()
 	return a, nil
@@ -97,7 +108,7 @@ func (a *app) routes() http.Handler {
 		Signups:       ratelimit.FailedAuth{L: a.limiter, Limit: a.cfg.SignupLimit, Kind: "signup"},
 		AllowSignup:   a.cfg.AllowSignup, MaxAPIKeys: a.cfg.MaxAPIKeys,
 	}
-	authn := &auth.Authenticator{DB: a.db, Keys: a.keys, Log: a.log, Failures: keyFailures, Proxies: a.cfg.TrustedProxies}
+	authn := &auth.Authenticator{DB: a.db, Keys: a.keys, Sessions: a.sessions, Log: a.log, Failures: keyFailures, Proxies: a.cfg.TrustedProxies}
 	perKey := ratelimit.PerKey(a.limiter, a.cfg.RateLimit, a.log)
 	var api http.Handler = limitBody(a.usage.Middleware(authn.Middleware(perKey(graph.NewHandler(resolver, a.log)))))
 	if len(a.cfg.CORSOrigins) > 0 {

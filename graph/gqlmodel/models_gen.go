@@ -77,6 +77,13 @@ type CreateAiModelInput struct {
 	Limitations graphql.Omittable[*string] `json:"limitations,omitempty"`
 	// Projects of your organisation that use the model (at most 100). Replaces the current links when sent.
 	ProjectIds graphql.Omittable[[]string] `json:"projectIds,omitempty"`
+	// Makes a retry safe: send a new unique value (a UUID) with each new request,
+	// and the same value when you retry it. Within 24 hours, a call with a key
+	// you already used (per API key, or per signed-in user) answers the first
+	// call's result instead of running again, with the warning IDEMPOTENT_REPLAY
+	// in extensions.warnings; the same key with a different input is
+	// BAD_USER_INPUT on idempotencyKey. 1–255 printable ASCII characters.
+	IdempotencyKey graphql.Omittable[*string] `json:"idempotencyKey,omitempty"`
 }
 
 // The result of createAiModel.
@@ -93,14 +100,22 @@ type CreateAPIKeyInput struct {
 	ExpiresInDays graphql.Omittable[*int] `json:"expiresInDays,omitempty"`
 	// READ_WRITE when omitted.
 	Scope graphql.Omittable[*models.APIKeyScope] `json:"scope,omitempty"`
+	// Makes a retry safe: send a new unique value (a UUID) with each new request,
+	// and the same value when you retry it. Within 24 hours, a call with a key
+	// you already used (per API key, or per signed-in user) answers the first
+	// call's result instead of running again, with the warning IDEMPOTENT_REPLAY
+	// in extensions.warnings; the same key with a different input is
+	// BAD_USER_INPUT on idempotencyKey. 1–255 printable ASCII characters. A repeat cannot show
+	// the secret again: its secret is null.
+	IdempotencyKey graphql.Omittable[*string] `json:"idempotencyKey,omitempty"`
 }
 
 // The result of createApiKey.
 type CreateAPIKeyPayload struct {
 	// The new key.
 	APIKey *models.APIKey `json:"apiKey"`
-	// The key itself. It is shown here once and can never be retrieved again.
-	Secret string `json:"secret"`
+	// The key itself. It is shown here once and can never be retrieved again: null when the call was answered from an earlier one with the same idempotencyKey.
+	Secret *string `json:"secret,omitempty"`
 }
 
 // Fields of a new project; only title is required.
@@ -119,6 +134,13 @@ type CreateProjectInput struct {
 	Status graphql.Omittable[*models.ProjectStatus] `json:"status,omitempty"`
 	// The day work starts, YYYY-MM-DD.
 	StartDate graphql.Omittable[*models.Date] `json:"startDate,omitempty"`
+	// Makes a retry safe: send a new unique value (a UUID) with each new request,
+	// and the same value when you retry it. Within 24 hours, a call with a key
+	// you already used (per API key, or per signed-in user) answers the first
+	// call's result instead of running again, with the warning IDEMPOTENT_REPLAY
+	// in extensions.warnings; the same key with a different input is
+	// BAD_USER_INPUT on idempotencyKey. 1–255 printable ASCII characters.
+	IdempotencyKey graphql.Omittable[*string] `json:"idempotencyKey,omitempty"`
 }
 
 // The result of createProject.
@@ -147,6 +169,13 @@ type CreateRiskInput struct {
 	MitigationPlan graphql.Omittable[*string] `json:"mitigationPlan,omitempty"`
 	// When the mitigation is due, YYYY-MM-DD.
 	Deadline graphql.Omittable[*models.Date] `json:"deadline,omitempty"`
+	// Makes a retry safe: send a new unique value (a UUID) with each new request,
+	// and the same value when you retry it. Within 24 hours, a call with a key
+	// you already used (per API key, or per signed-in user) answers the first
+	// call's result instead of running again, with the warning IDEMPOTENT_REPLAY
+	// in extensions.warnings; the same key with a different input is
+	// BAD_USER_INPUT on idempotencyKey. 1–255 printable ASCII characters.
+	IdempotencyKey graphql.Omittable[*string] `json:"idempotencyKey,omitempty"`
 }
 
 // The result of createRisk.
@@ -165,6 +194,14 @@ type CreateUserInput struct {
 	Password string `json:"password"`
 	// What the new user may do.
 	Role models.Role `json:"role"`
+	// Makes a retry safe: send a new unique value (a UUID) with each new request,
+	// and the same value when you retry it. Within 24 hours, a call with a key
+	// you already used (per API key, or per signed-in user) answers the first
+	// call's result instead of running again, with the warning IDEMPOTENT_REPLAY
+	// in extensions.warnings; the same key with a different input is
+	// BAD_USER_INPUT on idempotencyKey. 1–255 printable ASCII characters. The password is not
+	// compared: it is never stored, not even as part of the fingerprint.
+	IdempotencyKey graphql.Omittable[*string] `json:"idempotencyKey,omitempty"`
 }
 
 // The result of createUser.
@@ -340,14 +377,23 @@ type RotateAPIKeyInput struct {
 	GraceHours graphql.Omittable[*int] `json:"graceHours,omitempty"`
 	// Lifetime of the new secret: 1–365 days; when omitted, the key's last lifetime in whole days.
 	ExpiresInDays graphql.Omittable[*int] `json:"expiresInDays,omitempty"`
+	// Makes a retry safe: send a new unique value (a UUID) with each new request,
+	// and the same value when you retry it. Within 24 hours, a call with a key
+	// you already used (per API key, or per signed-in user) answers the first
+	// call's result instead of running again, with the warning IDEMPOTENT_REPLAY
+	// in extensions.warnings; the same key with a different input is
+	// BAD_USER_INPUT on idempotencyKey. 1–255 printable ASCII characters. A repeat does not
+	// rotate again and cannot show the secret again: its secret is null, and the
+	// secret from the first call stays the key's current one.
+	IdempotencyKey graphql.Omittable[*string] `json:"idempotencyKey,omitempty"`
 }
 
 // The result of rotateApiKey.
 type RotateAPIKeyPayload struct {
 	// The same key, with its new prefix and expiry.
 	APIKey *models.APIKey `json:"apiKey"`
-	// The new secret. It is shown here once and can never be retrieved again.
-	Secret string `json:"secret"`
+	// The new secret. It is shown here once and can never be retrieved again: null when the call was answered from an earlier one with the same idempotencyKey.
+	Secret *string `json:"secret,omitempty"`
 }
 
 // The first organisation and admin, with the one-time setup token.
@@ -551,6 +597,27 @@ type UpsertAiModelPayload struct {
 	Created bool `json:"created"`
 }
 
+// Up to 100 models to create or update, each as in upsertAiModel.
+type UpsertAiModelsInput struct {
+	// 1–100 entries, applied in one transaction. Entries naming the same
+	// provider, model and version apply in turn: the last one's fields win.
+	Models []*UpsertAiModelInput `json:"models"`
+}
+
+// The result of upsertAiModels.
+type UpsertAiModelsPayload struct {
+	// One result per entry of input.models, in the same order. A result is null
+	// when its entry was refused; the response's errors then name it, with
+	// extensions.field starting ["input", "models", <index>].
+	Results []*UpsertAiModelPayload `json:"results"`
+	// How many entries created a model.
+	CreatedCount int `json:"createdCount"`
+	// How many entries updated an existing model.
+	UpdatedCount int `json:"updatedCount"`
+	// How many entries were refused (their results are null).
+	FailedCount int `json:"failedCount"`
+}
+
 // The code in every error's `extensions.code`. Each value says when it happens
 // and its retry class: whether sending the same request again can succeed.
 //
@@ -592,6 +659,8 @@ const (
 	ErrorCodeUnavailable ErrorCode = "UNAVAILABLE"
 	// A fault on our side; the message holds a request id for support, and the cause is in the server's log. Retry: WITH_BACKOFF; report the request id if it persists.
 	ErrorCodeInternal ErrorCode = "INTERNAL"
+	// An automatic persisted query sent only its hash, and this server does not hold the query (message `PersistedQueryNotFound`). Nothing ran. Retry: NEVER as is; send the same request again with the full query and the hash (see docs/api.md, Automatic persisted queries).
+	ErrorCodePersistedQueryNotFound ErrorCode = "PERSISTED_QUERY_NOT_FOUND"
 )
 
 var AllErrorCode = []ErrorCode{
@@ -607,11 +676,12 @@ var AllErrorCode = []ErrorCode{
 	ErrorCodeRateLimited,
 	ErrorCodeUnavailable,
 	ErrorCodeInternal,
+	ErrorCodePersistedQueryNotFound,
 }
 
 func (e ErrorCode) IsValid() bool {
 	switch e {
-	case ErrorCodeGraphqlParseFailed, ErrorCodeGraphqlValidationFailed, ErrorCodeBadUserInput, ErrorCodeCostLimitExceeded, ErrorCodeUnauthenticated, ErrorCodeForbidden, ErrorCodeNotFound, ErrorCodeDuplicateName, ErrorCodeLimitReached, ErrorCodeRateLimited, ErrorCodeUnavailable, ErrorCodeInternal:
+	case ErrorCodeGraphqlParseFailed, ErrorCodeGraphqlValidationFailed, ErrorCodeBadUserInput, ErrorCodeCostLimitExceeded, ErrorCodeUnauthenticated, ErrorCodeForbidden, ErrorCodeNotFound, ErrorCodeDuplicateName, ErrorCodeLimitReached, ErrorCodeRateLimited, ErrorCodeUnavailable, ErrorCodeInternal, ErrorCodePersistedQueryNotFound:
 		return true
 	}
 	return false

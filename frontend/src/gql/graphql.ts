@@ -96,6 +96,16 @@ export type ChangePasswordInput = {
 export type CreateApiKeyInput = {
   /** 1–365 days; 30 when omitted. */
   expiresInDays?: number | null | undefined;
+  /**
+   * Makes a retry safe: send a new unique value (a UUID) with each new request,
+   * and the same value when you retry it. Within 24 hours, a call with a key
+   * you already used (per API key, or per signed-in user) answers the first
+   * call's result instead of running again, with the warning IDEMPOTENT_REPLAY
+   * in extensions.warnings; the same key with a different input is
+   * BAD_USER_INPUT on idempotencyKey. 1–255 printable ASCII characters. A repeat cannot show
+   * the secret again: its secret is null.
+   */
+  idempotencyKey?: string | null | undefined;
   /** 3–50 characters, unique in the organisation ignoring case. */
   name: string;
   /** READ_WRITE when omitted. */
@@ -106,6 +116,16 @@ export type CreateApiKeyInput = {
 export type CreateUserInput = {
   /** A valid address, at most 254 characters, not yet used in your organisation (DUPLICATE_NAME otherwise); stored lower-cased. */
   email: string;
+  /**
+   * Makes a retry safe: send a new unique value (a UUID) with each new request,
+   * and the same value when you retry it. Within 24 hours, a call with a key
+   * you already used (per API key, or per signed-in user) answers the first
+   * call's result instead of running again, with the warning IDEMPOTENT_REPLAY
+   * in extensions.warnings; the same key with a different input is
+   * BAD_USER_INPUT on idempotencyKey. 1–255 printable ASCII characters. The password is not
+   * compared: it is never stored, not even as part of the fingerprint.
+   */
+  idempotencyKey?: string | null | undefined;
   /** 1–100 characters. */
   name: string;
   /** At least 8 characters. */
@@ -140,6 +160,17 @@ export type RotateApiKeyInput = {
   graceHours?: number | null | undefined;
   /** The key to rotate. */
   id: string;
+  /**
+   * Makes a retry safe: send a new unique value (a UUID) with each new request,
+   * and the same value when you retry it. Within 24 hours, a call with a key
+   * you already used (per API key, or per signed-in user) answers the first
+   * call's result instead of running again, with the warning IDEMPOTENT_REPLAY
+   * in extensions.warnings; the same key with a different input is
+   * BAD_USER_INPUT on idempotencyKey. 1–255 printable ASCII characters. A repeat does not
+   * rotate again and cannot show the secret again: its secret is null, and the
+   * secret from the first call stays the key's current one.
+   */
+  idempotencyKey?: string | null | undefined;
 };
 
 /** Leave a field out to keep its value. */
@@ -192,14 +223,14 @@ export type CreateApiKeyMutationVariables = Exact<{
 }>;
 
 
-export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, scope: ApiKeyScope } } | null };
+export type CreateApiKeyMutation = { createApiKey: { secret: string | null, apiKey: { id: string, name: string, scope: ApiKeyScope } } | null };
 
 export type RotateApiKeyMutationVariables = Exact<{
   input: RotateApiKeyInput;
 }>;
 
 
-export type RotateApiKeyMutation = { rotateApiKey: { secret: string, apiKey: { id: string, name: string, scope: ApiKeyScope, expiresAt: string, previousSecretExpiresAt: string | null } } | null };
+export type RotateApiKeyMutation = { rotateApiKey: { secret: string | null, apiKey: { id: string, name: string, scope: ApiKeyScope, expiresAt: string, previousSecretExpiresAt: string | null } } | null };
 
 export type UpdateApiKeyMutationVariables = Exact<{
   input: UpdateApiKeyInput;

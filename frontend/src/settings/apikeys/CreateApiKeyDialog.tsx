@@ -61,6 +61,8 @@ function CreateApiKeyForm({ onCreated }: Pick<Props, 'onCreated'>) {
     void submit(async () => {
       const data = await request(CreateApiKeyMutation, { input: { name: trimText(name), expiresInDays: days, scope } });
       const { apiKey, secret } = payload(data.createApiKey);
+      // note: secret is null only for a replayed idempotencyKey, which the admin never sends.
+      if (secret == null) throw new Error('The key was created but its secret was not returned. Delete it and create another.');
       onCreated({ id: apiKey.id, name: apiKey.name, scope: apiKey.scope, secret });
     });
   };

@@ -54,6 +54,8 @@ function RotateForm({ apiKey, onRotated }: Pick<Props, 'onRotated'> & { apiKey: 
       const data = await request(RotateApiKeyMutation, { input: { id: apiKey.id, ...input } });
       if (!data.rotateApiKey) throw new Error('The key could not be rotated. Try again.');
       const { apiKey: key, secret } = data.rotateApiKey;
+      // note: secret is null only for a replayed idempotencyKey, which the admin never sends.
+      if (secret == null) throw new Error('The key was rotated but its new secret was not returned. Rotate it again.');
       onRotated({ id: key.id, name: key.name, scope: key.scope, secret, previousSecretExpiresAt: key.previousSecretExpiresAt ?? null });
     });
   };
