@@ -31,10 +31,8 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
-	Actor() ActorResolver
 	AiModel() AiModelResolver
 	ApiKey() ApiKeyResolver
-	AuditEvent() AuditEventResolver
 	Mutation() MutationResolver
 	Project() ProjectResolver
 	Query() QueryResolver
@@ -403,9 +401,6 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
-type ActorResolver interface {
-	Kind(ctx context.Context, obj *models.Actor) (gqlmodel.PrincipalKind, error)
-}
 type AiModelResolver interface {
 	Approver(ctx context.Context, obj *models.AIModel) (*models.User, error)
 
@@ -419,9 +414,6 @@ type ApiKeyResolver interface {
 
 	Usage(ctx context.Context, obj *models.APIKey, days *int) ([]*models.UsageDay, error)
 	Insights(ctx context.Context, obj *models.APIKey) ([]*models.Insight, error)
-}
-type AuditEventResolver interface {
-	ActorKind(ctx context.Context, obj *models.AuditEvent) (gqlmodel.PrincipalKind, error)
 }
 type MutationResolver interface {
 	CreateAiModel(ctx context.Context, input gqlmodel.CreateAiModelInput) (*gqlmodel.CreateAiModelPayload, error)
@@ -3555,18 +3547,18 @@ func (ec *executionContext) _Actor_kind(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Actor_kind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Kind(ctx, obj)
+			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v gqlmodel.PrincipalKind) graphql.Marshaler {
-			return ec.marshalNPrincipalKind2keywardᚋgraphᚋgqlmodelᚐPrincipalKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v models.PrincipalKind) graphql.Marshaler {
+			return ec.marshalNPrincipalKind2keywardᚋmodelsᚐPrincipalKind(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Actor_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Actor", field, true, true, "PrincipalKind")
+	return graphql.NewScalarFieldContext("Actor", field, false, false, "PrincipalKind")
 }
 
 func (ec *executionContext) _Actor_id(ctx context.Context, field graphql.CollectedField, obj *models.Actor) (ret graphql.Marshaler) {
@@ -4876,18 +4868,18 @@ func (ec *executionContext) _AuditEvent_actorKind(ctx context.Context, field gra
 			return ec.fieldContext_AuditEvent_actorKind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AuditEvent().ActorKind(ctx, obj)
+			return obj.ActorKind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v gqlmodel.PrincipalKind) graphql.Marshaler {
-			return ec.marshalNPrincipalKind2keywardᚋgraphᚋgqlmodelᚐPrincipalKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v models.PrincipalKind) graphql.Marshaler {
+			return ec.marshalNPrincipalKind2keywardᚋmodelsᚐPrincipalKind(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_actorKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, true, true, "PrincipalKind")
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "PrincipalKind")
 }
 
 func (ec *executionContext) _AuditEvent_actorId(ctx context.Context, field graphql.CollectedField, obj *models.AuditEvent) (ret graphql.Marshaler) {
@@ -7178,8 +7170,8 @@ func (ec *executionContext) _Principal_kind(ctx context.Context, field graphql.C
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v gqlmodel.PrincipalKind) graphql.Marshaler {
-			return ec.marshalNPrincipalKind2keywardᚋgraphᚋgqlmodelᚐPrincipalKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v models.PrincipalKind) graphql.Marshaler {
+			return ec.marshalNPrincipalKind2keywardᚋmodelsᚐPrincipalKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13274,20 +13266,19 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Actor")
 		case "kind":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Actor_kind(ctx, field, obj)
-				})
+			out.Values[i] = ec._Actor_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "id":
 			out.Values[i] = ec._Actor_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "name":
 			out.Values[i] = ec._Actor_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13737,53 +13728,52 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 		case "id":
 			out.Values[i] = ec._AuditEvent_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "action":
 			out.Values[i] = ec._AuditEvent_action(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "actorKind":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AuditEvent_actorKind(ctx, field, obj)
-				})
+			out.Values[i] = ec._AuditEvent_actorKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "actorId":
 			out.Values[i] = ec._AuditEvent_actorId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "actorName":
 			out.Values[i] = ec._AuditEvent_actorName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "targetType":
 			out.Values[i] = ec._AuditEvent_targetType(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "targetId":
 			out.Values[i] = ec._AuditEvent_targetId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "targetName":
 			out.Values[i] = ec._AuditEvent_targetName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "detail":
 			out.Values[i] = ec._AuditEvent_detail(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "createdAt":
 			out.Values[i] = ec._AuditEvent_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -16571,15 +16561,33 @@ func (ec *executionContext) marshalNPrincipal2ᚖkeywardᚋgraphᚋgqlmodelᚐPr
 	return ec._Principal(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNPrincipalKind2keywardᚋgraphᚋgqlmodelᚐPrincipalKind(ctx context.Context, v any) (gqlmodel.PrincipalKind, error) {
-	var res gqlmodel.PrincipalKind
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNPrincipalKind2keywardᚋmodelsᚐPrincipalKind(ctx context.Context, v any) (models.PrincipalKind, error) {
+	tmp, err := gqlmodel.UnmarshalStrictString(v)
+	res := unmarshalNPrincipalKind2keywardᚋmodelsᚐPrincipalKind[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNPrincipalKind2keywardᚋgraphᚋgqlmodelᚐPrincipalKind(ctx context.Context, sel ast.SelectionSet, v gqlmodel.PrincipalKind) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNPrincipalKind2keywardᚋmodelsᚐPrincipalKind(ctx context.Context, sel ast.SelectionSet, v models.PrincipalKind) graphql.Marshaler {
+	_ = sel
+	res := gqlmodel.MarshalStrictString(marshalNPrincipalKind2keywardᚋmodelsᚐPrincipalKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PrincipalKind!")
+	}
+	return res
 }
+
+var (
+	unmarshalNPrincipalKind2keywardᚋmodelsᚐPrincipalKind = map[string]models.PrincipalKind{
+		"USER":         models.PrincipalUser,
+		"API_KEY":      models.PrincipalAPIKey,
+		"COMMAND_LINE": models.PrincipalCommandLine,
+	}
+	marshalNPrincipalKind2keywardᚋmodelsᚐPrincipalKind = map[models.PrincipalKind]string{
+		models.PrincipalUser:        "USER",
+		models.PrincipalAPIKey:      "API_KEY",
+		models.PrincipalCommandLine: "COMMAND_LINE",
+	}
+)
 
 func (ec *executionContext) marshalNProject2ᚕᚖkeywardᚋmodelsᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Project) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {

@@ -38,12 +38,12 @@ func NewHandler(r *Resolver, log *slog.Logger) http.Handler {
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(persistedQueries{extension.AutomaticPersistedQuery{Cache: newPersistedQueryCache()}})
-	srv.Use(getQueriesOnly{})
+	srv.Use(operationCheck{"GetQueriesOnly", getQueriesOnly})
 	srv.Use(&costLimit{max: MaxComplexity})
-	srv.Use(depthLimit{max: MaxDepth})
-	srv.Use(operationMetrics{})
-	srv.Use(usageRecorder{})
-	srv.Use(keyWarnings{})
+	srv.Use(operationCheck{"DepthLimit", depthLimit(MaxDepth)})
+	srv.Use(responseHook{"OperationMetrics", recordOperationMetrics})
+	srv.Use(responseHook{"UsageRecorder", recordUsage})
+	srv.Use(responseHook{"KeyWarnings", addKeyWarnings})
 	srv.AroundFields(expandProblems)
 	srv.SetErrorPresenter(errorPresenter(log))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
@@ -54,26 +54,19 @@ func NewHandler(r *Resolver, log *slog.Logger) http.Handler {
 }
 
 // depthLimit refuses operations nested deeper than max.
-type depthLimit struct{ max int }
-
-var _ interface {
-	graphql.HandlerExtension
-	graphql.OperationContextMutator
-} = depthLimit{}
-
-func (depthLimit) ExtensionName() string                   { return "DepthLimit" }
-func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
-func (d depthLimit) MutateOperationContext(_ context.Context, op *graphql.OperationContext) *gqlerror.Error {
-	if op.Operation == nil {
+func depthLimit(max int) func(context.Context, *graphql.OperationContext) *gqlerror.Error {
+	return func(_ context.Context, op *graphql.OperationContext) *gqlerror.Error {
+		if op.Operation == nil {
+			return nil
+		}
+		if depth := selectionDepth(op.Operation.SelectionSet, 0); depth > max {
+			return &gqlerror.Error{
+				Message:    fmt.Sprintf("The query is nested %d levels deep; the limit is %d.", depth, max),
+				Extensions: map[string]any{"code": string(models.CodeValidationFailed)},
+			}
+		}
 		return nil
 	}
-	if depth := selectionDepth(op.Operation.SelectionSet, 0); depth > d.max {
-		return &gqlerror.Error{
-			Message:    fmt.Sprintf("The query is nested %d levels deep; the limit is %d.", depth, d.max),
-			Extensions: map[string]any{"code": string(models.CodeValidationFailed)},
-		}
-	}
-	return nil
 }
 
 func selectionDepth(set ast.SelectionSet, depth int) int {

@@ -40,7 +40,7 @@ func TestDepthLimit(t *testing.T) {
 		if got := selectionDepth(op.SelectionSet, 0); got != tc.want {
 			t.Errorf("depth of %q = %d, want %d", tc.query, got, tc.want)
 		}
-		gerr := depthLimit{max: MaxDepth}.MutateOperationContext(t.Context(), &graphql.OperationContext{Operation: op})
+		gerr := depthLimit(MaxDepth)(t.Context(), &graphql.OperationContext{Operation: op})
 		if (gerr == nil) != tc.ok {
 			t.Errorf("%q: refused=%v, want refused=%v", tc.query, gerr != nil, !tc.ok)
 		}

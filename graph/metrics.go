@@ -10,20 +10,10 @@ import (
 	"keyward/metrics"
 )
 
-// operationMetrics records each operation's count and latency. Operations
+// recordOperationMetrics records each operation's count and latency. Operations
 // are labelled by type and first root field (e.g. "query:apiKeys"), not by
 // the client-chosen operation name, so label values stay bounded by the schema.
-type operationMetrics struct{}
-
-var _ interface {
-	graphql.HandlerExtension
-	graphql.ResponseInterceptor
-} = operationMetrics{}
-
-func (operationMetrics) ExtensionName() string                   { return "OperationMetrics" }
-func (operationMetrics) Validate(graphql.ExecutableSchema) error { return nil }
-
-func (operationMetrics) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+func recordOperationMetrics(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	start := time.Now()
 	resp := next(ctx)
 	name := operationLabel(ctx)

@@ -7,11 +7,6 @@ import (
 	"keyward/models"
 )
 
-// Kind is the resolver for the kind field.
-func (r *actorResolver) Kind(ctx context.Context, obj *models.Actor) (gqlmodel.PrincipalKind, error) {
-	return gqlmodel.PrincipalKind(obj.Kind), nil
-}
-
 // Whoami is the resolver for the whoami field.
 func (r *queryResolver) Whoami(ctx context.Context) (*gqlmodel.Principal, error) {
 	p, err := caller(ctx)
@@ -22,7 +17,7 @@ func (r *queryResolver) Whoami(ctx context.Context) (*gqlmodel.Principal, error)
 	if err != nil {
 		return nil, err
 	}
-	out := &gqlmodel.Principal{Kind: gqlmodel.PrincipalKind(p.Kind), Organization: org, User: p.User}
+	out := &gqlmodel.Principal{Kind: p.Kind, Organization: org, User: p.User}
 	if p.Kind == auth.KindAPIKey {
 		if out.APIKey, err = models.GetAPIKey(ctx, r.DB, p.OrganizationID, p.APIKey.ID); err != nil {
 			return nil, err
@@ -31,9 +26,6 @@ func (r *queryResolver) Whoami(ctx context.Context) (*gqlmodel.Principal, error)
 	return out, nil
 }
 
-// Actor returns ActorResolver implementation.
-func (r *Resolver) Actor() ActorResolver { return &actorResolver{r} }
-
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
@@ -41,7 +33,6 @@ func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
 type (
-	actorResolver    struct{ *Resolver }
 	mutationResolver struct{ *Resolver }
 	queryResolver    struct{ *Resolver }
 )

@@ -108,16 +108,7 @@ func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 
 // getQueriesOnly refuses mutations sent with GET before anything runs: a
 // link or an <img> must never change data. The transport answers 405.
-type getQueriesOnly struct{}
-
-var _ interface {
-	graphql.HandlerExtension
-	graphql.OperationContextMutator
-} = getQueriesOnly{}
-
-func (getQueriesOnly) ExtensionName() string                   { return "GetQueriesOnly" }
-func (getQueriesOnly) Validate(graphql.ExecutableSchema) error { return nil }
-func (getQueriesOnly) MutateOperationContext(ctx context.Context, op *graphql.OperationContext) *gqlerror.Error {
+func getQueriesOnly(ctx context.Context, op *graphql.OperationContext) *gqlerror.Error {
 	if ctx.Value(getRequestKey{}) == nil || op.Operation.Operation == ast.Query {
 		return nil
 	}

@@ -9,20 +9,10 @@ import (
 	"keyward/usage"
 )
 
-// usageRecorder tells the key's usage counter what each request ran and
+// recordUsage tells the key's usage counter what each request ran and
 // whether it failed (see package usage). It only marks the request; the
 // counting happens in memory when the request ends.
-type usageRecorder struct{}
-
-var _ interface {
-	graphql.HandlerExtension
-	graphql.ResponseInterceptor
-} = usageRecorder{}
-
-func (usageRecorder) ExtensionName() string                   { return "UsageRecorder" }
-func (usageRecorder) Validate(graphql.ExecutableSchema) error { return nil }
-
-func (usageRecorder) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+func recordUsage(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	resp := next(ctx)
 	failed := resp == nil || len(resp.Errors) > 0
 	var op *ast.OperationDefinition

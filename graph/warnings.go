@@ -10,21 +10,11 @@ import (
 	"keyward/auth"
 )
 
-// keyWarnings puts the calling key's warnings (see auth.KeyIdentity.Warnings)
+// addKeyWarnings puts the calling key's warnings (see auth.KeyIdentity.Warnings)
 // and those resolvers added (addWarning) at extensions.warnings, beside
 // data, so that clients that ignore them keep working. The key's come from
 // the verified identity: no database work.
-type keyWarnings struct{}
-
-var _ interface {
-	graphql.HandlerExtension
-	graphql.ResponseInterceptor
-} = keyWarnings{}
-
-func (keyWarnings) ExtensionName() string                   { return "KeyWarnings" }
-func (keyWarnings) Validate(graphql.ExecutableSchema) error { return nil }
-
-func (keyWarnings) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+func addKeyWarnings(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	fromResolvers := &responseWarnings{}
 	resp := next(context.WithValue(ctx, responseWarningsKey{}, fromResolvers))
 	if resp == nil {

@@ -8,6 +8,9 @@
 #   BENCH_CONC      concurrent load workers (default 16)
 #   BENCH_TIME      go test -benchtime (default 1s)
 #   BENCH_PKGS      packages with Go benchmarks (default: ./models ./auth ./server)
+#   BENCH_PAIRS     interleaved anonymous/Bearer pairs (default 3)
+#   TEST_DATABASE_URL  when set: list scenarios on PostgreSQL too, and the
+#                   million-key verification benchmark (loads 1,000,000 rows)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -20,12 +23,17 @@ go build -o bin/keyward ./server
 
 echo "==> Go benchmarks"
 # shellcheck disable=SC2086
-go test -run '^$' -bench . -benchmem -benchtime "${BENCH_TIME:-1s}" ${BENCH_PKGS:-./models ./auth ./server} \
+go test -run '^$' -bench . -skip VerifyMillionKeys -benchmem -benchtime "${BENCH_TIME:-1s}" ${BENCH_PKGS:-./models ./auth ./server} \
 	| tee "$results/go-bench.txt"
+
+if [[ -n "${TEST_DATABASE_URL:-}" ]]; then
+	echo "==> key verification with 1,000,000 keys in PostgreSQL"
+	go test -run '^$' -bench VerifyMillionKeys -benchtime 1x -timeout 30m ./auth | tee "$results/million-keys.txt"
+fi
 
 echo "==> HTTP load (go run ./bench/load)"
 go run ./bench/load -bin bin/keyward \
-	-duration "${BENCH_DURATION:-10s}" -c "${BENCH_CONC:-16}" \
+	-duration "${BENCH_DURATION:-10s}" -c "${BENCH_CONC:-16}" -pairs "${BENCH_PAIRS:-3}" \
 	-out "$results/load.md"
 
 echo

@@ -25,6 +25,7 @@ func TestErrorCodesByKind(t *testing.T) {
 	for i := 0; i < 300; i++ {
 		fmt.Fprintf(&wide, " a%d: me { id }", i)
 	}
+	var scenarios []scenario
 	for _, tc := range []struct {
 		name, query string
 		v           vars
@@ -43,13 +44,9 @@ func TestErrorCodesByKind(t *testing.T) {
 		{"list element", `mutation{ createAiModel(input:{provider:"P", model:"M", version:"1", projectIds:["00000000-0000-4000-8000-000000000000", "x"]}) { aiModel { id } } }`, nil, "BAD_USER_INPUT", "input.projectIds[1]"},
 		{"pagination argument", `{ projects(first: 0) { totalCount } }`, nil, "BAD_USER_INPUT", "first"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			r := admin.gql(tc.query, tc.v).wantCode(tc.code)
-			if r.field() != tc.field {
-				t.Fatalf("field %q, want %q: %s", r.field(), tc.field, r.body)
-			}
-		})
+		scenarios = append(scenarios, scenario{name: tc.name, as: admin, query: tc.query, vars: tc.v, code: tc.code, path: tc.field})
 	}
+	runScenarios(t, scenarios)
 	r := admin.gql("{"+wide.String()+" }", nil)
 	if cost := r.extensions()["cost"].(map[string]any); cost["limit"] != 3000.0 || cost["requested"].(float64) <= 3000 {
 		t.Fatalf("cost extension: %s", r.body)

@@ -24,8 +24,9 @@ type scenario struct {
 	status int
 	// code is the first error's extensions.code; "" means no error at all.
 	code string
-	// field, with code, is the innermost field extensions.field names.
-	field string
+	// field, with code, is the innermost field extensions.field names;
+	// path, the whole of it, dotted (e.g. "input.projectIds[1]").
+	field, path string
 	// want and forbid are substrings the body must and must not contain.
 	want, forbid []string
 	// after checks what the table cannot say, e.g. that nothing was written.
@@ -66,6 +67,8 @@ func (sc scenario) run(t *testing.T) *response {
 		t.Fatalf("want error %s, got %s", sc.code, r.body)
 	case sc.field != "" && fieldName(r.Errors[0].Extensions["field"]) != sc.field:
 		t.Fatalf("want the error to name field %q, got %s", sc.field, r.body)
+	case sc.path != "" && r.field() != sc.path:
+		t.Fatalf("want the error at %q, got %q: %s", sc.path, r.field(), r.body)
 	}
 	for _, s := range sc.want {
 		if !strings.Contains(r.body, s) {

@@ -46,34 +46,41 @@ export const SetupMutation = graphql(`
   }
 `);
 
+/** What the key list and a key's page both show of a key. */
+export const ApiKeyFieldsFragment = graphql(`
+  fragment ApiKeyFields on ApiKey {
+    id
+    name
+    prefix
+    scope
+    status
+    createdAt
+    expiresAt
+    lastUsedAt
+    createdBy {
+      id
+      name
+      email
+    }
+    rotatedAt
+    previousSecretExpiresAt
+    revokedAt
+    revocationNote
+    insights {
+      kind
+      message
+    }
+  }
+`);
+
 export const ApiKeysQuery = graphql(`
   query ApiKeys {
     apiKeyLimit
     apiKeys {
-      id
-      name
-      prefix
-      scope
-      status
-      createdAt
-      expiresAt
-      lastUsedAt
-      createdBy {
-        id
-        name
-        email
-      }
-      rotatedAt
-      previousSecretExpiresAt
-      revokedAt
-      revocationNote
+      ...ApiKeyFields
       usage(days: 30) {
         date
         requests
-      }
-      insights {
-        kind
-        message
       }
     }
   }

@@ -213,10 +213,12 @@ export type SetupMutationVariables = Exact<{
 
 export type SetupMutation = { setup: { user: { id: string } } | null };
 
+export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, createdBy: { id: string, name: string, email: string } | null, insights: Array<{ kind: ApiKeyInsightKind, message: string }> };
+
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiKeysQuery = { apiKeyLimit: number, apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, createdBy: { id: string, name: string, email: string } | null, usage: Array<{ date: string, requests: number }>, insights: Array<{ kind: ApiKeyInsightKind, message: string }> }> };
+export type ApiKeysQuery = { apiKeyLimit: number, apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, usage: Array<{ date: string, requests: number }>, createdBy: { id: string, name: string, email: string } | null, insights: Array<{ kind: ApiKeyInsightKind, message: string }> }> };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -294,7 +296,7 @@ export type ApiKeyDetailQueryVariables = Exact<{
 }>;
 
 
-export type ApiKeyDetailQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, lastUsedIp: string | null, lastUsedUserAgent: string | null, createdBy: { id: string, name: string, email: string } | null, usage: Array<{ date: string, requests: number, reads: number, writes: number, errors: number, rateLimited: number, refused: number }>, insights: Array<{ kind: ApiKeyInsightKind, message: string }> }>, about: { nodes: Array<{ id: string, action: AuditAction, actorKind: PrincipalKind, actorId: string, actorName: string, targetType: string, targetId: string, targetName: string, createdAt: string }> }, by: { totalCount: number, nodes: Array<{ id: string, action: AuditAction, actorKind: PrincipalKind, actorId: string, actorName: string, targetType: string, targetId: string, targetName: string, createdAt: string }> } };
+export type ApiKeyDetailQuery = { apiKeys: Array<{ lastUsedIp: string | null, lastUsedUserAgent: string | null, id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, usage: Array<{ date: string, requests: number, reads: number, writes: number, errors: number, rateLimited: number, refused: number }>, createdBy: { id: string, name: string, email: string } | null, insights: Array<{ kind: ApiKeyInsightKind, message: string }> }>, about: { nodes: Array<{ id: string, action: AuditAction, actorKind: PrincipalKind, actorId: string, actorName: string, targetType: string, targetId: string, targetName: string, createdAt: string }> }, by: { totalCount: number, nodes: Array<{ id: string, action: AuditAction, actorKind: PrincipalKind, actorId: string, actorName: string, targetType: string, targetId: string, targetName: string, createdAt: string }> } };
 
 export type AuditEventFieldsFragment = { id: string, action: AuditAction, actorKind: PrincipalKind, actorId: string, actorName: string, targetType: string, targetId: string, targetName: string, createdAt: string };
 
@@ -330,6 +332,31 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scope
+  status
+  createdAt
+  expiresAt
+  lastUsedAt
+  createdBy {
+    id
+    name
+    email
+  }
+  rotatedAt
+  previousSecretExpiresAt
+  revokedAt
+  revocationNote
+  insights {
+    kind
+    message
+  }
+}
+    `, {"fragmentName":"ApiKeyFields"}) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
 export const AuditEventFieldsFragmentDoc = new TypedDocumentString(`
     fragment AuditEventFields on AuditEvent {
   id
@@ -393,34 +420,36 @@ export const ApiKeysDocument = new TypedDocumentString(`
     query ApiKeys {
   apiKeyLimit
   apiKeys {
-    id
-    name
-    prefix
-    scope
-    status
-    createdAt
-    expiresAt
-    lastUsedAt
-    createdBy {
-      id
-      name
-      email
-    }
-    rotatedAt
-    previousSecretExpiresAt
-    revokedAt
-    revocationNote
+    ...ApiKeyFields
     usage(days: 30) {
       date
       requests
     }
-    insights {
-      kind
-      message
-    }
   }
 }
-    `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scope
+  status
+  createdAt
+  expiresAt
+  lastUsedAt
+  createdBy {
+    id
+    name
+    email
+  }
+  rotatedAt
+  previousSecretExpiresAt
+  revokedAt
+  revocationNote
+  insights {
+    kind
+    message
+  }
+}`) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
 export const CreateApiKeyDocument = new TypedDocumentString(`
     mutation CreateApiKey($input: CreateApiKeyInput!) {
   createApiKey(input: $input) {
@@ -531,25 +560,9 @@ export const ChangePasswordDocument = new TypedDocumentString(`
 export const ApiKeyDetailDocument = new TypedDocumentString(`
     query ApiKeyDetail($id: ID!) {
   apiKeys {
-    id
-    name
-    prefix
-    scope
-    status
-    createdAt
-    expiresAt
-    lastUsedAt
-    rotatedAt
-    previousSecretExpiresAt
-    revokedAt
-    revocationNote
+    ...ApiKeyFields
     lastUsedIp
     lastUsedUserAgent
-    createdBy {
-      id
-      name
-      email
-    }
     usage(days: 30) {
       date
       requests
@@ -558,10 +571,6 @@ export const ApiKeyDetailDocument = new TypedDocumentString(`
       errors
       rateLimited
       refused
-    }
-    insights {
-      kind
-      message
     }
   }
   about: auditLog(first: 20, filter: {targetId: $id}) {
@@ -576,7 +585,30 @@ export const ApiKeyDetailDocument = new TypedDocumentString(`
     totalCount
   }
 }
-    fragment AuditEventFields on AuditEvent {
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scope
+  status
+  createdAt
+  expiresAt
+  lastUsedAt
+  createdBy {
+    id
+    name
+    email
+  }
+  rotatedAt
+  previousSecretExpiresAt
+  revokedAt
+  revocationNote
+  insights {
+    kind
+    message
+  }
+}
+fragment AuditEventFields on AuditEvent {
   id
   action
   actorKind

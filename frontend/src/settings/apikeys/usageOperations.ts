@@ -4,25 +4,9 @@ import { graphql } from '../../gql';
 export const ApiKeyDetailQuery = graphql(`
   query ApiKeyDetail($id: ID!) {
     apiKeys {
-      id
-      name
-      prefix
-      scope
-      status
-      createdAt
-      expiresAt
-      lastUsedAt
-      rotatedAt
-      previousSecretExpiresAt
-      revokedAt
-      revocationNote
+      ...ApiKeyFields
       lastUsedIp
       lastUsedUserAgent
-      createdBy {
-        id
-        name
-        email
-      }
       usage(days: 30) {
         date
         requests
@@ -31,10 +15,6 @@ export const ApiKeyDetailQuery = graphql(`
         errors
         rateLimited
         refused
-      }
-      insights {
-        kind
-        message
       }
     }
     about: auditLog(first: 20, filter: { targetId: $id }) {

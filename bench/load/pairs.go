@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"slices"
+	"strings"
+)
+
+// listQuery is the issue's measured list: 20 projects with their owners.
+const listQuery = `{ projects(first: 20){ totalCount nodes{ id title goal status riskClassification createdAt owner{ id name } } } }`
+
+// seedProjects creates n projects as the signed-in admin, so the list
+// scenarios read full pages.
+func seedProjects(ctx context.Context, client *http.Client, url, cookie string, n int) error {
+	for i := range n {
+		q := fmt.Sprintf(`mutation { createProject(input:{title:"Bench project %d", goal:"Measure the list path", description:"Seeded by the load generator"}) { project { id } } }`, i)
+		if _, _, err := graphql(ctx, client, url, q, "Cookie", sessionCookie+"="+cookie); err != nil {
+			return fmt.Errorf("createProject: %w", err)
+		}
+	}
+	return nil
+}
+
+// listScenarios are the list reads of the issue, by key and by session,
+// plus the session's apiKeys list.
+func listScenarios(secret, cookie string) []scenario {
+	body := func(q string) string { return `{"query":"` + strings.ReplaceAll(q, `"`, `\"`) + `"}` }
+	return []scenario{
+		{id: "e", name: "Bearer key `projects(first: 20)` with owners", body: body(listQuery), header: "Authorization", value: "Bearer " + secret},
+		{id: "f", name: "admin session, the same 20-row query", body: body(listQuery), header: "Cookie", value: sessionCookie + "=" + cookie},
+		{id: "g", name: "Bearer key, 100-row page of the same selection", body: body(strings.Replace(listQuery, "first: 20", "first: 100", 1)),
+			header: "Authorization", value: "Bearer " + secret},
+	}
+}
+
+// abPairs runs a and b alternately n times and returns each pair's b/a,
+// so slow drift of the machine's load hits both sides of every pair.
+func abPairs(ctx context.Context, client *http.Client, o options, a, b scenario, n int) []float64 {
+	var ratios []float64
+	for i := range n {
+		fmt.Fprintf(os.Stderr, "A/B pair %d of %d\n", i+1, n)
+		ra := a.load(ctx, client, a.server.url, o.duration, o.concurrency)
+		rb := b.load(ctx, client, b.server.url, o.duration, o.concurrency)
+		if ra.rps() > 0 {
+			ratios = append(ratios, rb.rps()/ra.rps())
+		}
+	}
+	return ratios
+}
+
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// rssKB is the server's resident set size from /proc (Linux), or 0.
+func rssKB(pid int) int {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			var kb int
+			fmt.Sscanf(strings.TrimSpace(rest), "%d", &kb)
+			return kb
+		}
+	}
+	return 0
+}
