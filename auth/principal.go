@@ -9,12 +9,13 @@ import (
 	"keyward/models"
 )
 
-// Kind tells a signed-in user from an API key.
-type Kind string
+// Kind tells a signed-in user from an API key. It is models.PrincipalKind,
+// the type the API's PrincipalKind enum is bound to.
+type Kind = models.PrincipalKind
 
 const (
-	KindUser   Kind = "USER"
-	KindAPIKey Kind = "API_KEY"
+	KindUser   = models.PrincipalUser
+	KindAPIKey = models.PrincipalAPIKey
 )
 
 // KeyIdentity is what a verified API key tells about itself. It carries no
@@ -53,9 +54,9 @@ type Principal struct {
 // Actor is the principal as the audit trail records it.
 func (p *Principal) Actor() models.Actor {
 	if p.Kind == KindAPIKey {
-		return models.Actor{Kind: string(KindAPIKey), ID: p.APIKey.ID, Name: p.APIKey.Name}
+		return models.Actor{Kind: KindAPIKey, ID: p.APIKey.ID, Name: p.APIKey.Name}
 	}
-	return models.Actor{Kind: string(KindUser), ID: p.User.ID, Name: p.User.Email}
+	return models.Actor{Kind: KindUser, ID: p.User.ID, Name: p.User.Email}
 }
 
 type principalKey struct{}

@@ -456,8 +456,8 @@ export function registerUxTests({ open, shot, baseURL, admin }) {
       assert.deepEqual(errors, []);
       await context.close();
 
-      const users = await gql(baseURL, '{ users { id email } }', { cookie });
-      const id = users.body.data.users.find((u) => u.email === second.email).id;
+      const users = await gql(baseURL, '{ users(first: 100) { nodes { id email } } }', { cookie });
+      const id = users.body.data.users.nodes.find((u) => u.email === second.email).id;
       await gql(baseURL, 'mutation($id:ID!){ deleteUser(input:{id:$id}){ deletedUserId } }', {
         cookie,
         variables: { id },

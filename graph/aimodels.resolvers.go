@@ -91,12 +91,12 @@ func (r *queryResolver) AiModel(ctx context.Context, id string) (*models.AIModel
 }
 
 // AiModels is the resolver for the aiModels field.
-func (r *queryResolver) AiModels(ctx context.Context, first *int, after *string, filter *gqlmodel.AiModelFilter) (*models.Connection[*models.AIModel], error) {
+func (r *queryResolver) AiModels(ctx context.Context, first *int, after *string, filter *gqlmodel.AiModelFilter, orderBy *models.ListOrder) (*models.Connection[*models.AIModel], error) {
 	p, err := caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	c, err := models.ListAIModels(ctx, r.DB, p.OrganizationID, aiModelFilter(filter), page(first, after))
+	c, err := models.ListAIModels(ctx, r.DB, p.OrganizationID, aiModelFilter(filter), orderedPage(first, after, orderBy))
 	if err != nil {
 		return nil, err
 	}

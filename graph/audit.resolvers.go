@@ -6,11 +6,6 @@ import (
 	"keyward/models"
 )
 
-// ActorKind is the resolver for the actorKind field.
-func (r *auditEventResolver) ActorKind(ctx context.Context, obj *models.AuditEvent) (gqlmodel.PrincipalKind, error) {
-	return gqlmodel.PrincipalKind(obj.ActorKind), nil
-}
-
 // AuditEvents is the resolver for the auditEvents field.
 func (r *queryResolver) AuditEvents(ctx context.Context, limit *int) ([]*models.AuditEvent, error) {
 	n := 100 // the schema's default; only an explicit null reaches here as nil
@@ -43,8 +38,3 @@ func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string,
 	r.loaders(ctx).sawAuditEvents(c.Nodes)
 	return c, nil
 }
-
-// AuditEvent returns AuditEventResolver implementation.
-func (r *Resolver) AuditEvent() AuditEventResolver { return &auditEventResolver{r} }
-
-type auditEventResolver struct{ *Resolver }

@@ -11,27 +11,36 @@ import (
 // selected field costs 1 plus what is selected inside it, except:
 //   - a top-level query field costs rootCost more: each one is at least a
 //     database round trip, so a query cannot alias hundreds of them;
-//   - a connection (projects, aiModels, risks) multiplies what is selected
-//     inside it by its page size (`first`, default 20), so asking for 100
-//     rows costs 100 times one row;
-//   - auditEvents multiplies by its limit, nodes by its number of ids (at
-//     most MaxNodeIDs), and AiModel.projects (an unpaged list) by
-//     modelProjectsCost;
+//   - every list multiplies what is selected inside it by the most rows it
+//     can return, so no list costs the same whatever it returns:
+//     connections (projects, aiModels, risks, users, members, auditLog) by
+//     their page size (`first`), auditEvents by its limit, nodes by its
+//     number of ids (at most MaxNodeIDs), apiKeys by the
+//     per-organisation key limit (KEYWARD_MAX_API_KEYS), ApiKey.usage by
+//     its weeks (days/7, rounded up: a day is one small row of counters,
+//     and every key's days come from one query) and ApiKey.insights by the
+//     number of insight kinds;
+//   - AiModel.projects (unpaged, at most 100 links) by modelProjectsCost,
+//     an estimate: pricing every model at 100 links would refuse any page
+//     of models that selects them;
 //   - upsertAiModels multiplies its payload by its number of entries.
+//
+// note: server/cost_test.go walks the schema; a new list field without a
+// rule here fails it.
 const (
 	rootCost          = 10
 	modelProjectsCost = 5
 )
 
-func complexity() ComplexityRoot {
+func complexity(maxAPIKeys int) ComplexityRoot {
 	var c ComplexityRoot
 	root := func(child int) int { return rootCost + child }
 	c.Query.Whoami = root
 	c.Query.Me = root
 	c.Query.SetupRequired = root
-	c.Query.Users = root
-	c.Query.Members = root
-	c.Query.APIKeys = root
+	c.Query.Users = func(child int, first *int, _ *string) int { return pageCost(child, first) }
+	c.Query.Members = func(child int, first *int, _ *string) int { return pageCost(child, first) }
+	c.Query.APIKeys = func(child int) int { return rootCost + child*max(maxAPIKeys, 1) }
 	c.Query.RateLimit = func(child int, _ bool) int { return root(child) }
 	c.Query.AuditEvents = func(child int, limit *int) int { return rootCost + child*clampCost(limit, 100, 500) }
 	c.Query.Project = func(child int, _ string) int { return root(child) }
@@ -39,10 +48,23 @@ func complexity() ComplexityRoot {
 	c.Query.Risk = func(child int, _ string) int { return root(child) }
 	c.Query.Node = func(child int, _ string) int { return root(child) }
 	c.Query.Nodes = func(child int, ids []string) int { return rootCost + child*min(max(len(ids), 1), models.MaxNodeIDs) }
-	c.Query.Projects = func(child int, first *int, _ *string, _ *gqlmodel.ProjectFilter) int { return pageCost(child, first) }
-	c.Query.AiModels = func(child int, first *int, _ *string, _ *gqlmodel.AiModelFilter) int { return pageCost(child, first) }
-	c.Query.Risks = func(child int, first *int, _ *string, _ *gqlmodel.RiskFilter) int { return pageCost(child, first) }
+	c.Query.Projects = func(child int, first *int, _ *string, _ *gqlmodel.ProjectFilter, _ *models.ListOrder) int {
+		return pageCost(child, first)
+	}
+	c.Query.AiModels = func(child int, first *int, _ *string, _ *gqlmodel.AiModelFilter, _ *models.ListOrder) int {
+		return pageCost(child, first)
+	}
+	c.Query.AuditLog = func(child int, first *int, _ *string, _ *gqlmodel.AuditFilter) int {
+		return rootCost + child*clampCost(first, models.DefaultAuditPageSize, models.MaxPageSize)
+	}
+	c.Query.Risks = func(child int, first *int, _ *string, _ *gqlmodel.RiskFilter, _ *models.ListOrder) int {
+		return pageCost(child, first)
+	}
 	c.AiModel.Projects = func(child int) int { return 1 + modelProjectsCost*child }
+	c.ApiKey.Usage = func(child int, days *int) int {
+		return 1 + child*((clampCost(days, 30, models.MaxUsageDays)+6)/7)
+	}
+	c.ApiKey.Insights = func(child int) int { return 1 + child*len(models.InsightKinds) }
 	c.Mutation.UpsertAiModels = func(child int, input gqlmodel.UpsertAiModelsInput) int {
 		return batchSize(len(input.Models)) * child
 	}

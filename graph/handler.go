@@ -33,7 +33,7 @@ const (
 // only. note: no multipart or form transports, so a cross-site HTML form
 // cannot post a mutation with an admin's cookie.
 func NewHandler(r *Resolver, log *slog.Logger) http.Handler {
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Directives: DirectiveRoot{HasRole: hasRole}, Complexity: complexity()}))
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Directives: DirectiveRoot{HasRole: hasRole}, Complexity: complexity(r.MaxAPIKeys)}))
 	srv.AddTransport(httpTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})

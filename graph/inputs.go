@@ -42,6 +42,11 @@ func page(first *int, after *string) models.PageArgs {
 	return models.PageArgs{First: first, After: after}
 }
 
+// orderedPage is page for a governance list, which also takes orderBy.
+func orderedPage(first *int, after *string, orderBy *models.ListOrder) models.PageArgs {
+	return models.PageArgs{First: first, After: after, Order: orderBy}
+}
+
 // optString is a filter's text: null and left out both mean no filter.
 func optString(o graphql.Omittable[*string]) string {
 	if v := o.Value(); v != nil {
@@ -71,7 +76,7 @@ func projectFilter(f *gqlmodel.ProjectFilter) models.ProjectFilter {
 		return models.ProjectFilter{}
 	}
 	return models.ProjectFilter{Status: f.Status.Value(), RiskClassification: f.RiskClassification.Value(),
-		OwnerID: f.OwnerID.Value(), Search: optString(f.Search)}
+		OwnerID: f.OwnerID.Value(), Search: optString(f.Search), UpdatedSince: f.UpdatedSince.Value()}
 }
 
 func auditFilter(f *gqlmodel.AuditFilter) models.AuditFilter {
@@ -118,7 +123,7 @@ func aiModelFilter(f *gqlmodel.AiModelFilter) models.AIModelFilter {
 		return models.AIModelFilter{}
 	}
 	return models.AIModelFilter{Status: f.Status.Value(), Provider: f.Provider.Value(),
-		ProjectID: f.ProjectID.Value(), Search: optString(f.Search)}
+		ProjectID: f.ProjectID.Value(), Search: optString(f.Search), UpdatedSince: f.UpdatedSince.Value()}
 }
 
 func riskFields(in gqlmodel.CreateRiskInput) models.RiskFields {
@@ -142,5 +147,5 @@ func riskFilter(f *gqlmodel.RiskFilter) models.RiskFilter {
 		return models.RiskFilter{}
 	}
 	return models.RiskFilter{ProjectID: f.ProjectID.Value(), OwnerID: f.OwnerID.Value(),
-		MitigationStatus: f.MitigationStatus.Value(), Search: optString(f.Search)}
+		MitigationStatus: f.MitigationStatus.Value(), Search: optString(f.Search), UpdatedSince: f.UpdatedSince.Value()}
 }

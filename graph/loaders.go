@@ -142,7 +142,7 @@ func (l *loaders) sawProject(p *models.Project) {
 
 // sawActor primes the users batcher for Actor.user.
 func (l *loaders) sawActor(a models.Actor) {
-	if a.Kind == string(auth.KindUser) {
+	if a.Kind == models.PrincipalUser {
 		l.users.prime(a.ID)
 	}
 }

@@ -69,12 +69,12 @@ func (r *queryResolver) Project(ctx context.Context, id string) (*models.Project
 }
 
 // Projects is the resolver for the projects field.
-func (r *queryResolver) Projects(ctx context.Context, first *int, after *string, filter *gqlmodel.ProjectFilter) (*models.Connection[*models.Project], error) {
+func (r *queryResolver) Projects(ctx context.Context, first *int, after *string, filter *gqlmodel.ProjectFilter, orderBy *models.ListOrder) (*models.Connection[*models.Project], error) {
 	p, err := caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	c, err := models.ListProjects(ctx, r.DB, p.OrganizationID, projectFilter(filter), page(first, after))
+	c, err := models.ListProjects(ctx, r.DB, p.OrganizationID, projectFilter(filter), orderedPage(first, after, orderBy))
 	if err != nil {
 		return nil, err
 	}

@@ -64,12 +64,12 @@ func (r *queryResolver) Risk(ctx context.Context, id string) (*models.Risk, erro
 }
 
 // Risks is the resolver for the risks field.
-func (r *queryResolver) Risks(ctx context.Context, first *int, after *string, filter *gqlmodel.RiskFilter) (*models.Connection[*models.Risk], error) {
+func (r *queryResolver) Risks(ctx context.Context, first *int, after *string, filter *gqlmodel.RiskFilter, orderBy *models.ListOrder) (*models.Connection[*models.Risk], error) {
 	p, err := caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	c, err := models.ListRisks(ctx, r.DB, p.OrganizationID, riskFilter(filter), page(first, after))
+	c, err := models.ListRisks(ctx, r.DB, p.OrganizationID, riskFilter(filter), orderedPage(first, after, orderBy))
 	if err != nil {
 		return nil, err
 	}

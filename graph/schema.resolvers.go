@@ -7,14 +7,9 @@ import (
 	"keyward/models"
 )
 
-// Kind is the resolver for the kind field.
-func (r *actorResolver) Kind(ctx context.Context, obj *models.Actor) (gqlmodel.PrincipalKind, error) {
-	return gqlmodel.PrincipalKind(obj.Kind), nil
-}
-
 // User is the resolver for the user field.
 func (r *actorResolver) User(ctx context.Context, obj *models.Actor) (*models.User, error) {
-	if obj.Kind != string(auth.KindUser) {
+	if obj.Kind != models.PrincipalUser {
 		return nil, nil
 	}
 	return r.loaders(ctx).user(ctx, &obj.ID)
@@ -30,7 +25,7 @@ func (r *queryResolver) Whoami(ctx context.Context) (*gqlmodel.Principal, error)
 	if err != nil {
 		return nil, err
 	}
-	out := &gqlmodel.Principal{Kind: gqlmodel.PrincipalKind(p.Kind), Organization: org, User: p.User}
+	out := &gqlmodel.Principal{Kind: p.Kind, Organization: org, User: p.User}
 	if p.Kind == auth.KindAPIKey {
 		if out.APIKey, err = models.GetAPIKey(ctx, r.DB, p.OrganizationID, p.APIKey.ID); err != nil {
 			return nil, err

@@ -178,21 +178,21 @@ func (r *queryResolver) SetupRequired(ctx context.Context) (bool, error) {
 }
 
 // Users is the resolver for the users field.
-func (r *queryResolver) Users(ctx context.Context) ([]*models.User, error) {
+func (r *queryResolver) Users(ctx context.Context, first *int, after *string) (*models.Connection[*models.User], error) {
 	p, err := caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return models.ListUsers(ctx, r.DB, p.OrganizationID)
+	return models.ListUsers(ctx, r.DB, p.OrganizationID, page(first, after))
 }
 
 // Members is the resolver for the members field.
-func (r *queryResolver) Members(ctx context.Context) ([]*models.User, error) {
+func (r *queryResolver) Members(ctx context.Context, first *int, after *string) (*models.Connection[*models.User], error) {
 	p, err := caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return models.ListUsers(ctx, r.DB, p.OrganizationID)
+	return models.ListUsers(ctx, r.DB, p.OrganizationID, page(first, after))
 }
 
 // Organization is the resolver for the organization field.

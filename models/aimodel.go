@@ -14,7 +14,7 @@ import (
 // ignoring case, so that inventory sync can upsert by it.
 type AIModel struct {
 	ID             string        `gorm:"type:varchar(36);primaryKey"`
-	OrganizationID string        `gorm:"type:varchar(36);not null;index:idx_ai_models_org_created,priority:1;uniqueIndex:idx_ai_models_identity,priority:1"`
+	OrganizationID string        `gorm:"type:varchar(36);not null;index:idx_ai_models_org_created,priority:1;index:idx_ai_models_org_updated,priority:1;uniqueIndex:idx_ai_models_identity,priority:1"`
 	Organization   *Organization `gorm:"constraint:OnDelete:CASCADE"`
 	Provider       string        `gorm:"type:varchar(100);not null"`
 	Model          string        `gorm:"type:varchar(200);not null"`
@@ -34,7 +34,7 @@ type AIModel struct {
 	Limitations     string        `gorm:"type:text;not null"`
 	Provenance
 	CreatedAt time.Time `gorm:"not null;index:idx_ai_models_org_created,priority:2"`
-	UpdatedAt time.Time `gorm:"not null"`
+	UpdatedAt time.Time `gorm:"not null;index:idx_ai_models_org_updated,priority:2"`
 }
 
 func (m *AIModel) sortKey() (time.Time, time.Time, string) { return m.CreatedAt, m.UpdatedAt, m.ID }

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -19,6 +20,8 @@ type AIModelFilter struct {
 	ProjectID *string
 	// Search matches part of the provider or model name, ignoring case.
 	Search string
+	// UpdatedSince keeps rows changed at or after it.
+	UpdatedSince *time.Time
 }
 
 // AIModelConnection is a page of models.
@@ -47,7 +50,7 @@ func ListAIModels(ctx context.Context, db *gorm.DB, orgID string, f AIModelFilte
 		if pattern != "" {
 			q = q.Where("(provider_key LIKE ?"+likeEscape+" OR model_key LIKE ?"+likeEscape+")", pattern, pattern)
 		}
-		return q
+		return updatedSince(q, f.UpdatedSince)
 	}, page, OldestFirst)
 }
 

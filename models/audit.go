@@ -37,19 +37,28 @@ const (
 // Actor is who performed an audited action: a user, an API key, or the
 // command line.
 type Actor struct {
-	Kind string // "USER", "API_KEY" or ActorKindCommandLine
+	Kind PrincipalKind
 	ID   string
 	Name string
 }
 
-// ActorKindCommandLine is the actor of `keyward admin` commands: whoever
-// holds the server's configuration on a host, neither a user nor a key.
-const ActorKindCommandLine = "COMMAND_LINE"
+// PrincipalKind is who acted: a signed-in user, an API key, or the command
+// line. It is the one Go type of the GraphQL enum PrincipalKind (bound in
+// gqlgen.yml with enum_values), of auth.Kind and of the stored actor kinds.
+type PrincipalKind string
+
+const (
+	PrincipalUser   PrincipalKind = "USER"
+	PrincipalAPIKey PrincipalKind = "API_KEY"
+	// PrincipalCommandLine is the actor of `keyward admin` commands: whoever
+	// holds the server's configuration on a host, neither a user nor a key.
+	PrincipalCommandLine PrincipalKind = "COMMAND_LINE"
+)
 
 // CommandLineActor is the actor for a `keyward admin` command; who says
 // where it ran (operating-system user and host), since no account did it.
 func CommandLineActor(who string) Actor {
-	return Actor{Kind: ActorKindCommandLine, ID: "command-line", Name: truncateForMessage("Command line ("+who+")", 254)}
+	return Actor{Kind: PrincipalCommandLine, ID: "command-line", Name: truncateForMessage("Command line ("+who+")", 254)}
 }
 
 // AuditEvent records who did what to which object. It never holds secrets.
@@ -57,7 +66,7 @@ type AuditEvent struct {
 	ID             string        `gorm:"type:varchar(36);primaryKey"`
 	OrganizationID string        `gorm:"type:varchar(36);not null;index:idx_audit_org_time,priority:1"`
 	Organization   *Organization `gorm:"constraint:OnDelete:CASCADE"`
-	ActorKind      string        `gorm:"type:varchar(20);not null"`
+	ActorKind      PrincipalKind `gorm:"type:varchar(20);not null"`
 	ActorID        string        `gorm:"type:varchar(36);not null"`
 	ActorName      string        `gorm:"type:varchar(254);not null"`
 	Action         AuditAction   `gorm:"type:varchar(40);not null"`

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	neturl "net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -96,7 +98,7 @@ func Connect(ctx context.Context, url string) (*gorm.DB, Dialect, error) {
 		// with SQLITE_BUSY when they upgrade.
 		db, err = gorm.Open(sqlite.Open(dsn+"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate"), cfg)
 	case Postgres:
-		db, err = gorm.Open(postgres.Open(dsn), cfg)
+		db, err = gorm.Open(postgres.Open(withConnectTimeout(dsn)), cfg)
 	}
 	if err != nil {
 		return nil, "", fmt.Errorf("open %s database: %s", dialect, firstLine(err))
@@ -117,6 +119,28 @@ func Connect(ctx context.Context, url string) (*gorm.DB, Dialect, error) {
 		return nil, "", fmt.Errorf("cannot reach %s database: %s", dialect, firstLine(err))
 	}
 	return db, dialect, nil
+}
+
+// DefaultConnectTimeout bounds each new PostgreSQL connection when the URL
+// sets no connect_timeout. Without it, a database host that hangs or a
+// network that drops packets holds every request that needs a new
+// connection until the operating system gives up (minutes), instead of
+// answering UNAVAILABLE.
+const DefaultConnectTimeout = 5 * time.Second
+
+// withConnectTimeout adds connect_timeout to a postgres:// URL that has none.
+// note: the URL is appended to, never re-encoded: gorm's driver reads
+// timezone= from the raw text, and "Pacific/Kiritimati" must stay as written.
+func withConnectTimeout(dsn string) string {
+	u, err := neturl.Parse(dsn)
+	if err != nil || u.Query().Has("connect_timeout") {
+		return dsn
+	}
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	return dsn + sep + "connect_timeout=" + strconv.Itoa(int(DefaultConnectTimeout.Seconds()))
 }
 
 func firstLine(err error) string {

@@ -9,6 +9,12 @@ import (
 
 // Every enum shares these helpers. Stored enums are text with a CHECK
 // constraint, so a value is valid in Go exactly when the database accepts it.
+//
+// note: gqlgen's enum_values binding (gqlgen.yml) could replace the
+// MarshalGQL/UnmarshalGQL pairs, and PrincipalKind, which is output only,
+// uses it. Input enums keep the pairs: the generated unmarshal turns an
+// unknown name into "" without an error, where parseEnum refuses it as
+// BAD_USER_INPUT on its field.
 
 // parseEnum reads a GraphQL enum value. GraphQL validation already refuses
 // unknown names; this guards calls that bypass it and names the field.

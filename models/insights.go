@@ -20,9 +20,12 @@ const (
 	InsightReadOnlySuffices InsightKind = "READ_ONLY_SUFFICES"
 )
 
+// InsightKinds are every kind; a key gets at most one insight of each.
+var InsightKinds = []InsightKind{
+	InsightUsedAfterExpiry, InsightExpiresSoon, InsightHighErrorRate, InsightNeverUsed, InsightUnused, InsightReadOnlySuffices}
+
 func (k *InsightKind) UnmarshalGQL(v any) (err error) {
-	*k, err = parseEnum("kind", "insight kind", v, []InsightKind{
-		InsightUsedAfterExpiry, InsightExpiresSoon, InsightHighErrorRate, InsightNeverUsed, InsightUnused, InsightReadOnlySuffices})
+	*k, err = parseEnum("kind", "insight kind", v, InsightKinds)
 	return err
 }
 

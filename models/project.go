@@ -12,7 +12,7 @@ import (
 // Project is an AI use case of the organisation.
 type Project struct {
 	ID             string        `gorm:"type:varchar(36);primaryKey"`
-	OrganizationID string        `gorm:"type:varchar(36);not null;index:idx_projects_org_created,priority:1"`
+	OrganizationID string        `gorm:"type:varchar(36);not null;index:idx_projects_org_created,priority:1;index:idx_projects_org_updated,priority:1"`
 	Organization   *Organization `gorm:"constraint:OnDelete:CASCADE"`
 	Title          string        `gorm:"type:varchar(200);not null"`
 	// TitleKey is the title's IdentityKey that text search matches, the
@@ -27,7 +27,7 @@ type Project struct {
 	StartDate          *Date               `gorm:"type:varchar(10)"`
 	Provenance
 	CreatedAt time.Time `gorm:"not null;index:idx_projects_org_created,priority:2"`
-	UpdatedAt time.Time `gorm:"not null"`
+	UpdatedAt time.Time `gorm:"not null;index:idx_projects_org_updated,priority:2"`
 }
 
 func (p *Project) sortKey() (time.Time, time.Time, string) { return p.CreatedAt, p.UpdatedAt, p.ID }
@@ -137,6 +137,9 @@ func DeleteProject(ctx context.Context, db *gorm.DB, orgID, id string, actor Act
 			return err
 		}
 		return eachRow(tx, func(m *AIModel) error {
+			if err := touchRow(tx, m); err != nil {
+				return err
+			}
 			return m.audited().record(tx, actor, AuditAIModelUpdated,
 				"Link to project "+quoteName(p.Title, p.ID)+" removed: the project was deleted")
 		}, "organization_id = ? AND id IN (?)", orgID, tx.Model(&AIModelProject{}).Select("ai_model_id").Where("project_id = ?", p.ID))
@@ -155,6 +158,8 @@ type ProjectFilter struct {
 	OwnerID            *string
 	// Search matches part of the title, ignoring case.
 	Search string
+	// UpdatedSince keeps rows changed at or after it.
+	UpdatedSince *time.Time
 }
 
 // ProjectConnection is a page of projects.
@@ -163,7 +168,8 @@ type ProjectConnection = Connection[*Project]
 // ProjectEdge is one project of a page with its cursor.
 type ProjectEdge = Edge[*Project]
 
-// ListProjects returns a page of the organisation's projects, oldest first.
+// ListProjects returns a page of the organisation's projects, oldest first
+// unless page.Order says otherwise.
 func ListProjects(ctx context.Context, db *gorm.DB, orgID string, f ProjectFilter, page PageArgs) (*ProjectConnection, error) {
 	pattern, err := searchPattern("search", f.Search)
 	if err != nil {
@@ -183,7 +189,7 @@ func ListProjects(ctx context.Context, db *gorm.DB, orgID string, f ProjectFilte
 		if pattern != "" {
 			q = q.Where("title_key LIKE ?"+likeEscape, pattern)
 		}
-		return q
+		return updatedSince(q, f.UpdatedSince)
 	}, page, OldestFirst)
 }
 

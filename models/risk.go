@@ -12,7 +12,7 @@ import (
 // Risk is a risk of one project, scored on a 5×5 likelihood × severity matrix.
 type Risk struct {
 	ID             string        `gorm:"type:varchar(36);primaryKey"`
-	OrganizationID string        `gorm:"type:varchar(36);not null;index:idx_risks_org_created,priority:1"`
+	OrganizationID string        `gorm:"type:varchar(36);not null;index:idx_risks_org_created,priority:1;index:idx_risks_org_updated,priority:1"`
 	Organization   *Organization `gorm:"constraint:OnDelete:CASCADE"`
 	ProjectID      string        `gorm:"type:varchar(36);not null;index"`
 	Project        *Project      `gorm:"constraint:OnDelete:CASCADE"`
@@ -29,7 +29,7 @@ type Risk struct {
 	Deadline         *Date            `gorm:"type:varchar(10)"`
 	Provenance
 	CreatedAt time.Time `gorm:"not null;index:idx_risks_org_created,priority:2"`
-	UpdatedAt time.Time `gorm:"not null"`
+	UpdatedAt time.Time `gorm:"not null;index:idx_risks_org_updated,priority:2"`
 }
 
 func (r *Risk) sortKey() (time.Time, time.Time, string) { return r.CreatedAt, r.UpdatedAt, r.ID }
@@ -214,6 +214,8 @@ type RiskFilter struct {
 	MitigationStatus []MitigationStatus
 	// Search matches part of the name, ignoring case.
 	Search string
+	// UpdatedSince keeps rows changed at or after it.
+	UpdatedSince *time.Time
 }
 
 // RiskConnection is a page of risks.
@@ -242,6 +244,6 @@ func ListRisks(ctx context.Context, db *gorm.DB, orgID string, f RiskFilter, pag
 		if pattern != "" {
 			q = q.Where("name_key LIKE ?"+likeEscape, pattern)
 		}
-		return q
+		return updatedSince(q, f.UpdatedSince)
 	}, page, OldestFirst)
 }

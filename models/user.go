@@ -82,11 +82,20 @@ func GetUser(ctx context.Context, db *gorm.DB, orgID, id string) (*User, error) 
 	return findInOrg[User](db.WithContext(ctx), "User", orgID, id, false)
 }
 
-// ListUsers returns the organisation's users, oldest first.
-func ListUsers(ctx context.Context, db *gorm.DB, orgID string) ([]*User, error) {
-	var users []*User
-	err := db.WithContext(ctx).Where("organization_id = ?", orgID).Order("created_at, id").Find(&users).Error
-	return users, err
+func (u *User) sortKey() (time.Time, time.Time, string) { return u.CreatedAt, u.UpdatedAt, u.ID }
+
+// UserConnection is a page of users.
+type UserConnection = Connection[*User]
+
+// UserEdge is one user of a page with its cursor.
+type UserEdge = Edge[*User]
+
+// ListUsers returns a page of the organisation's users, oldest first, with
+// the governance lists' cursor rules (see paginate).
+func ListUsers(ctx context.Context, db *gorm.DB, orgID string, page PageArgs) (*UserConnection, error) {
+	return paginate[*User](ctx, func() *gorm.DB {
+		return db.Model(&User{}).Where("organization_id = ?", orgID)
+	}, PageArgs{First: page.First, After: page.After}, OldestFirst)
 }
 
 // UsersByIDs loads users of one organisation in one query.
@@ -242,16 +251,16 @@ func auditClearedRefs(tx *gorm.DB, orgID string, u *User, actor Actor) error {
 	}
 	where := "organization_id = ? AND owner_id = ?"
 	err := eachRow(tx, func(p *Project) error {
-		return recordAuditDetail(tx, orgID, actor, AuditProjectUpdated, "PROJECT", p.ID, p.Title, removed("Owner"))
+		return touchAndAudit(tx, p, orgID, actor, AuditProjectUpdated, "PROJECT", p.ID, p.Title, removed("Owner"))
 	}, where, orgID, u.ID)
 	if err == nil {
 		err = eachRow(tx, func(r *Risk) error {
-			return recordAuditDetail(tx, orgID, actor, AuditRiskUpdated, "RISK", r.ID, r.Name, removed("Owner"))
+			return touchAndAudit(tx, r, orgID, actor, AuditRiskUpdated, "RISK", r.ID, r.Name, removed("Owner"))
 		}, where, orgID, u.ID)
 	}
 	if err == nil {
 		err = eachRow(tx, func(m *AIModel) error {
-			return recordAuditDetail(tx, orgID, actor, AuditAIModelUpdated, "AI_MODEL", m.ID, m.label(), removed("Approver"))
+			return touchAndAudit(tx, m, orgID, actor, AuditAIModelUpdated, "AI_MODEL", m.ID, m.label(), removed("Approver"))
 		}, "organization_id = ? AND approver_id = ?", orgID, u.ID)
 	}
 	if err == nil {
@@ -261,6 +270,21 @@ func auditClearedRefs(tx *gorm.DB, orgID string, u *User, actor Actor) error {
 		}, "organization_id = ? AND created_by_id = ?", orgID, u.ID)
 	}
 	return err
+}
+
+// touchAndAudit records an update that a deletion elsewhere makes to row
+// (an owner, approver or project link removed), and moves its updated_at,
+// so that a sync job reading with updatedSince sees the change too.
+func touchAndAudit(tx *gorm.DB, row any, orgID string, actor Actor, action AuditAction, targetType, id, name, detail string) error {
+	if err := touchRow(tx, row); err != nil {
+		return err
+	}
+	return recordAuditDetail(tx, orgID, actor, action, targetType, id, name, detail)
+}
+
+// touchRow moves a row's updated_at to now, without hooks.
+func touchRow(tx *gorm.DB, row any) error {
+	return tx.Model(row).UpdateColumn("updated_at", nowUTC()).Error
 }
 
 // FindUserByEmail finds the account with this email: in orgID when it is

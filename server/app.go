@@ -140,5 +140,5 @@ func (a *app) routes() http.Handler {
 	}
 	mux.Handle("/", spaHandler(frontend.Dist()))
 	clientIP := func(r *http.Request) string { ip, _ := a.cfg.TrustedProxies.Client(r); return ip }
-	return httplog.Middleware(a.log, clientIP)(recoverPanics(a.log)(mux))
+	return httplog.Middleware(a.log, clientIP)(recoverPanics(a.log)(deadline(a.cfg.RequestTimeout)(mux)))
 }

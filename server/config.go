@@ -26,6 +26,7 @@ type config struct {
 	CORSOrigins    []string
 	LogFormat      string
 	KeyCacheTTL    time.Duration
+	RequestTimeout time.Duration
 	LastUsedFlush  time.Duration
 	RedisURL       string
 	RateLimit      ratelimit.Limit
@@ -69,6 +70,7 @@ func configFlags(fs *flag.FlagSet) (finish func() (config, error)) {
 	var proxies string
 	fs.StringVar(&proxies, "trusted-proxies", env("KEYWARD_TRUSTED_PROXIES", ""), "comma-separated CIDRs of your load balancers and proxies; only from these are Forwarded / X-Forwarded-For / X-Forwarded-Proto believed (KEYWARD_TRUSTED_PROXIES)")
 	var cors, maxKeys, signup, ttl, flush, rate, failRate, loginRate, signupRate string
+	var reqTimeout string
 	fs.StringVar(&c.DebugAddr, "debug-addr", env("KEYWARD_DEBUG_ADDR", ""), "address of a separate listener serving net/http/pprof for profiling, e.g. 127.0.0.1:6060; empty (the default) is off; never expose it publicly (KEYWARD_DEBUG_ADDR)")
 	fs.StringVar(&c.Addr, "addr", env("KEYWARD_ADDR", "127.0.0.1:8080"), "listen address (KEYWARD_ADDR)")
 	fs.StringVar(&c.DatabaseURL, "database-url", env("KEYWARD_DATABASE_URL", env("DATABASE_URL", "sqlite:data/keyward.db")),
@@ -82,6 +84,7 @@ func configFlags(fs *flag.FlagSet) (finish func() (config, error)) {
 	fs.StringVar(&c.LogFormat, "log-format", env("KEYWARD_LOG_FORMAT", "text"), "text or json (KEYWARD_LOG_FORMAT)")
 	fs.StringVar(&ttl, "key-cache-ttl", env("KEYWARD_KEY_CACHE_TTL", "30s"), "how long a verified API key is trusted before the database is asked again (KEYWARD_KEY_CACHE_TTL)")
 	fs.StringVar(&flush, "last-used-flush", env("KEYWARD_LAST_USED_FLUSH", "1m"), "how often last-used times are written (KEYWARD_LAST_USED_FLUSH)")
+	fs.StringVar(&reqTimeout, "request-timeout", env("KEYWARD_REQUEST_TIMEOUT", "30s"), "longest one API request may take; past it, work still waiting on the database is cancelled and the answer is 503 UNAVAILABLE (KEYWARD_REQUEST_TIMEOUT)")
 	fs.StringVar(&c.RedisURL, "redis-url", env("KEYWARD_REDIS_URL", ""), "redis://… to share rate limits between replicas; empty keeps them per process (KEYWARD_REDIS_URL)")
 	fs.StringVar(&rate, "rate-limit", env("KEYWARD_RATE_LIMIT", "600/m"), "requests per API key, like 600/m, 20/s or off (KEYWARD_RATE_LIMIT)")
 	fs.StringVar(&failRate, "auth-fail-limit", env("KEYWARD_AUTH_FAIL_LIMIT", "20/m"), "failed API-key authentications per client (IPv6 by /64) before 429, or off (KEYWARD_AUTH_FAIL_LIMIT)")
@@ -89,6 +92,11 @@ func configFlags(fs *flag.FlagSet) (finish func() (config, error)) {
 	fs.StringVar(&signupRate, "signup-limit", env("KEYWARD_SIGNUP_LIMIT", "5/h"), "sign-ups per client (IPv6 by /64), or off (KEYWARD_SIGNUP_LIMIT)")
 	return func() (config, error) {
 		err := c.check(cors, maxKeys, signup, ttl, flush)
+		if err == nil {
+			if c.RequestTimeout, err = time.ParseDuration(reqTimeout); err != nil || c.RequestTimeout < time.Second || c.RequestTimeout > 10*time.Minute {
+				err = fmt.Errorf("KEYWARD_REQUEST_TIMEOUT must be a duration from 1s to 10m, like 30s, not %q", reqTimeout)
+			}
+		}
 		if err == nil {
 			if c.TrustedProxies, err = auth.ParseTrustedProxies(proxies); err != nil {
 				err = fmt.Errorf("KEYWARD_TRUSTED_PROXIES: %v", err)

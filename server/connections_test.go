@@ -9,7 +9,7 @@ import (
 // Every connection has the same shape: edges { cursor node }, nodes,
 // pageInfo { hasNextPage hasPreviousPage startCursor endCursor } and
 // totalCount, with the same cursor rules.
-var connectionLists = []string{"projects", "aiModels", "risks", "auditLog"}
+var connectionLists = []string{"projects", "aiModels", "risks", "auditLog", "users", "members"}
 
 // connPage is one page of a connection as the API answered it.
 type connPage struct {
@@ -38,8 +38,9 @@ func (c *client) connPage(list string, first int, after any) connPage {
 
 func TestConnectionEdgesAndPageInfo(t *testing.T) {
 	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
-		for range 4 {
+		for i := range 4 {
 			admin.fixture()
+			admin.createUser(fmt.Sprintf("member%d@example.com", i), "VIEWER")
 		}
 		for _, list := range connectionLists {
 			t.Run(list, func(t *testing.T) {

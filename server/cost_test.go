@@ -8,6 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"keyward/graph"
 	"keyward/models"
 	"keyward/ratelimit"
 )
@@ -131,4 +135,89 @@ func (r *response) num(path ...string) int {
 		r.t.Fatalf("no number at %v: %s", path, r.body)
 	}
 	return int(f)
+}
+
+// listCost is how one list field is priced: q(size, child) is a query that
+// selects child inside the list; perField is what one more field inside it
+// must cost at that size (the most rows it can return there).
+type listCost struct {
+	q        string // with %d for the size and %s for the child selection
+	sizes    []int
+	child    [2]string // a selection, and the same with one field more
+	perField func(size int) int
+}
+
+// Every list field has a cost rule that grows with what it can return:
+// selecting one more field inside a list costs as many units as the rows the
+// list may hold. The schema is walked, so a new list field without a case
+// here (and a rule in graph/complexity.go) fails.
+func TestEveryListIsPricedByWhatItReturns(t *testing.T) {
+	s := newServer(t, sqliteURL(t))
+	admin := s.admin()
+	keys := s.app.cfg.MaxAPIKeys
+	page := func(n int) int { return n }
+	cases := map[string]listCost{
+		"Query.projects":       {`{ projects(first: %d) { nodes { %s } } }`, []int{1, 100}, [2]string{"id", "id title"}, page},
+		"Query.projects/edges": {`{ projects(first: %d) { edges { node { %s } } } }`, []int{1, 100}, [2]string{"id", "id title"}, page},
+		"Query.aiModels":       {`{ aiModels(first: %d) { nodes { %s } } }`, []int{1, 100}, [2]string{"id", "id model"}, page},
+		"Query.risks":          {`{ risks(first: %d) { nodes { %s } } }`, []int{1, 100}, [2]string{"id", "id name"}, page},
+		"Query.users":          {`{ users(first: %d) { nodes { %s } } }`, []int{1, 100}, [2]string{"id", "id name"}, page},
+		"Query.members":        {`{ members(first: %d) { edges { node { %s } } } }`, []int{1, 100}, [2]string{"id", "id name"}, page},
+		"Query.auditLog":       {`{ auditLog(first: %d) { nodes { %s } } }`, []int{1, 100}, [2]string{"id", "id action"}, page},
+		"Query.auditEvents":    {`{ auditEvents(limit: %d) { %s } }`, []int{1, 500}, [2]string{"id", "id action"}, page},
+		"Query.apiKeys":        {`{ apiKeys { %[2]s } }`, []int{0}, [2]string{"id", "id name"}, func(int) int { return keys }},
+		"ApiKey.usage": {`{ apiKeys { usage(days: %d) { %s } } }`, []int{7, 90}, [2]string{"date", "date requests"},
+			func(days int) int { return keys * ((days + 6) / 7) }},
+		"ApiKey.insights": {`{ apiKeys { insights { %[2]s } } }`, []int{0}, [2]string{"kind", "kind message"},
+			func(int) int { return keys * len(models.InsightKinds) }},
+		"Query.nodes": {`{ nodes(ids: [%s]) { ... on Node { %s } } }`, []int{1, 3}, [2]string{"id", "id __typename"}, page},
+		"UpsertAiModelsPayload.results": {`mutation { upsertAiModels(input: {models: [%s]}) { results { %s } } }`, []int{1, 3},
+			[2]string{"created", "created __typename"}, page},
+		"AiModel.projects": {`{ aiModels(first: %d) { nodes { projects { %s } } } }`, []int{1, 100}, [2]string{"id", "id title"},
+			func(n int) int { return n * 5 }},
+	}
+	requested := func(q string) int {
+		t.Helper()
+		r := admin.gql(q, nil)
+		c, _ := r.extensions()["cost"].(map[string]any)
+		n, ok := c["requested"].(float64)
+		if !ok {
+			t.Fatalf("%s: no extensions.cost: %s", q, r.body)
+		}
+		return int(n)
+	}
+	for name, c := range cases {
+		var last int
+		for _, size := range c.sizes {
+			var arg any = size
+			switch {
+			case strings.Contains(c.q, "ids: [%s]"):
+				arg = strings.TrimSuffix(strings.Repeat(`"`+uuid.NewString()+`",`, size), ",")
+			case strings.Contains(c.q, "models: [%s]"):
+				arg = strings.Repeat(`{provider: "P", model: "M", version: "`+uuid.NewString()+`"} `, size)
+			}
+			a := requested(fmt.Sprintf(c.q, arg, c.child[0]))
+			b := requested(fmt.Sprintf(c.q, arg, c.child[1]))
+			if b-a != c.perField(size) || b-a <= last && len(c.sizes) > 1 {
+				t.Errorf("%s at size %d: one more field costs %d, want %d", name, size, b-a, c.perField(size))
+			}
+			last = b - a
+		}
+	}
+	// Every list-valued field of the schema has a case. Fields of a
+	// connection are priced by the connection's field.
+	schema := graph.NewExecutableSchema(graph.Config{}).Schema()
+	for tname, def := range schema.Types {
+		if def.Kind != ast.Object || strings.HasPrefix(tname, "__") || strings.HasSuffix(tname, "Connection") {
+			continue
+		}
+		for _, f := range def.Fields {
+			if strings.HasPrefix(f.Name, "__") || (f.Type.Elem == nil && !strings.HasSuffix(f.Type.Name(), "Connection")) {
+				continue
+			}
+			if _, ok := cases[tname+"."+f.Name]; !ok {
+				t.Errorf("%s.%s is a list with no cost case here (and maybe no rule in graph/complexity.go)", tname, f.Name)
+			}
+		}
+	}
 }

@@ -105,7 +105,7 @@ const adminEmail, adminPassword = "admin@example.com", "correct-horse-1"
 func testConfig(dbURL string) config {
 	return config{
 		DatabaseURL: dbURL, AdminEmail: adminEmail, AdminPassword: adminPassword, OrgName: "Acme",
-		MaxAPIKeys: 20, LogFormat: "text", KeyCacheTTL: 30 * time.Second, LastUsedFlush: time.Minute,
+		MaxAPIKeys: 20, LogFormat: "text", KeyCacheTTL: 30 * time.Second, LastUsedFlush: time.Minute, RequestTimeout: 30 * time.Second,
 		RateLimit:      ratelimit.Limit{Rate: 600, Period: time.Minute},
 		AuthFailLimit:  ratelimit.Limit{Rate: 20, Period: time.Minute},
 		LoginFailLimit: ratelimit.Limit{Rate: 10, Period: 15 * time.Minute},

@@ -168,7 +168,7 @@ func TestNodePermissionMatrix(t *testing.T) {
 		// The list that shows each type; node must agree with it.
 		lists := map[string]string{
 			"Organization": `{ whoami { organization { id } } }`,
-			"User":         `{ members { id } }`,
+			"User":         `{ members(first: 100) { nodes { id } } }`,
 			"ApiKey":       `{ apiKeys { id } }`,
 			"Project":      `{ projects(first: 100) { nodes { id } } }`,
 			"AiModel":      `{ aiModels(first: 100) { nodes { id } } }`,

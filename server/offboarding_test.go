@@ -87,7 +87,7 @@ func TestOffboardingDeletesTheKeysAPersonCreated(t *testing.T) {
 
 		// A refused removal deletes no key: one transaction.
 		var adminID string
-		for _, u := range admin.gql(`{ users { id email } }`, nil).ok().get("users").([]any) {
+		for _, u := range admin.gql(`{ users(first: 100) { nodes { id email } } }`, nil).ok().get("users", "nodes").([]any) {
 			if m := u.(map[string]any); m["email"] == adminEmail {
 				adminID = m["id"].(string)
 			}

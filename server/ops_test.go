@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"keyward/models"
 )
@@ -114,7 +115,7 @@ func TestConfig(t *testing.T) {
 		t.Setenv(env, "")
 	}
 	c, err := parseConfig(nil)
-	if err != nil || c.Addr != "127.0.0.1:8080" || c.DatabaseURL != "sqlite:data/keyward.db" || c.MaxAPIKeys != 20 || c.AllowSignup {
+	if err != nil || c.Addr != "127.0.0.1:8080" || c.DatabaseURL != "sqlite:data/keyward.db" || c.MaxAPIKeys != 20 || c.AllowSignup || c.RequestTimeout != 30*time.Second {
 		t.Fatalf("defaults: %+v %v", c, err)
 	}
 	t.Setenv("DATABASE_URL", "postgres://fallback")
@@ -129,6 +130,7 @@ func TestConfig(t *testing.T) {
 	for _, bad := range [][]string{
 		{"-max-api-keys", "many"}, {"-max-api-keys", "0"}, {"-allow-signup", "perhaps"},
 		{"-key-cache-ttl", "forever"}, {"-log-format", "xml"}, {"-admin-email", "a@b.example"},
+		{"-request-timeout", "0s"}, {"-request-timeout", "1h"}, {"-request-timeout", "soon"},
 	} {
 		if _, err := parseConfig(bad); err == nil || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%v: want a one-line error, got %v", bad, err)

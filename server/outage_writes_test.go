@@ -78,6 +78,74 @@ func TestWritesAcrossADatabaseRestart(t *testing.T) {
 	}
 }
 
+// A database that accepts connections and never answers (a hung host, a
+// network dropping packets) must not hang requests: they fail UNAVAILABLE
+// within seconds, and work again once it answers.
+func TestUnansweringDatabaseIsUnavailable(t *testing.T) {
+	dbURL := postgresURL(t)
+	proxy, viaProxy := proxyDatabase(t, dbURL)
+	s := newServer(t, viaProxy)
+	_, secret := s.admin().createKey("stalled")
+	key := s.bearer(secret)
+	key.gql(`{ whoami { kind } }`, nil).ok() // verified, so the key itself needs no database
+	key.http.Timeout = time.Minute
+
+	proxy.down()
+	proxy.stalled()
+	// The first writes may fail at once on pooled connections the stall
+	// cut; the later ones need a new connection, which gets no answer.
+	for i := range 3 {
+		start := time.Now()
+		r := key.gql(`mutation($t:String!){ createProject(input:{title:$t}) { project { id } } }`, vars{"t": fmt.Sprintf("while stalled %d", i)})
+		took := time.Since(start)
+		if r.status != http.StatusServiceUnavailable || r.code() != "UNAVAILABLE" || r.header.Get("Retry-After") == "" {
+			t.Fatalf("write %d to a database that does not answer, after %s: %d %s", i, took.Round(time.Millisecond), r.status, r.body)
+		}
+		if took > 10*time.Second {
+			t.Fatalf("write %d waited %s for a database that does not answer", i, took.Round(time.Millisecond))
+		}
+		t.Logf("write %d to a database that does not answer failed UNAVAILABLE after %s", i, took.Round(time.Millisecond))
+	}
+
+	proxy.down()
+	proxy.up()
+	waitFor(t, 2*time.Second, func() bool {
+		return key.gql(`mutation{ createProject(input:{title:"after the stall"}) { project { id } } }`, nil).status == http.StatusOK
+	})
+}
+
+// A network partition under open connections: the database's answers stop
+// arriving and TCP would wait many minutes. The request deadline
+// (KEYWARD_REQUEST_TIMEOUT) ends such a request with UNAVAILABLE, and
+// writes work again once the path is back.
+func TestPartitionedConnectionIsUnavailable(t *testing.T) {
+	dbURL := postgresURL(t)
+	proxy, viaProxy := proxyDatabase(t, dbURL)
+	s := newServer(t, viaProxy, func(c *config) { c.RequestTimeout = 2 * time.Second })
+	_, secret := s.admin().createKey("partitioned")
+	key := s.bearer(secret)
+	key.gql(`mutation{ createProject(input:{title:"before"}) { project { id } } }`, nil).ok()
+	key.http.Timeout = time.Minute
+
+	proxy.freeze()
+	start := time.Now()
+	r := key.gql(`mutation{ createProject(input:{title:"partitioned"}) { project { id } } }`, nil)
+	took := time.Since(start)
+	if r.status != http.StatusServiceUnavailable || r.code() != "UNAVAILABLE" || r.header.Get("Retry-After") == "" {
+		t.Fatalf("write across a partition, after %s: %d %s", took.Round(time.Millisecond), r.status, r.body)
+	}
+	if took > 6*time.Second {
+		t.Fatalf("the write waited %s with a 2 s request timeout", took.Round(time.Millisecond))
+	}
+	t.Logf("a write across a partition failed UNAVAILABLE after %s (request timeout 2 s)", took.Round(time.Millisecond))
+
+	proxy.down()
+	proxy.up()
+	waitFor(t, 2*time.Second, func() bool {
+		return key.gql(`mutation{ createProject(input:{title:"after"}) { project { id } } }`, nil).status == http.StatusOK
+	})
+}
+
 // streamWrites sends createProject with the key from n clients, one after
 // another each, until stop, which returns every outcome in order sent.
 func streamWrites(s *testServer, secret string, n int) (stop func() []writeOutcome) {

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -281,6 +282,7 @@ type tcpProxy struct {
 	mu     sync.Mutex
 	ln     net.Listener
 	conns  []net.Conn
+	frozen atomic.Bool
 }
 
 func newTCPProxy(t *testing.T, target string) *tcpProxy {
@@ -290,7 +292,13 @@ func newTCPProxy(t *testing.T, target string) *tcpProxy {
 	return p
 }
 
-func (p *tcpProxy) up() {
+func (p *tcpProxy) up() { p.listen(false) }
+
+// stalled accepts connections and never answers, like a database host that
+// hangs or a network that drops packets silently.
+func (p *tcpProxy) stalled() { p.listen(true) }
+
+func (p *tcpProxy) listen(stall bool) {
 	ln, err := net.Listen("tcp", p.addr)
 	if err != nil {
 		p.t.Fatal(err)
@@ -304,6 +312,12 @@ func (p *tcpProxy) up() {
 			if err != nil {
 				return
 			}
+			if stall {
+				p.mu.Lock()
+				p.conns = append(p.conns, in)
+				p.mu.Unlock()
+				continue
+			}
 			out, err := net.Dial("tcp", p.target)
 			if err != nil {
 				in.Close()
@@ -312,11 +326,31 @@ func (p *tcpProxy) up() {
 			p.mu.Lock()
 			p.conns = append(p.conns, in, out)
 			p.mu.Unlock()
-			go func() { _, _ = io.Copy(out, in); out.Close() }()
-			go func() { _, _ = io.Copy(in, out); in.Close() }()
+			go func() { p.pump(out, in); out.Close() }()
+			go func() { p.pump(in, out); in.Close() }()
 		}
 	}()
 }
+
+// pump copies src to dst, dropping what it reads while the proxy is frozen.
+func (p *tcpProxy) pump(dst io.Writer, src io.Reader) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := src.Read(buf)
+		if n > 0 && !p.frozen.Load() {
+			if _, werr := dst.Write(buf[:n]); werr != nil {
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// freeze drops everything in flight on the open connections, which stay
+// open: a network partition, as the connections see it.
+func (p *tcpProxy) freeze() { p.frozen.Store(true) }
 
 func (p *tcpProxy) down() {
 	p.mu.Lock()
@@ -329,6 +363,7 @@ func (p *tcpProxy) down() {
 		c.Close()
 	}
 	p.conns = nil
+	p.frozen.Store(false)
 }
 
 func freePort(t *testing.T) int {

@@ -15,7 +15,7 @@ import (
 func TestSessionCacheFollowsEveryChangeOnEveryReplica(t *testing.T) {
 	a, b := twoReplicas(t)
 	admin := a.admin()
-	isAdmin := func(c *client) bool { return c.gql(`{ users { id } }`, nil).code() == "" }
+	isAdmin := func(c *client) bool { return c.gql(`{ users { nodes { id } } }`, nil).code() == "" }
 	signedIn := func(c *client) bool { return c.gql(`{ whoami { kind } }`, nil).code() == "" }
 
 	// Role change: a demoted admin loses admin rights on the next request,
@@ -109,7 +109,7 @@ func TestSessionCacheFillLosesToAConcurrentRoleChange(t *testing.T) {
 	if st := <-done; st != http.StatusOK {
 		t.Fatalf("paused request: %d", st)
 	}
-	if r := racer.gql(`{ users { id } }`, nil); r.code() != "FORBIDDEN" {
+	if r := racer.gql(`{ users { nodes { id } } }`, nil); r.code() != "FORBIDDEN" {
 		t.Fatalf("after the race the demoted admin is still admin: %s", r.body)
 	}
 }

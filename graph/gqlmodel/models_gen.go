@@ -15,6 +15,8 @@ import (
 
 // Every field narrows the list; leave a field out to not filter on it.
 type AiModelFilter struct {
+	// Only models changed at or after this instant (updatedAt >= updatedSince). For sync jobs: see orderBy UPDATED_AT.
+	UpdatedSince graphql.Omittable[*time.Time] `json:"updatedSince,omitempty"`
 	// Any of these statuses.
 	Status graphql.Omittable[[]models.AIModelStatus] `json:"status,omitempty"`
 	// The whole provider name, ignoring case.
@@ -301,7 +303,7 @@ type Mutation struct {
 // Who is calling: a signed-in user or an API key.
 type Principal struct {
 	// USER for a session, API_KEY for a Bearer key.
-	Kind PrincipalKind `json:"kind"`
+	Kind models.PrincipalKind `json:"kind"`
 	// The organisation the caller acts in; every query and mutation is limited to it.
 	Organization *models.Organization `json:"organization"`
 	// Set when kind is USER.
@@ -312,6 +314,8 @@ type Principal struct {
 
 // Every field narrows the list; leave a field out to not filter on it.
 type ProjectFilter struct {
+	// Only projects changed at or after this instant (updatedAt >= updatedSince). For sync jobs: see orderBy UPDATED_AT.
+	UpdatedSince graphql.Omittable[*time.Time] `json:"updatedSince,omitempty"`
 	// Any of these statuses.
 	Status graphql.Omittable[[]models.ProjectStatus] `json:"status,omitempty"`
 	// Any of these classifications.
@@ -359,6 +363,8 @@ type RevokeLeakedAPIKeyPayload struct {
 
 // Every field narrows the list; leave a field out to not filter on it.
 type RiskFilter struct {
+	// Only risks changed at or after this instant (updatedAt >= updatedSince). For sync jobs: see orderBy UPDATED_AT.
+	UpdatedSince graphql.Omittable[*time.Time] `json:"updatedSince,omitempty"`
 	// Risks of this project.
 	ProjectID graphql.Omittable[*string] `json:"projectId,omitempty"`
 	// Risks owned by this user.
@@ -717,67 +723,6 @@ func (e *ErrorCode) UnmarshalJSON(b []byte) error {
 }
 
 func (e ErrorCode) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// What kind of identity calls the API or appears as an actor.
-type PrincipalKind string
-
-const (
-	// A person signed in with email and password (session cookie).
-	PrincipalKindUser PrincipalKind = "USER"
-	// An integrator's API key, sent as `Authorization: Bearer kw_…`.
-	PrincipalKindAPIKey PrincipalKind = "API_KEY"
-	// Only as an audit event's actor: a `keyward admin` command run with the server's configuration. Never a caller of the API.
-	PrincipalKindCommandLine PrincipalKind = "COMMAND_LINE"
-)
-
-var AllPrincipalKind = []PrincipalKind{
-	PrincipalKindUser,
-	PrincipalKindAPIKey,
-	PrincipalKindCommandLine,
-}
-
-func (e PrincipalKind) IsValid() bool {
-	switch e {
-	case PrincipalKindUser, PrincipalKindAPIKey, PrincipalKindCommandLine:
-		return true
-	}
-	return false
-}
-
-func (e PrincipalKind) String() string {
-	return string(e)
-}
-
-func (e *PrincipalKind) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = PrincipalKind(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid PrincipalKind", str)
-	}
-	return nil
-}
-
-func (e PrincipalKind) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *PrincipalKind) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e PrincipalKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -134,14 +134,21 @@ export const DeleteApiKeyMutation = graphql(`
   }
 `);
 
+/** One page of the organisation's users (a connection, at most 100 a page). */
 export const UsersQuery = graphql(`
-  query Users {
-    users {
-      id
-      email
-      name
-      role
-      createdAt
+  query Users($after: String) {
+    users(first: 100, after: $after) {
+      nodes {
+        id
+        email
+        name
+        role
+        createdAt
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);

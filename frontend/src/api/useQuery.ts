@@ -12,18 +12,26 @@ export type QueryState<T> =
  * while it refetches, so lists do not flash after each change.
  */
 export function useQuery<T>(document: TypedDocumentString<T, Record<string, never>>) {
+  return useLoad(useCallback(() => request(document), [document]));
+}
+
+/**
+ * useQuery for any loader, e.g. one that reads every page of a connection.
+ * An answer to an older load never overwrites a newer one.
+ */
+export function useLoad<T>(load: () => Promise<T>) {
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
   const latest = useRef(0);
 
   const reload = useCallback(async () => {
     const id = ++latest.current;
     try {
-      const data = await request(document);
+      const data = await load();
       if (id === latest.current) setState({ status: 'ready', data });
     } catch (err) {
       if (id === latest.current) setState({ status: 'error', message: errorMessage(err) });
     }
-  }, [document]);
+  }, [load]);
 
   const retry = useCallback(() => {
     setState({ status: 'loading' });

@@ -25,7 +25,7 @@ type Documents = {
     "\n  mutation RotateApiKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n        expiresAt\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n": typeof types.RotateApiKeyDocument,
     "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
     "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(input: { id: $id }) {\n      deletedApiKeyId\n    }\n  }\n": typeof types.DeleteApiKeyDocument,
-    "\n  query Users {\n    users {\n      id\n      email\n      name\n      role\n      createdAt\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query Users($after: String) {\n    users(first: 100, after: $after) {\n      nodes {\n        id\n        email\n        name\n        role\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {\n    updateUserRole(input: { id: $id, role: $role, deleteApiKeys: $deleteApiKeys }) {\n      user {\n        id\n        role\n      }\n    }\n  }\n": typeof types.UpdateUserRoleDocument,
     "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(input: { id: $id, deleteApiKeys: $deleteApiKeys }) {\n      deletedUserId\n    }\n  }\n": typeof types.DeleteUserDocument,
@@ -34,7 +34,7 @@ type Documents = {
     "\n  query ApiKeyDetail($id: ID!) {\n    apiKeys {\n      ...ApiKeyFields\n      lastUsedIp\n      lastUsedUserAgent\n      usage(days: 30) {\n        date\n        requests\n        reads\n        writes\n        errors\n        rateLimited\n        refused\n      }\n    }\n    about: auditLog(first: 20, filter: { targetId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n    }\n    by: auditLog(first: 20, filter: { actorId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n      totalCount\n    }\n  }\n": typeof types.ApiKeyDetailDocument,
     "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    actor {\n      kind\n      id\n      name\n    }\n    targetType\n    targetId\n    targetName\n    createdAt\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
     "\n  query AuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      nodes {\n        ...AuditEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.AuditLogDocument,
-    "\n  query AuditActors {\n    users {\n      id\n      name\n      email\n    }\n    apiKeys {\n      id\n      name\n    }\n  }\n": typeof types.AuditActorsDocument,
+    "\n  query AuditActors {\n    apiKeys {\n      id\n      name\n    }\n  }\n": typeof types.AuditActorsDocument,
 };
 const documents: Documents = {
     "\n  query Session {\n    setupRequired\n    me {\n      id\n      email\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.SessionDocument,
@@ -47,7 +47,7 @@ const documents: Documents = {
     "\n  mutation RotateApiKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n        expiresAt\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n": types.RotateApiKeyDocument,
     "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": types.UpdateApiKeyDocument,
     "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(input: { id: $id }) {\n      deletedApiKeyId\n    }\n  }\n": types.DeleteApiKeyDocument,
-    "\n  query Users {\n    users {\n      id\n      email\n      name\n      role\n      createdAt\n    }\n  }\n": types.UsersDocument,
+    "\n  query Users($after: String) {\n    users(first: 100, after: $after) {\n      nodes {\n        id\n        email\n        name\n        role\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {\n    updateUserRole(input: { id: $id, role: $role, deleteApiKeys: $deleteApiKeys }) {\n      user {\n        id\n        role\n      }\n    }\n  }\n": types.UpdateUserRoleDocument,
     "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(input: { id: $id, deleteApiKeys: $deleteApiKeys }) {\n      deletedUserId\n    }\n  }\n": types.DeleteUserDocument,
@@ -56,7 +56,7 @@ const documents: Documents = {
     "\n  query ApiKeyDetail($id: ID!) {\n    apiKeys {\n      ...ApiKeyFields\n      lastUsedIp\n      lastUsedUserAgent\n      usage(days: 30) {\n        date\n        requests\n        reads\n        writes\n        errors\n        rateLimited\n        refused\n      }\n    }\n    about: auditLog(first: 20, filter: { targetId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n    }\n    by: auditLog(first: 20, filter: { actorId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n      totalCount\n    }\n  }\n": types.ApiKeyDetailDocument,
     "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    actor {\n      kind\n      id\n      name\n    }\n    targetType\n    targetId\n    targetName\n    createdAt\n  }\n": types.AuditEventFieldsFragmentDoc,
     "\n  query AuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      nodes {\n        ...AuditEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.AuditLogDocument,
-    "\n  query AuditActors {\n    users {\n      id\n      name\n      email\n    }\n    apiKeys {\n      id\n      name\n    }\n  }\n": types.AuditActorsDocument,
+    "\n  query AuditActors {\n    apiKeys {\n      id\n      name\n    }\n  }\n": types.AuditActorsDocument,
 };
 
 /**
@@ -102,7 +102,7 @@ export function graphql(source: "\n  mutation DeleteApiKey($id: ID!) {\n    dele
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Users {\n    users {\n      id\n      email\n      name\n      role\n      createdAt\n    }\n  }\n"): typeof import('./graphql').UsersDocument;
+export function graphql(source: "\n  query Users($after: String) {\n    users(first: 100, after: $after) {\n      nodes {\n        id\n        email\n        name\n        role\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').UsersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -138,7 +138,7 @@ export function graphql(source: "\n  query AuditLog($first: Int, $after: String,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditActors {\n    users {\n      id\n      name\n      email\n    }\n    apiKeys {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AuditActorsDocument;
+export function graphql(source: "\n  query AuditActors {\n    apiKeys {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AuditActorsDocument;
 
 
 export function graphql(source: string) {

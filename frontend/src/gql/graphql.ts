@@ -248,10 +248,12 @@ export type DeleteApiKeyMutationVariables = Exact<{
 
 export type DeleteApiKeyMutation = { deleteApiKey: { deletedApiKeyId: string } | null };
 
-export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
+export type UsersQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type UsersQuery = { users: Array<{ id: string, email: string, name: string, role: Role, createdAt: string }> };
+export type UsersQuery = { users: { nodes: Array<{ id: string, email: string, name: string, role: Role, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
@@ -310,7 +312,7 @@ export type AuditLogQuery = { auditLog: { totalCount: number, nodes: Array<{ id:
 export type AuditActorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AuditActorsQuery = { users: Array<{ id: string, name: string, email: string }>, apiKeys: Array<{ id: string, name: string }> };
+export type AuditActorsQuery = { apiKeys: Array<{ id: string, name: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -495,13 +497,19 @@ export const DeleteApiKeyDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeleteApiKeyMutation, DeleteApiKeyMutationVariables>;
 export const UsersDocument = new TypedDocumentString(`
-    query Users {
-  users {
-    id
-    email
-    name
-    role
-    createdAt
+    query Users($after: String) {
+  users(first: 100, after: $after) {
+    nodes {
+      id
+      email
+      name
+      role
+      createdAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
     `) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
@@ -643,11 +651,6 @@ export const AuditLogDocument = new TypedDocumentString(`
 }`) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
 export const AuditActorsDocument = new TypedDocumentString(`
     query AuditActors {
-  users {
-    id
-    name
-    email
-  }
   apiKeys {
     id
     name

@@ -62,14 +62,9 @@ export const AuditLogQuery = graphql(`
   }
 `);
 
-/** Who can appear as an actor: the organisation's users and its current keys. */
+/** Keys that can appear as an actor: the organisation's current keys (the users come from useUsers). */
 export const AuditActorsQuery = graphql(`
   query AuditActors {
-    users {
-      id
-      name
-      email
-    }
     apiKeys {
       id
       name

@@ -5,6 +5,7 @@ import { useQueryWith } from '../../api/useQueryWith';
 import type { AuditAction, AuditFilter } from '../../gql/graphql';
 import { AuditActorsQuery, AuditLogQuery } from '../apikeys/usageOperations';
 import { AuditEventTable } from './AuditEventTable';
+import { useUsers } from '../users/useUsers';
 import { ListLoadError, ListLoading } from '../ListStates';
 import { AUDIT_ACTIONS, actionLabel } from './auditText';
 
@@ -22,6 +23,7 @@ export function AuditLogTab() {
   const after = cursors[cursors.length - 1];
   const { state, retry } = useQueryWith(AuditLogQuery, { first: PAGE_SIZE, after, filter });
   const actors = useQuery(AuditActorsQuery);
+  const people = useUsers();
 
   const resetPaging = () => setCursors([null]);
   const page = cursors.length;
@@ -67,15 +69,14 @@ export function AuditLogTab() {
           }}
           sx={{ minWidth: 220 }}
           slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-          helperText={actors.state.status === 'error' ? 'Could not load users and keys' : undefined}
+          helperText={actors.state.status === 'error' || people.state.status === 'error' ? 'Could not load users and keys' : undefined}
         >
           <MenuItem value="">Anyone</MenuItem>
-          {actors.state.status === 'ready' &&
-            actors.state.data.users.map((u) => (
-              <MenuItem key={u.id} value={u.id}>
-                {u.name} ({u.email})
-              </MenuItem>
-            ))}
+          {people.users.map((u) => (
+            <MenuItem key={u.id} value={u.id}>
+              {u.name} ({u.email})
+            </MenuItem>
+          ))}
           {actors.state.status === 'ready' &&
             actors.state.data.apiKeys.map((k) => (
               <MenuItem key={k.id} value={k.id}>

@@ -28,10 +28,17 @@ function SignedIn() {
   return state.status === 'ready' && state.me ? <UsersTab /> : null;
 }
 
+/** The users connection in two pages: me first, then the others after cursor c1. */
+function usersPage(v: Record<string, unknown>) {
+  const first = v.after == null;
+  const nodes = first ? [me] : [leaver, quiet];
+  return { data: { users: { nodes, pageInfo: { hasNextPage: first, endCursor: first ? 'c1' : 'c2' } } } };
+}
+
 function renderTab(keysAnswer: () => unknown = () => ({ data: { apiKeys: keys } })) {
   const stub = stubGraphQL({
     Session: () => ({ data: { setupRequired: false, me } }),
-    Users: () => ({ data: { users: [me, leaver, quiet] } }),
+    Users: usersPage,
     KeysByCreator: keysAnswer,
     DeleteUser: () => ({ data: { deleteUser: true } }),
     UpdateUserRole: (v) => ({ data: { updateUserRole: { id: v.id, role: v.role } } }),
@@ -49,6 +56,12 @@ function renderTab(keysAnswer: () => unknown = () => ({ data: { apiKeys: keys } 
 }
 
 describe('Users tab offboarding', () => {
+  it('lists the people of every page of the users connection', async () => {
+    const { stub } = renderTab();
+    expect(await screen.findByRole('button', { name: 'Remove user Quinn Quiet' })).toBeInTheDocument();
+    expect(stub.calls.filter((c) => c.operation === 'Users').map((c) => c.variables)).toEqual([{ after: null }, { after: 'c1' }]);
+  });
+
   it('lists the keys a person created when removing them, and deletes them only when asked', async () => {
     const { stub, user } = renderTab();
     await user.click(await screen.findByRole('button', { name: 'Remove user Leo Leaver' }));
