@@ -1,7 +1,8 @@
 // Package usage counts each API key's requests per UTC day. Counting happens
 // in memory on the request path (no database or Redis round trip); every
 // replica adds its counts to the database once a flush interval and at
-// shutdown, with an additive upsert, so replicas sum exactly.
+// shutdown, with an additive upsert, so replicas sum exactly, and under a
+// batch id, so a retried flush never adds its counts twice.
 package usage
 
 import (
@@ -11,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/google/uuid"
 	"gorm.io/gorm"
 
 	"keyward/flushloop"
@@ -43,9 +45,12 @@ type Counter struct {
 	seed   maphash.Seed
 	shards [shardCount]shard
 
-	lastPruned time.Time // guarded by the loop's one-flush-at-a-time rule
-	// write adds a batch; tests wrap it to hold a flush open.
-	write func(ctx context.Context, db *gorm.DB, rows []models.APIKeyUsage) error
+	// lastPruned and unsent are guarded by the loop's one flush at a time.
+	lastPruned time.Time
+	unsent     batch // a batch whose write failed, to be sent again as it is
+	// write adds a batch; tests wrap it to hold a flush open or lose its
+	// acknowledgement.
+	write func(ctx context.Context, db *gorm.DB, batchID string, rows []models.APIKeyUsage) error
 }
 
 func NewCounter(db *gorm.DB, log *slog.Logger) *Counter {
@@ -91,17 +96,32 @@ func (c *Counter) take() []models.APIKeyUsage {
 	return rows
 }
 
-// flush adds the held counts to the database in one transaction. On
-// failure they are held again, to be added by the next flush; nothing is
-// lost and nothing counted twice. It also prunes rows past retention, at
-// most once an hour.
+// batch is one flush's counts under the random id that makes adding them
+// idempotent (see models.AddUsage).
+type batch struct {
+	id   string
+	rows []models.APIKeyUsage
+}
+
+// flush adds the held counts to the database as one batch, in one
+// transaction. A batch whose write failed is kept as it is and sent again,
+// under the same id, before anything newer: if its commit happened but the
+// acknowledgement was lost, the database finds the id and adds nothing, so
+// nothing is lost and nothing counted twice. It also prunes rows past
+// retention, at most once an hour.
 func (c *Counter) flush(ctx context.Context) error {
-	rows := c.take()
-	if err := c.write(ctx, c.db, rows); err != nil {
-		for _, r := range rows {
-			c.addRow(r)
+	if c.unsent.id != "" {
+		if err := c.write(ctx, c.db, c.unsent.id, c.unsent.rows); err != nil {
+			return err
 		}
-		return err
+		c.unsent = batch{}
+	}
+	if rows := c.take(); len(rows) > 0 {
+		b := batch{id: uuid.NewString(), rows: rows}
+		if err := c.write(ctx, c.db, b.id, b.rows); err != nil {
+			c.unsent = b
+			return err
+		}
 	}
 	if now := time.Now(); now.Sub(c.lastPruned) >= pruneEvery {
 		if err := models.PruneUsage(ctx, c.db, now); err != nil {
@@ -110,9 +130,4 @@ func (c *Counter) flush(ctx context.Context) error {
 		c.lastPruned = now
 	}
 	return nil
-}
-
-func (c *Counter) addRow(r models.APIKeyUsage) {
-	day, _ := time.Parse("2006-01-02", string(r.Day))
-	c.Add(r.APIKeyID, day, r.UsageCounts)
 }

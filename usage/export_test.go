@@ -8,7 +8,11 @@ import (
 	"keyward/models"
 )
 
-// HoldWrites wraps the counter's writer, so a test can hold a flush open.
-func HoldWrites(c *Counter, wrap func(next func(context.Context, *gorm.DB, []models.APIKeyUsage) error) func(context.Context, *gorm.DB, []models.APIKeyUsage) error) {
+// Write is the counter's writer: it adds one batch under its id.
+type Write = func(ctx context.Context, db *gorm.DB, batchID string, rows []models.APIKeyUsage) error
+
+// WrapWrites wraps the counter's writer, so a test can hold a flush open or
+// lose a commit's acknowledgement.
+func WrapWrites(c *Counter, wrap func(next Write) Write) {
 	c.write = wrap(c.write)
 }
