@@ -55,6 +55,10 @@ type KeyVerifier struct {
 	fillMu sync.Mutex
 	gen    atomic.Uint64
 
+	// flights are the lookups in progress, by hash (lookupflight.go).
+	flightMu sync.Mutex
+	flights  map[hashKey]*flight
+
 	afterLookup atomic.Pointer[func()]
 }
 
@@ -63,65 +67,87 @@ type KeyVerifier struct {
 // invalidate at once regardless.
 func NewKeyVerifier(db *gorm.DB, ttl time.Duration, lastUsed *LastUsed) *KeyVerifier {
 	cache, _ := lru.New[hashKey, cachedKey](10000)
-	return &KeyVerifier{db: db, cache: cache, ttl: ttl, LastUsed: lastUsed}
+	return &KeyVerifier{db: db, cache: cache, ttl: ttl, LastUsed: lastUsed, flights: map[hashKey]*flight{}}
 }
 
 // Verify resolves a presented key to its identity. guard, when set, runs
 // for every key that is not a cache hit (malformed, unknown or not yet
 // cached) before anything else is done with it, and its error is returned
 // as is: the failed-authentication limiter goes there, so that the steady
-// traffic of valid, cached keys never pays for it.
+// traffic of valid, cached keys never pays for it. Requests that present the
+// same uncached key at once share one lookup (see lookup): only the one that
+// makes it runs guard first, and the others run it only if the key proves
+// bad.
 func (v *KeyVerifier) Verify(ctx context.Context, secret string, guard func() error) (*KeyIdentity, error) {
 	now := time.Now()
-	wellFormed := models.WellFormedKey(secret)
-	var sum hashKey
-	var entry cachedKey
-	hit := false
-	if wellFormed {
-		sum = models.HashKeySum(secret)
-		entry, hit = v.cache.Get(sum)
-		hit = hit && now.Sub(entry.cachedAt) <= v.ttl
-	}
-	if hit {
-		cacheHits.Inc()
-	} else {
-		if guard != nil {
-			if err := guard(); err != nil {
-				return nil, err
-			}
-		}
-		if !wellFormed {
-			return nil, ErrInvalidKey
-		}
-		cacheMisses.Inc()
-		hash := hex.EncodeToString(sum[:])
-		gen := v.gen.Load()
-		key, err := models.FindAPIKeyByHash(ctx, v.db, hash)
-		if err != nil {
+	if !models.WellFormedKey(secret) {
+		if err := runGuard(guard); err != nil {
 			return nil, err
 		}
-		if hook := v.afterLookup.Load(); hook != nil {
-			(*hook)()
-		}
-		if key == nil {
-			v.cache.Remove(sum)
-			return nil, ErrInvalidKey
-		}
-		entry = cachedKey{cachedAt: now, id: identity(key, hash)}
-		v.fill(sum, entry, gen)
+		return nil, ErrInvalidKey
 	}
-	switch {
-	case !entry.id.RevokedAt.IsZero():
-		return entry.id, ErrRevokedKey
-	case !now.Before(entry.id.ExpiresAt) && entry.id.Previous:
-		return entry.id, ErrRotatedKey
-	case !now.Before(entry.id.ExpiresAt):
-		return entry.id, ErrExpiredKey
+	sum := models.HashKeySum(secret)
+	entry, hit := v.cache.Get(sum)
+	if hit && now.Sub(entry.cachedAt) <= v.ttl {
+		cacheHits.Inc()
+	} else {
+		var err error
+		if entry, err = v.lookup(ctx, sum, now, guard); err != nil {
+			return nil, err
+		}
+	}
+	if err := entry.id.refused(now); err != nil {
+		return entry.id, err
 	}
 	if v.LastUsed != nil {
 		v.LastUsed.Touch(entry.id.ID, now, ClientIP(ctx), UserAgent(ctx))
 	}
 	return entry.id, nil
+}
+
+// refused says why a known key no longer works, or nil while it does.
+func (id *KeyIdentity) refused(now time.Time) error {
+	switch {
+	case !id.RevokedAt.IsZero():
+		return ErrRevokedKey
+	case !now.Before(id.ExpiresAt) && id.Previous:
+		return ErrRotatedKey
+	case !now.Before(id.ExpiresAt):
+		return ErrExpiredKey
+	}
+	return nil
+}
+
+func runGuard(guard func() error) error {
+	if guard == nil {
+		return nil
+	}
+	return guard()
+}
+
+// read looks the key up in the database after guard allowed it, and caches
+// it unless an invalidation happened since gen. An unknown key is
+// ErrInvalidKey.
+func (v *KeyVerifier) read(ctx context.Context, sum hashKey, gen uint64, now time.Time, guard func() error) (cachedKey, error) {
+	if err := runGuard(guard); err != nil {
+		return cachedKey{}, err
+	}
+	cacheMisses.Inc()
+	hash := hex.EncodeToString(sum[:])
+	key, err := models.FindAPIKeyByHash(ctx, v.db, hash)
+	if err != nil {
+		return cachedKey{}, err
+	}
+	if hook := v.afterLookup.Load(); hook != nil {
+		(*hook)()
+	}
+	if key == nil {
+		v.cache.Remove(sum)
+		return cachedKey{}, ErrInvalidKey
+	}
+	entry := cachedKey{cachedAt: now, id: identity(key, hash)}
+	v.fill(sum, entry, gen)
+	return entry, nil
 }
 
 // The cache counters, resolved once: WithLabelValues hashes its labels on

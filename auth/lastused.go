@@ -2,35 +2,33 @@ package auth
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"sync"
 	"time"
 
 	"gorm.io/gorm"
 
+	"keyward/flushloop"
 	"keyward/models"
 )
 
 // LastUsed batches API keys' last uses (time, client address and user
 // agent) in memory, so verification costs no database write; Flush writes
-// them, at most once per interval per key.
+// them, at most once per interval per key. Its Flush, Run and Close come
+// from flushloop.Loop.
 type LastUsed struct {
+	*flushloop.Loop
 	db      *gorm.DB
-	log     *slog.Logger
 	mu      sync.Mutex
 	pending map[string]models.LastUse
-	// flushing lets one flush run at a time, so a final flush waits for one
-	// in progress instead of racing it.
-	flushing sync.Mutex
-	// runDone is closed when Run returns; nil until Run starts.
-	runDone chan struct{}
 	// write stores a batch; tests wrap it to hold a flush open.
 	write func(ctx context.Context, db *gorm.DB, batch map[string]models.LastUse) error
 }
 
 func NewLastUsed(db *gorm.DB, log *slog.Logger) *LastUsed {
-	return &LastUsed{db: db, log: log, pending: map[string]models.LastUse{}, write: models.RecordLastUsed}
+	l := &LastUsed{db: db, pending: map[string]models.LastUse{}, write: models.RecordLastUsed}
+	l.Loop = flushloop.New("last-used times", log, l.flush)
+	return l
 }
 
 // Touch records a use. note: ip and userAgent are kept as given (no copy, no
@@ -63,10 +61,8 @@ func (l *LastUsed) Newest(k *models.APIKey) (at *time.Time, ip, userAgent *strin
 	return k.LastUsedAt, k.LastUsedIP, k.LastUsedUserAgent
 }
 
-// Flush writes pending uses. Failed writes are kept for the next flush.
-func (l *LastUsed) Flush(ctx context.Context) error {
-	l.flushing.Lock()
-	defer l.flushing.Unlock()
+// flush writes pending uses. Failed writes are kept for the next flush.
+func (l *LastUsed) flush(ctx context.Context) error {
 	l.mu.Lock()
 	batch := l.pending
 	l.pending = map[string]models.LastUse{}
@@ -85,45 +81,4 @@ func (l *LastUsed) Flush(ctx context.Context) error {
 		l.mu.Unlock()
 	}
 	return err
-}
-
-// Run flushes every interval until ctx ends. It must be started before
-// Close is called. note: ending ctx stops the loop but never cuts off a
-// write in progress (that would put its times back in memory just as the
-// process exits); Close waits for it instead.
-func (l *LastUsed) Run(ctx context.Context, every time.Duration) {
-	done := make(chan struct{})
-	l.mu.Lock()
-	l.runDone = done
-	l.mu.Unlock()
-	defer close(done)
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := l.Flush(context.WithoutCancel(ctx)); err != nil {
-				l.log.Warn("flush last-used times", "err", err)
-			}
-		}
-	}
-}
-
-// Close is the shutdown flush: after Run's context has ended, it waits for
-// the loop to finish the flush it may be in, then writes what is still
-// pending, so no use recorded before shutdown is lost. ctx bounds the wait.
-func (l *LastUsed) Close(ctx context.Context) error {
-	l.mu.Lock()
-	done := l.runDone
-	l.mu.Unlock()
-	if done != nil {
-		select {
-		case <-done:
-		case <-ctx.Done():
-			return fmt.Errorf("a last-used flush was still running at shutdown: %w", ctx.Err())
-		}
-	}
-	return l.Flush(ctx)
 }

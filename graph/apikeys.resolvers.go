@@ -62,18 +62,11 @@ func (r *mutationResolver) CreateAPIKey(ctx context.Context, input gqlmodel.Crea
 	if err != nil {
 		return nil, err
 	}
-	var secret *string // only the call that made the key has it
-	key, err := idempotent(ctx, r.DB, p, input.IdempotencyKey.Value(),
+	key, secret, err := idempotentSecret(ctx, r.DB, p, input.IdempotencyKey.Value(),
 		func(tx *gorm.DB) (*models.APIKey, string, error) {
-			key, s, err := models.CreateAPIKey(ctx, tx, p.OrganizationID, p.User,
+			return models.CreateAPIKey(ctx, tx, p.OrganizationID, p.User,
 				models.CreateAPIKeyInput{Name: input.Name, ExpiresInDays: input.ExpiresInDays.Value(), Scope: input.Scope.Value(), Max: r.MaxAPIKeys}, p.Actor())
-			secret = &s
-			if err != nil {
-				return nil, "", err
-			}
-			return key, key.ID, nil
-		},
-		func(id string) (*models.APIKey, error) { return models.GetAPIKey(ctx, r.DB, p.OrganizationID, id) })
+		})
 	if err != nil {
 		return nil, err
 	}
@@ -102,18 +95,12 @@ func (r *mutationResolver) RotateAPIKey(ctx context.Context, input gqlmodel.Rota
 	if err != nil {
 		return nil, err
 	}
-	var secret *string // only the call that rotated has it
 	var stale []string
-	key, err := idempotent(ctx, r.DB, p, input.IdempotencyKey.Value(),
-		func(tx *gorm.DB) (*models.APIKey, string, error) {
-			key, s, hashes, err := models.RotateAPIKey(ctx, tx, p.OrganizationID, input.ID, rotateInput(input), p.Actor())
-			secret, stale = &s, hashes
-			if err != nil {
-				return nil, "", err
-			}
-			return key, key.ID, nil
-		},
-		func(id string) (*models.APIKey, error) { return models.GetAPIKey(ctx, r.DB, p.OrganizationID, id) })
+	key, secret, err := idempotentSecret(ctx, r.DB, p, input.IdempotencyKey.Value(),
+		func(tx *gorm.DB) (key *models.APIKey, secret string, err error) {
+			key, secret, stale, err = models.RotateAPIKey(ctx, tx, p.OrganizationID, input.ID, rotateInput(input), p.Actor())
+			return key, secret, err
+		})
 	if err != nil {
 		return nil, err
 	}

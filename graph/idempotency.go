@@ -54,6 +54,27 @@ func idempotent[T any](ctx context.Context, db *gorm.DB, p *auth.Principal, key 
 	return obj, err
 }
 
+// idempotentSecret is idempotent for a call that mints a key's secret
+// (createApiKey, rotateApiKey): mint returns the key and its new secret. The
+// secret is nil when the call is answered from an earlier one, so it stays
+// shown once.
+func idempotentSecret(ctx context.Context, db *gorm.DB, p *auth.Principal, key *string,
+	mint func(tx *gorm.DB) (*models.APIKey, string, error),
+) (*models.APIKey, *string, error) {
+	var secret *string // only the call that minted it has it
+	k, err := idempotent(ctx, db, p, key,
+		func(tx *gorm.DB) (*models.APIKey, string, error) {
+			k, s, err := mint(tx)
+			secret = &s
+			if err != nil {
+				return nil, "", err
+			}
+			return k, k.ID, nil
+		},
+		func(id string) (*models.APIKey, error) { return models.GetAPIKey(ctx, db, p.OrganizationID, id) })
+	return k, secret, err
+}
+
 // idempotency identifies the current mutation call, or is nil when it has
 // no key. The fingerprint hashes the input argument as sent (defaults and
 // explicit nulls included, the key itself left out), as canonical JSON.

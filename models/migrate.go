@@ -37,7 +37,7 @@ var goMigrations []*goose.Migration
 // Tables are every model with a table. The migration steps must create
 // exactly what these describe; a test compares them.
 func Tables() []any {
-	return []any{&Organization{}, &User{}, &Session{}, &APIKey{}, &APIKeyUsage{}, &AuditEvent{}, &Project{}, &AIModel{}, &AIModelProject{}, &Risk{}, &IdempotencyRecord{}}
+	return []any{&Organization{}, &User{}, &Session{}, &APIKey{}, &APIKeyUsage{}, &UsageFlush{}, &AuditEvent{}, &Project{}, &AIModel{}, &AIModelProject{}, &Risk{}, &IdempotencyRecord{}}
 }
 
 // MigrationTable records which steps ran.

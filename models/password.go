@@ -45,32 +45,11 @@ func ChangePassword(ctx context.Context, db *gorm.DB, u *User, keepToken, curren
 	if bcrypt.CompareHashAndPassword([]byte(stored.PasswordHash), []byte(current)) != nil {
 		return 0, ErrWrongCurrentPassword
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(next), BcryptCost)
-	if err != nil {
-		return 0, err
-	}
-	var ended int64
-	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		// Compare-and-swap on the old hash: of two changes racing with the
-		// same current password, exactly one wins.
-		res := tx.Model(&User{}).Where("id = ? AND password_hash = ?", u.ID, stored.PasswordHash).
-			Update("password_hash", string(hash))
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected != 1 {
-			return errPasswordChangedMeanwhile
-		}
-		if ended, err = EndUserSessions(tx, u.ID, keepToken); err != nil {
-			return err
-		}
-		return recordAudit(tx, u.OrganizationID, actor, AuditUserPasswordChanged, "USER", u.ID, u.Email)
-	})
-	if err != nil {
-		return 0, err
-	}
-	SessionsChanged(db)
-	return ended, nil
+	// Compare-and-swap on the old hash: of two changes racing with the same
+	// current password, exactly one wins.
+	return setPassword(ctx, db, u, next, actor, passwordWrite{
+		where: "id = ? AND password_hash = ?", args: []any{u.ID, stored.PasswordHash},
+		missing: errPasswordChangedMeanwhile, keepToken: keepToken})
 }
 
 // ResetPassword sets a new password for a user without knowing the old one
@@ -82,24 +61,43 @@ func ResetPassword(ctx context.Context, db *gorm.DB, u *User, password string, a
 	if err := checkPassword("password", password); err != nil {
 		return 0, err
 	}
+	return setPassword(ctx, db, u, password, actor, passwordWrite{
+		where: "id = ?", args: []any{u.ID}, missing: NotFound("User"),
+		detail: "Password reset; every session of the user was ended"})
+}
+
+// passwordWrite says which row a password write may change and how it is
+// recorded.
+type passwordWrite struct {
+	where     string // the update's condition, with args
+	args      []any
+	missing   error  // the answer when no row matched where
+	keepToken string // a session that stays signed in; "" ends them all
+	detail    string // the audit event's note
+}
+
+// setPassword hashes password and, in one transaction, stores it for u,
+// ends the user's sessions (but w.keepToken) and audits the change; then
+// it tells every replica that sessions changed. It returns how many
+// sessions it ended.
+func setPassword(ctx context.Context, db *gorm.DB, u *User, password string, actor Actor, w passwordWrite) (int64, error) {
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), BcryptCost)
 	if err != nil {
 		return 0, err
 	}
 	var ended int64
 	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		res := tx.Model(&User{}).Where("id = ?", u.ID).Update("password_hash", string(hash))
+		res := tx.Model(&User{}).Where(w.where, w.args...).Update("password_hash", string(hash))
 		if res.Error != nil {
 			return res.Error
 		}
 		if res.RowsAffected != 1 {
-			return NotFound("User")
+			return w.missing
 		}
-		if ended, err = EndUserSessions(tx, u.ID, ""); err != nil {
+		if ended, err = EndUserSessions(tx, u.ID, w.keepToken); err != nil {
 			return err
 		}
-		return recordAuditDetail(tx, u.OrganizationID, actor, AuditUserPasswordChanged, "USER", u.ID, u.Email,
-			"Password reset; every session of the user was ended")
+		return recordAuditDetail(tx, u.OrganizationID, actor, AuditUserPasswordChanged, "USER", u.ID, u.Email, w.detail)
 	})
 	if err != nil {
 		return 0, err

@@ -1,9 +1,10 @@
 package models
 
-// Provenance records who created a row: a user or an API key, with the
-// name it had then, so it stays readable after the user or key is deleted.
+// Provenance records who created a row: a user, an API key or the command
+// line, with the name it had then, so it stays readable after the user or
+// key is deleted.
 type Provenance struct {
-	CreatedByKind PrincipalKind `gorm:"type:varchar(10);not null"`
+	CreatedByKind PrincipalKind `gorm:"type:varchar(20);not null"`
 	CreatedByID   string        `gorm:"type:varchar(36);not null"`
 	CreatedByName string        `gorm:"type:varchar(254);not null"`
 }

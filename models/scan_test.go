@@ -1,7 +1,6 @@
-package models
+package models_test
 
 import (
-	"context"
 	"reflect"
 	"testing"
 	"time"
@@ -10,20 +9,13 @@ import (
 	"gorm.io/gorm"
 
 	"keyward/internal/testdb"
+	. "keyward/models"
 )
 
-// findAll must read every stored field exactly as GORM's Find does, for
+// FindAll (findAll) must read every stored field exactly as GORM's Find does, for
 // every model a list returns, with optional fields both set and null.
 func TestFindAllReadsWhatFindReads(t *testing.T) {
-	testdb.ForEach(t, func(t *testing.T, url string) {
-		ctx := context.Background()
-		db, _, err := Open(ctx, url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := Migrate(db); err != nil {
-			t.Fatal(err)
-		}
+	testdb.ForEachMigrated(t, func(t *testing.T, db *gorm.DB) {
 		org := &Organization{ID: uuid.NewString(), Name: "Scan org"}
 		must(t, db.Create(org).Error)
 		at := time.Date(2026, 3, 4, 5, 6, 7, 123456000, time.UTC)
@@ -47,7 +39,8 @@ func TestFindAllReadsWhatFindReads(t *testing.T) {
 		must(t, db.Create(&AIModel{ID: uuid.NewString(), OrganizationID: org.ID, Provider: "P", Model: "M", Version: "1",
 			ProviderKey: "p", ModelKey: "m", VersionKey: "1", ApproverID: &owner.ID, Status: "APPROVED", StatusDate: &day,
 			Provenance: prov, CreatedAt: at, UpdatedAt: at}).Error)
-		must(t, recordAuditDetail(db, org.ID, Actor{Kind: PrincipalUser, ID: owner.ID, Name: "Owner"}, AuditProjectCreated, "Project", full.ID, "Full", "detail"))
+		must(t, db.Create(&AuditEvent{ID: uuid.NewString(), OrganizationID: org.ID, ActorKind: PrincipalUser, ActorID: owner.ID, ActorName: "Owner",
+			Action: AuditProjectCreated, TargetType: "Project", TargetID: full.ID, TargetName: "Full", Detail: "detail", CreatedAt: at}).Error)
 
 		sameRows[Project](t, db.Model(&Project{}).Order("created_at"), 2)
 		sameRows[Risk](t, db.Model(&Risk{}).Order("created_at, name"), 2)
@@ -61,7 +54,7 @@ func sameRows[S any, T interface{ *S }](t *testing.T, q *gorm.DB, n int) {
 	t.Helper()
 	var want []T
 	must(t, q.Session(&gorm.Session{}).Find(&want).Error)
-	got, err := findAll[S, T](q.Session(&gorm.Session{}))
+	got, err := FindAll[S, T](q.Session(&gorm.Session{}))
 	must(t, err)
 	if len(want) != n || !reflect.DeepEqual(got, want) {
 		t.Fatalf("%T: findAll read\n%+v\nFind read (%d rows, want %d)\n%+v", *new(S), values[S](got), len(want), n, values[S](want))

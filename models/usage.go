@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // Usage retention and query bounds, in UTC days.
@@ -53,6 +54,21 @@ type APIKeyUsage struct {
 
 func (APIKeyUsage) TableName() string { return "api_key_usage" }
 
+// UsageFlushRetention is how long a flushed batch's id is kept: far longer
+// than a replica keeps retrying a batch (one flush interval at a time).
+const UsageFlushRetention = 24 * time.Hour
+
+// UsageFlush records that one flush batch (see AddUsage) has been added, so
+// the same batch sent again is not added twice.
+type UsageFlush struct {
+	// ID is the batch's random id, chosen by the replica that counted it.
+	ID string `gorm:"type:varchar(36);primaryKey"`
+	// FlushedAt serves pruning after UsageFlushRetention.
+	FlushedAt time.Time `gorm:"not null;index"`
+}
+
+func (UsageFlush) TableName() string { return "api_key_usage_flushes" }
+
 // UsageDay is one key's counts on one UTC day.
 type UsageDay struct {
 	Date Date
@@ -66,16 +82,25 @@ func DayOf(t time.Time) Date { return Date(t.UTC().Format(dateLayout)) }
 // below both databases' parameter limits.
 const usageBatch = 500
 
-// AddUsage adds counts to the stored daily rows with an additive upsert, in
-// one transaction, so a failure adds nothing and the caller can retry the
-// whole batch without counting anything twice. Rows for keys that no longer
-// exist are skipped: a key deleted since its requests were counted takes its
-// usage with it.
-func AddUsage(ctx context.Context, db *gorm.DB, rows []APIKeyUsage) error {
+// AddUsage adds one batch of counts to the stored daily rows with an
+// additive upsert. batchID is the batch's random id: it is recorded in the
+// same transaction, and a batch whose id is already recorded adds nothing.
+// So the caller retries a failed batch under the same id, and neither a
+// failure (nothing was added) nor a commit whose acknowledgement was lost
+// (all was added) makes it count twice. Rows for keys that no longer exist
+// are skipped: a key deleted since its requests were counted takes its usage
+// with it.
+func AddUsage(ctx context.Context, db *gorm.DB, batchID string, rows []APIKeyUsage) error {
 	if len(rows) == 0 {
 		return nil
 	}
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		// note: on PostgreSQL, a retry racing the first attempt's commit
+		// waits here for it, then finds the id or records it.
+		recorded := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&UsageFlush{ID: batchID, FlushedAt: nowUTC()})
+		if recorded.Error != nil || recorded.RowsAffected == 0 {
+			return recorded.Error // 0 rows: this batch was added already
+		}
 		for start := 0; start < len(rows); start += usageBatch {
 			chunk := rows[start:min(start+usageBatch, len(rows))]
 			var sql strings.Builder
@@ -109,10 +134,14 @@ ON CONFLICT (api_key_id, day) DO UPDATE SET
 	})
 }
 
-// PruneUsage deletes daily rows older than the retention period.
+// PruneUsage deletes daily rows older than the retention period, and the
+// ids of batches flushed more than UsageFlushRetention ago.
 func PruneUsage(ctx context.Context, db *gorm.DB, now time.Time) error {
 	oldest := DayOf(now.AddDate(0, 0, -(UsageRetentionDays - 1)))
-	return db.WithContext(ctx).Where("day < ?", oldest).Delete(&APIKeyUsage{}).Error
+	if err := db.WithContext(ctx).Where("day < ?", oldest).Delete(&APIKeyUsage{}).Error; err != nil {
+		return err
+	}
+	return db.WithContext(ctx).Where("flushed_at < ?", now.UTC().Add(-UsageFlushRetention)).Delete(&UsageFlush{}).Error
 }
 
 // CheckUsageDays validates the usage field's days argument.

@@ -120,3 +120,32 @@ func TestAuditActorUsersAreBatched(t *testing.T) {
 		}
 	})
 }
+
+// The command line can create every governance row: its kind, COMMAND_LINE,
+// is longer than the kinds of the first release, so created_by_kind must be
+// wide enough for it (PostgreSQL enforces varchar lengths).
+func TestCommandLineActorCreatesGovernanceRows(t *testing.T) {
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
+		ctx, org, cli := context.Background(), s.adminOrg(t), models.CommandLineActor("ops@host")
+		set := func(v string) models.Opt[string] { return models.Opt[string]{Set: true, Value: &v} }
+		three := 3
+		p, err := models.CreateProject(ctx, s.app.db, org, models.ProjectFields{Title: set("From the CLI")}, cli)
+		if err != nil {
+			t.Fatalf("project: %v", err)
+		}
+		if _, err := models.CreateAIModel(ctx, s.app.db, org, models.AIModelFields{
+			Provider: set("Acme"), Model: set("cli-model"), Version: set("1")}, cli); err != nil {
+			t.Fatalf("model: %v", err)
+		}
+		if _, err := models.CreateRisk(ctx, s.app.db, org, models.RiskFields{ProjectID: set(p.ID), Name: set("CLI risk"),
+			Likelihood: models.Opt[int]{Set: true, Value: &three}, Severity: models.Opt[int]{Set: true, Value: &three}}, cli); err != nil {
+			t.Fatalf("risk: %v", err)
+		}
+		r := admin.gql(`{ projects(first: 10) { nodes { createdBy { kind name } } }
+			aiModels(first: 10) { nodes { createdBy { kind name } } }
+			risks(first: 10) { nodes { createdBy { kind name } } } }`, nil).ok()
+		if n := strings.Count(r.body, `{"createdBy":{"kind":"COMMAND_LINE","name":"Command line (ops@host)"}}`); n != 3 {
+			t.Errorf("want 3 rows created by the command line, got %d: %s", n, r.body)
+		}
+	})
+}

@@ -32,8 +32,8 @@ func createUserCommand() command {
 			fs.StringVar(&email, "email", "", "the user's email (required)")
 			fs.StringVar(&name, "name", "", "the user's name (required)")
 			fs.StringVar(&role, "role", "", "ADMIN, EDITOR or VIEWER (required)")
-			fs.StringVar(&org, "org", "", "the organisation's name or id; may be left out when there is only one")
-			fs.BoolVar(&fromStdin, "password-stdin", false, "read the password from stdin instead of asking")
+			orgFlag(fs, &org)
+			passwordStdinFlag(fs, &fromStdin)
 		},
 		run: func(ctx context.Context, cfg config, rest []string, io stdio) error {
 			r, err := parseRole(role)
@@ -101,7 +101,7 @@ func resetPasswordCommand() command {
 		flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&email, "email", "", "the user's email (required)")
 			fs.StringVar(&org, "org", "", "the organisation's name or id, when the email has accounts in several")
-			fs.BoolVar(&fromStdin, "password-stdin", false, "read the password from stdin instead of asking")
+			passwordStdinFlag(fs, &fromStdin)
 		},
 		run: func(ctx context.Context, cfg config, rest []string, io stdio) error {
 			if err := required(rest, map[string]string{"email": email}); err != nil {
@@ -144,7 +144,7 @@ func createKeyCommand() command {
 			"KEY=$(keyward admin create-key --org Acme --name ci) works. The secret is shown only this once. " +
 			"Same name and limit rules as the admin; audited as made by the command line.",
 		flags: func(fs *flag.FlagSet) {
-			fs.StringVar(&org, "org", "", "the organisation's name or id; may be left out when there is only one")
+			orgFlag(fs, &org)
 			fs.StringVar(&name, "name", "", "the key's name, unique in the organisation (required)")
 			fs.StringVar(&scope, "scope", string(models.ScopeReadWrite), "READ_WRITE or READ_ONLY")
 			fs.IntVar(&days, "days", models.DefaultKeyDays, fmt.Sprintf("days until the key expires, 1 to %d", models.MaxKeyDays))
@@ -180,6 +180,16 @@ func createKeyCommand() command {
 }
 
 // parseRole reads --role; case does not matter.
+// orgFlag is --org of a command that acts in one organisation.
+func orgFlag(fs *flag.FlagSet, org *string) {
+	fs.StringVar(org, "org", "", "the organisation's name or id; may be left out when there is only one")
+}
+
+// passwordStdinFlag is --password-stdin (see readPassword).
+func passwordStdinFlag(fs *flag.FlagSet, fromStdin *bool) {
+	fs.BoolVar(fromStdin, "password-stdin", false, "read the password from stdin instead of asking")
+}
+
 func parseRole(s string) (models.Role, error) {
 	r := models.Role(strings.ToUpper(strings.TrimSpace(s)))
 	if s == "" {

@@ -123,7 +123,7 @@ func (s *testServer) flushUsage() {
 // addUsage stores daily counts as a flush would.
 func (s *testServer) addUsage(rows ...models.APIKeyUsage) {
 	s.t.Helper()
-	if err := models.AddUsage(context.Background(), s.app.db, rows); err != nil {
+	if err := models.AddUsage(context.Background(), s.app.db, uuid.NewString(), rows); err != nil {
 		s.t.Fatal(err)
 	}
 }

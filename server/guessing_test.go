@@ -11,9 +11,11 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"keyward/models"
 	"keyward/ratelimit"
 )
 
@@ -100,13 +102,14 @@ func TestParallelKeyGuessesSpendExactlyTheBudget(t *testing.T) {
 	run := func(t *testing.T, dbURL string, change ...func(*config)) {
 		change = append(change, func(c *config) { c.AuthFailLimit = ratelimit.Limit{Rate: 5, Period: time.Hour} })
 		s := newServer(t, dbURL, change...)
-		_, good := s.admin().createKey("good key")
+		s.admin().createKey("good key")
+		unknown, _, _, _ := models.GenerateKey()
 		client := "[" + freshV6() + "::1]:40000"
 		counts := parallel(40, func(i int) *response {
 			// Well-formed unknown keys reach the database; malformed ones do not.
 			secret := "kw_guess"
 			if i%2 == 0 {
-				secret = good[:len(good)-8] + "AAAAAAAA"
+				secret = unknown
 			}
 			return s.from(client, map[string]string{"Authorization": "Bearer " + secret}, `{ whoami { kind } }`, nil)
 		})
@@ -140,6 +143,66 @@ func TestValidKeysDoNotUseTheFailureBudget(t *testing.T) {
 			t.Fatalf("bad key: %d, want %d", r.status, want)
 		}
 	}
+}
+
+// A burst of requests with one valid key that this replica has not verified
+// yet is one lookup, and spends at most one unit of the client's failure
+// budget: it is one credential, checked once, however many requests carry
+// it. Before, each request spent its own unit before the lookup and the
+// burst was refused as guessing.
+func TestColdBurstOfOneValidKeyIsNotGuessing(t *testing.T) {
+	run := func(t *testing.T, dbURL string, change ...func(*config)) {
+		s := newServer(t, dbURL, change...) // the default budget: 20 a minute
+		_, good := s.admin().createKey("busy key")
+		var lookups atomic.Int32
+		// A slow database: every request of the burst arrives while the
+		// first lookup is still running.
+		s.app.keys.SetAfterLookup(func() { lookups.Add(1); time.Sleep(100 * time.Millisecond) })
+		client := "[" + freshV6() + "::1]:40000"
+		auth := map[string]string{"Authorization": "Bearer " + good}
+		counts := parallel(50, func(int) *response { return s.from(client, auth, `{ whoami { kind } }`, nil) })
+		if counts[""] != 50 {
+			t.Fatalf("50 parallel requests with one valid key: %v; want all 50 answered", counts)
+		}
+		if n := lookups.Load(); n != 1 {
+			t.Errorf("%d lookups for one key, want 1", n)
+		}
+		// The budget is whole: 20 bad keys are still checked, the 21st refused.
+		bad := map[string]string{"Authorization": "Bearer kw_guess"}
+		for i := range 21 {
+			if r := s.from(client, bad, `{ whoami { kind } }`, nil); (i < 20) != (r.status == http.StatusUnauthorized) {
+				t.Fatalf("bad key %d after the burst: %d %s", i+1, r.status, r.body)
+			}
+		}
+	}
+	forEachDB(t, func(t *testing.T, dbURL string) { run(t, dbURL) })
+	t.Run("redis", func(t *testing.T) {
+		url := redisURL(t)
+		run(t, sqliteURL(t), func(c *config) { c.RedisURL = url })
+	})
+}
+
+// Sharing a lookup does not make a bad key cheaper: requests with one
+// unknown key each still spend a unit, so past the budget they are refused.
+func TestColdBurstOfOneBadKeySpendsPerRequest(t *testing.T) {
+	run := func(t *testing.T, dbURL string, change ...func(*config)) {
+		change = append(change, func(c *config) { c.AuthFailLimit = ratelimit.Limit{Rate: 5, Period: time.Hour} })
+		s := newServer(t, dbURL, change...)
+		s.admin().createKey("good key")
+		s.app.keys.SetAfterLookup(func() { time.Sleep(100 * time.Millisecond) })
+		client := "[" + freshV6() + "::1]:40000"
+		secret, _, _, _ := models.GenerateKey()
+		unknown := map[string]string{"Authorization": "Bearer " + secret}
+		counts := parallel(40, func(int) *response { return s.from(client, unknown, `{ whoami { kind } }`, nil) })
+		if counts["UNAUTHENTICATED"] != 5 || counts["RATE_LIMITED"] != 35 {
+			t.Fatalf("40 parallel requests with one unknown key: %v; want 5 answered and 35 refused", counts)
+		}
+	}
+	forEachDB(t, func(t *testing.T, dbURL string) { run(t, dbURL) })
+	t.Run("redis", func(t *testing.T) {
+		url := redisURL(t)
+		run(t, sqliteURL(t), func(c *config) { c.RedisURL = url })
+	})
 }
 
 // Every per-client limit groups IPv6 by /64 and reads IPv4-mapped IPv6 as IPv4.

@@ -63,15 +63,24 @@ func wantRefusedAfterResume(t *testing.T, s *testServer, secret string, resume f
 	}
 }
 
+// deletedWhileLookupPaused starts a server whose cache only invalidation
+// can empty in time (an hour-long TTL), sends a request with a new key that
+// stops in its lookup, and deletes the key meanwhile. Later lookups do not
+// pause.
+func deletedWhileLookupPaused(t *testing.T, dbURL string) (s *testServer, secret string, resume func(), inFlight <-chan int) {
+	t.Helper()
+	s = newServer(t, dbURL, func(c *config) { c.KeyCacheTTL = time.Hour })
+	admin := s.admin()
+	id, secret := admin.createKey("raced key")
+	resume, inFlight = whoamiPausedInLookup(t, s, secret)
+	s.app.keys.SetAfterLookup(func() {})
+	admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok()
+	return s, secret, resume, inFlight
+}
+
 func TestDeletionDuringCacheFillIsNotLost(t *testing.T) {
 	forEachDB(t, func(t *testing.T, dbURL string) {
-		// An hour-long TTL: only invalidation can evict the key in time.
-		s := newServer(t, dbURL, func(c *config) { c.KeyCacheTTL = time.Hour })
-		admin := s.admin()
-		id, secret := admin.createKey("raced key")
-
-		resume, inFlight := whoamiPausedInLookup(t, s, secret)
-		admin.gql(`mutation($id:ID!){ deleteApiKey(input:{id:$id}) { deletedApiKeyId } }`, vars{"id": id}).ok()
+		s, secret, resume, inFlight := deletedWhileLookupPaused(t, dbURL)
 		wantRefusedAfterResume(t, s, secret, resume, inFlight)
 	})
 }
@@ -108,5 +117,26 @@ func TestNotifiedDeletionDuringCacheFillIsNotLost(t *testing.T) {
 		}
 		waitFor(t, 10*time.Second, func() bool { return b.app.listener.Connects() > connects })
 		wantRefusedAfterResume(t, b, secret, resume, inFlight)
+	})
+}
+
+// Requests with one uncached key share its lookup, but a request that starts
+// after the key was deleted never shares a lookup that read it before: it
+// is refused at once, while the earlier lookup is still paused.
+func TestRequestAfterDeletionDoesNotShareAnEarlierLookup(t *testing.T) {
+	forEachDB(t, func(t *testing.T, dbURL string) {
+		s, secret, resume, inFlight := deletedWhileLookupPaused(t, dbURL)
+		after := whoamiInBackground(s, secret)
+		select {
+		case st := <-after:
+			if st != http.StatusUnauthorized {
+				t.Errorf("request after the deletion: %d, want 401", st)
+			}
+		case <-time.After(3 * time.Second):
+			resume()
+			t.Errorf("request after the deletion waited for the lookup from before it (then answered %d)", <-after)
+		}
+		resume()
+		<-inFlight
 	})
 }

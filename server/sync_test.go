@@ -120,6 +120,12 @@ func TestListOrderByAndUpdatedSince(t *testing.T) {
 //     already read. Each pass therefore starts from the newest updatedAt the
 //     previous one saw minus a lag longer than any write transaction
 //     (updatedSince is inclusive, >=); rows read twice are harmless.
+//
+// The test makes both last cases happen for sure: every writer's last write
+// waits until the passes that ran during the writes are over, so only a pass
+// after the writers stopped can read it; and one of those late writes
+// becomes visible stamped at exactly the instant that pass starts from, as
+// a slow write would, so only an inclusive updatedSince reads it.
 func TestSyncLoopSeesFinalVersionsUnderConcurrentWrites(t *testing.T) {
 	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		const rows, writers, writesEach, lag = 20, 3, 20, 2 * time.Second
@@ -128,25 +134,33 @@ func TestSyncLoopSeesFinalVersionsUnderConcurrentWrites(t *testing.T) {
 			ids = append(ids, admin.createProject(fmt.Sprintf("p%02d v0", i)))
 		}
 
-		var done atomic.Bool
-		var wg sync.WaitGroup
-		errs := make(chan string, writers*writesEach)
 		var version atomic.Int64
+		errs := make(chan string, writers*writesEach+1)
+		write := func(id string) {
+			r := admin.gql(`mutation($id:ID!,$v:String!){ updateProject(input:{id:$id, title:$v}) { project { id } } }`,
+				vars{"id": id, "v": fmt.Sprintf("%s v%d", id[:8], version.Add(1))})
+			if r.status != 200 || len(r.Errors) > 0 {
+				errs <- r.body
+			}
+		}
+		var done atomic.Bool
+		var wg, early sync.WaitGroup
+		late := make(chan struct{})
 		for w := range writers {
 			wg.Add(1)
+			early.Add(1)
 			go func() {
 				defer wg.Done()
 				for i := range writesEach {
-					id := ids[(w*7+i*3)%rows]
-					r := admin.gql(`mutation($id:ID!,$v:String!){ updateProject(input:{id:$id, title:$v}) { project { id } } }`,
-						vars{"id": id, "v": fmt.Sprintf("%s v%d", id[:8], version.Add(1))})
-					if r.status != 200 || len(r.Errors) > 0 {
-						errs <- r.body
+					if i == writesEach-1 {
+						early.Done()
+						<-late
 					}
+					write(ids[(w*7+i*3)%rows])
 				}
 			}()
 		}
-		go func() { wg.Wait(); done.Store(true) }()
+		go func() { early.Wait(); done.Store(true) }()
 
 		seen := map[string]string{} // id → title as last read
 		var since *time.Time
@@ -182,9 +196,18 @@ func TestSyncLoopSeesFinalVersionsUnderConcurrentWrites(t *testing.T) {
 			}
 		}
 		passes := 0
-		for !done.Load() {
+		for passes < 2 || !done.Load() {
 			pass()
 			passes++
+		}
+		// The late writes, then a slow one: committed now, stamped at the
+		// very instant the next pass starts from.
+		close(late)
+		wg.Wait()
+		slow := ids[rows-1]
+		write(slow)
+		if err := s.app.db.Exec("UPDATE projects SET updated_at = ? WHERE id = ?", since.UTC(), slow).Error; err != nil {
+			t.Fatal(err)
 		}
 		pass() // the run after the writers stopped
 		close(errs)

@@ -1,19 +1,21 @@
 // Package usage counts each API key's requests per UTC day. Counting happens
 // in memory on the request path (no database or Redis round trip); every
 // replica adds its counts to the database once a flush interval and at
-// shutdown, with an additive upsert, so replicas sum exactly.
+// shutdown, with an additive upsert, so replicas sum exactly, and under a
+// batch id, so a retried flush never adds its counts twice.
 package usage
 
 import (
 	"context"
-	"fmt"
 	"hash/maphash"
 	"log/slog"
 	"sync"
 	"time"
 
+	"github.com/google/uuid"
 	"gorm.io/gorm"
 
+	"keyward/flushloop"
 	"keyward/models"
 )
 
@@ -35,25 +37,28 @@ type shard struct {
 	_  [40]byte // note: keeps neighbouring shards' locks off one cache line
 }
 
-// Counter holds the counts not yet flushed.
+// Counter holds the counts not yet flushed. Its Flush, Run and Close come
+// from flushloop.Loop.
 type Counter struct {
+	*flushloop.Loop
 	db     *gorm.DB
-	log    *slog.Logger
 	seed   maphash.Seed
 	shards [shardCount]shard
 
-	flushMu    sync.Mutex // one flush at a time
+	// lastPruned and unsent are guarded by the loop's one flush at a time.
 	lastPruned time.Time
-	// runDone is closed when Run returns; nil until Run starts.
-	runMu   sync.Mutex
-	runDone chan struct{}
+	unsent     batch // a batch whose write failed, to be sent again as it is
+	// write adds a batch; tests wrap it to hold a flush open or lose its
+	// acknowledgement.
+	write func(ctx context.Context, db *gorm.DB, batchID string, rows []models.APIKeyUsage) error
 }
 
 func NewCounter(db *gorm.DB, log *slog.Logger) *Counter {
-	c := &Counter{db: db, log: log, seed: maphash.MakeSeed()}
+	c := &Counter{db: db, seed: maphash.MakeSeed(), write: models.AddUsage}
 	for i := range c.shards {
 		c.shards[i].m = map[slot]*models.UsageCounts{}
 	}
+	c.Loop = flushloop.New("API key usage counts", log, c.flush)
 	return c
 }
 
@@ -91,19 +96,32 @@ func (c *Counter) take() []models.APIKeyUsage {
 	return rows
 }
 
-// Flush adds the held counts to the database in one transaction. On
-// failure they are held again, to be added by the next flush; nothing is
-// lost and nothing counted twice. It also prunes rows past retention, at
-// most once an hour.
-func (c *Counter) Flush(ctx context.Context) error {
-	c.flushMu.Lock()
-	defer c.flushMu.Unlock()
-	rows := c.take()
-	if err := models.AddUsage(ctx, c.db, rows); err != nil {
-		for _, r := range rows {
-			c.addRow(r)
+// batch is one flush's counts under the random id that makes adding them
+// idempotent (see models.AddUsage).
+type batch struct {
+	id   string
+	rows []models.APIKeyUsage
+}
+
+// flush adds the held counts to the database as one batch, in one
+// transaction. A batch whose write failed is kept as it is and sent again,
+// under the same id, before anything newer: if its commit happened but the
+// acknowledgement was lost, the database finds the id and adds nothing, so
+// nothing is lost and nothing counted twice. It also prunes rows past
+// retention, at most once an hour.
+func (c *Counter) flush(ctx context.Context) error {
+	if c.unsent.id != "" {
+		if err := c.write(ctx, c.db, c.unsent.id, c.unsent.rows); err != nil {
+			return err
 		}
-		return err
+		c.unsent = batch{}
+	}
+	if rows := c.take(); len(rows) > 0 {
+		b := batch{id: uuid.NewString(), rows: rows}
+		if err := c.write(ctx, c.db, b.id, b.rows); err != nil {
+			c.unsent = b
+			return err
+		}
 	}
 	if now := time.Now(); now.Sub(c.lastPruned) >= pruneEvery {
 		if err := models.PruneUsage(ctx, c.db, now); err != nil {
@@ -112,48 +130,4 @@ func (c *Counter) Flush(ctx context.Context) error {
 		c.lastPruned = now
 	}
 	return nil
-}
-
-func (c *Counter) addRow(r models.APIKeyUsage) {
-	day, _ := time.Parse("2006-01-02", string(r.Day))
-	c.Add(r.APIKeyID, day, r.UsageCounts)
-}
-
-// Run flushes every interval until ctx ends. note: ending ctx stops the
-// loop but never cuts off a flush in progress; Close waits for it.
-func (c *Counter) Run(ctx context.Context, every time.Duration) {
-	done := make(chan struct{})
-	c.runMu.Lock()
-	c.runDone = done
-	c.runMu.Unlock()
-	defer close(done)
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := c.Flush(context.WithoutCancel(ctx)); err != nil {
-				c.log.Warn("flush API key usage counts", "err", err)
-			}
-		}
-	}
-}
-
-// Close is the shutdown flush: after Run's context has ended, it waits for
-// the loop to finish the flush it may be in, then adds what is still held,
-// so no request counted before shutdown is lost. ctx bounds the wait.
-func (c *Counter) Close(ctx context.Context) error {
-	c.runMu.Lock()
-	done := c.runDone
-	c.runMu.Unlock()
-	if done != nil {
-		select {
-		case <-done:
-		case <-ctx.Done():
-			return fmt.Errorf("a usage flush was still running at shutdown: %w", ctx.Err())
-		}
-	}
-	return c.Flush(ctx)
 }
