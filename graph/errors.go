@@ -32,6 +32,27 @@ const unavailableRetrySeconds = 2
 //     the log only.
 func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
+		// A resolver that found several problems (models.Errors) gets one
+		// GraphQL error per problem, each with its own extensions.field, in
+		// order: all but the last are added here, the last is returned.
+		// note: here rather than in a field middleware, which would wrap
+		// every field of every response.
+		var many models.Errors
+		if errors.As(err, &many) && len(many) > 1 {
+			var wrapper *gqlerror.Error
+			errors.As(err, &wrapper)
+			for i, e := range many {
+				one := gqlerror.WrapPath(graphql.GetPath(ctx), e)
+				if wrapper != nil {
+					one.Locations = wrapper.Locations
+				}
+				if i == len(many)-1 {
+					err = one
+					break
+				}
+				graphql.AddError(ctx, one)
+			}
+		}
 		var typed *models.Error
 		if errors.As(err, &typed) {
 			gerr := gqlerror.WrapPath(graphql.GetPath(ctx), err)
@@ -172,20 +193,4 @@ func astPath(p ast.Path) []any {
 		}
 	}
 	return out
-}
-
-// expandProblems is a field middleware: a resolver that returns several
-// problems (models.Errors) gets one GraphQL error per problem, each with its
-// own extensions.field, instead of only the first.
-func expandProblems(ctx context.Context, next graphql.Resolver) (any, error) {
-	res, err := next(ctx)
-	var many models.Errors
-	if err != nil && errors.As(err, &many) && len(many) > 1 {
-		list := make(gqlerror.List, len(many))
-		for i, e := range many {
-			list[i] = gqlerror.WrapPath(graphql.GetPath(ctx), e)
-		}
-		return res, list
-	}
-	return res, err
 }

@@ -16224,7 +16224,7 @@ func (ec *executionContext) marshalNActor2keywardᚋmodelsᚐActor(ctx context.C
 }
 
 func (ec *executionContext) marshalNAiModel2ᚕᚖkeywardᚋmodelsᚐAIModelᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.AIModel) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAiModel2ᚖkeywardᚋmodelsᚐAIModel(ctx, sel, v[i])
@@ -16256,7 +16256,7 @@ func (ec *executionContext) marshalNAiModelConnection2ᚖkeywardᚋmodelsᚐConn
 }
 
 func (ec *executionContext) marshalNAiModelEdge2ᚕᚖkeywardᚋmodelsᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Edge[*models.AIModel]) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAiModelEdge2ᚖkeywardᚋmodelsᚐEdge(ctx, sel, v[i])
@@ -16290,7 +16290,7 @@ func (ec *executionContext) marshalNAiModelStatus2keywardᚋmodelsᚐAIModelStat
 }
 
 func (ec *executionContext) marshalNApiKey2ᚕᚖkeywardᚋmodelsᚐAPIKeyᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.APIKey) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNApiKey2ᚖkeywardᚋmodelsᚐAPIKey(ctx, sel, v[i])
@@ -16314,7 +16314,7 @@ func (ec *executionContext) marshalNApiKey2ᚖkeywardᚋmodelsᚐAPIKey(ctx cont
 }
 
 func (ec *executionContext) marshalNApiKeyInsight2ᚕᚖkeywardᚋmodelsᚐInsightᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Insight) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNApiKeyInsight2ᚖkeywardᚋmodelsᚐInsight(ctx, sel, v[i])
@@ -16368,7 +16368,7 @@ func (ec *executionContext) marshalNApiKeyStatus2keywardᚋmodelsᚐAPIKeyStatus
 }
 
 func (ec *executionContext) marshalNApiKeyUsageDay2ᚕᚖkeywardᚋmodelsᚐUsageDayᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.UsageDay) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNApiKeyUsageDay2ᚖkeywardᚋmodelsᚐUsageDay(ctx, sel, v[i])
@@ -16402,7 +16402,7 @@ func (ec *executionContext) marshalNAuditAction2keywardᚋmodelsᚐAuditAction(c
 }
 
 func (ec *executionContext) marshalNAuditEvent2ᚕᚖkeywardᚋmodelsᚐAuditEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.AuditEvent) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEvent2ᚖkeywardᚋmodelsᚐAuditEvent(ctx, sel, v[i])
@@ -16434,7 +16434,7 @@ func (ec *executionContext) marshalNAuditEventConnection2ᚖkeywardᚋmodelsᚐC
 }
 
 func (ec *executionContext) marshalNAuditEventEdge2ᚕᚖkeywardᚋmodelsᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Edge[*models.AuditEvent]) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEventEdge2ᚖkeywardᚋmodelsᚐEdge(ctx, sel, v[i])
@@ -16619,7 +16619,7 @@ func (ec *executionContext) marshalNMitigationStatus2keywardᚋmodelsᚐMitigati
 }
 
 func (ec *executionContext) marshalNNode2ᚕkeywardᚋmodelsᚐNode(ctx context.Context, sel ast.SelectionSet, v []models.Node) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2keywardᚋmodelsᚐNode(ctx, sel, v[i])
@@ -16687,7 +16687,7 @@ var (
 )
 
 func (ec *executionContext) marshalNProject2ᚕᚖkeywardᚋmodelsᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Project) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProject2ᚖkeywardᚋmodelsᚐProject(ctx, sel, v[i])
@@ -16719,7 +16719,7 @@ func (ec *executionContext) marshalNProjectConnection2ᚖkeywardᚋmodelsᚐConn
 }
 
 func (ec *executionContext) marshalNProjectEdge2ᚕᚖkeywardᚋmodelsᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Edge[*models.Project]) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProjectEdge2ᚖkeywardᚋmodelsᚐEdge(ctx, sel, v[i])
@@ -16758,7 +16758,7 @@ func (ec *executionContext) unmarshalNRevokeLeakedApiKeyInput2keywardᚋgraphᚋ
 }
 
 func (ec *executionContext) marshalNRisk2ᚕᚖkeywardᚋmodelsᚐRiskᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Risk) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRisk2ᚖkeywardᚋmodelsᚐRisk(ctx, sel, v[i])
@@ -16800,7 +16800,7 @@ func (ec *executionContext) marshalNRiskConnection2ᚖkeywardᚋmodelsᚐConnect
 }
 
 func (ec *executionContext) marshalNRiskEdge2ᚕᚖkeywardᚋmodelsᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Edge[*models.Risk]) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRiskEdge2ᚖkeywardᚋmodelsᚐEdge(ctx, sel, v[i])
@@ -16936,7 +16936,7 @@ func (ec *executionContext) unmarshalNUpsertAiModelInput2ᚖkeywardᚋgraphᚋgq
 }
 
 func (ec *executionContext) marshalNUpsertAiModelPayload2ᚕᚖkeywardᚋgraphᚋgqlmodelᚐUpsertAiModelPayload(ctx context.Context, sel ast.SelectionSet, v []*gqlmodel.UpsertAiModelPayload) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOUpsertAiModelPayload2ᚖkeywardᚋgraphᚋgqlmodelᚐUpsertAiModelPayload(ctx, sel, v[i])
@@ -16951,7 +16951,7 @@ func (ec *executionContext) unmarshalNUpsertAiModelsInput2keywardᚋgraphᚋgqlm
 }
 
 func (ec *executionContext) marshalNUser2ᚕᚖkeywardᚋmodelsᚐUserᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.User) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUser2ᚖkeywardᚋmodelsᚐUser(ctx, sel, v[i])
@@ -16983,7 +16983,7 @@ func (ec *executionContext) marshalNUserConnection2ᚖkeywardᚋmodelsᚐConnect
 }
 
 func (ec *executionContext) marshalNUserEdge2ᚕᚖkeywardᚋmodelsᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Edge[*models.User]) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUserEdge2ᚖkeywardᚋmodelsᚐEdge(ctx, sel, v[i])
@@ -17011,7 +17011,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -17055,7 +17055,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -17083,7 +17083,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -17111,7 +17111,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -17184,7 +17184,7 @@ func (ec *executionContext) marshalOAiModelStatus2ᚕkeywardᚋmodelsᚐAIModelS
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAiModelStatus2keywardᚋmodelsᚐAIModelStatus(ctx, sel, v[i])
@@ -17259,7 +17259,7 @@ func (ec *executionContext) marshalOAuditAction2ᚕkeywardᚋmodelsᚐAuditActio
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditAction2keywardᚋmodelsᚐAuditAction(ctx, sel, v[i])
@@ -17535,7 +17535,7 @@ func (ec *executionContext) marshalOMitigationStatus2ᚕkeywardᚋmodelsᚐMitig
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMitigationStatus2keywardᚋmodelsᚐMitigationStatus(ctx, sel, v[i])
@@ -17609,7 +17609,7 @@ func (ec *executionContext) marshalOProjectStatus2ᚕkeywardᚋmodelsᚐProjectS
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProjectStatus2keywardᚋmodelsᚐProjectStatus(ctx, sel, v[i])
@@ -17682,7 +17682,7 @@ func (ec *executionContext) marshalORiskClassification2ᚕkeywardᚋmodelsᚐRis
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRiskClassification2keywardᚋmodelsᚐRiskClassification(ctx, sel, v[i])
@@ -17838,7 +17838,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -17857,7 +17857,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -17876,7 +17876,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -17895,7 +17895,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])

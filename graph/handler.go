@@ -44,7 +44,6 @@ func NewHandler(r *Resolver, log *slog.Logger) http.Handler {
 	srv.Use(responseHook{"OperationMetrics", recordOperationMetrics})
 	srv.Use(responseHook{"UsageRecorder", recordUsage})
 	srv.Use(responseHook{"KeyWarnings", addKeyWarnings})
-	srv.AroundFields(expandProblems)
 	srv.SetErrorPresenter(errorPresenter(log))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		log.ErrorContext(ctx, "panic in resolver", "request_id", httplog.RequestID(ctx), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))

@@ -26,8 +26,10 @@ type batcher[V any] struct {
 	tried   map[string]bool
 }
 
+// note: the maps are made on first use; most requests (every key-
+// authenticated `{ __typename }`, most mutations) never load anything.
 func newBatcher[V any](fetch func(ctx context.Context, ids []string) (map[string]V, error)) *batcher[V] {
-	return &batcher[V]{fetch: fetch, pending: map[string]bool{}, loaded: map[string]V{}, tried: map[string]bool{}}
+	return &batcher[V]{fetch: fetch}
 }
 
 func (b *batcher[V]) prime(ids ...string) {
@@ -35,6 +37,9 @@ func (b *batcher[V]) prime(ids ...string) {
 	defer b.mu.Unlock()
 	for _, id := range ids {
 		if !b.tried[id] {
+			if b.pending == nil {
+				b.pending = map[string]bool{}
+			}
 			b.pending[id] = true
 		}
 	}
@@ -47,10 +52,15 @@ func (b *batcher[V]) load(ctx context.Context, id string) (V, error) {
 	if b.tried[id] {
 		return b.loaded[id], nil
 	}
-	b.pending[id] = true
-	ids := make([]string, 0, len(b.pending))
+	if b.tried == nil {
+		b.loaded, b.tried = map[string]V{}, map[string]bool{}
+	}
+	ids := make([]string, 0, len(b.pending)+1)
+	ids = append(ids, id)
 	for k := range b.pending {
-		ids = append(ids, k)
+		if k != id {
+			ids = append(ids, k)
+		}
 	}
 	clear(b.pending)
 	got, err := b.fetch(ctx, ids)

@@ -36,7 +36,7 @@ func ListAIModels(ctx context.Context, db *gorm.DB, orgID string, f AIModelFilte
 	if err != nil {
 		return nil, err
 	}
-	return paginate[*AIModel](ctx, func() *gorm.DB {
+	return paginate[AIModel](ctx, func() *gorm.DB {
 		q := db.Model(&AIModel{}).Where("organization_id = ?", orgID)
 		if len(f.Status) > 0 {
 			q = q.Where("status IN ?", f.Status)

@@ -133,7 +133,7 @@ type AuditFilter struct {
 // ListAuditLog pages through the organisation's audit events, newest first,
 // with the governance lists' cursor rules (see paginate).
 func ListAuditLog(ctx context.Context, db *gorm.DB, orgID string, f AuditFilter, page PageArgs) (*AuditEventConnection, error) {
-	return paginate[*AuditEvent](ctx, func() *gorm.DB {
+	return paginate[AuditEvent](ctx, func() *gorm.DB {
 		q := db.Model(&AuditEvent{}).Where("organization_id = ?", orgID)
 		if len(f.Actions) > 0 {
 			q = q.Where("action IN ?", f.Actions)

@@ -122,7 +122,10 @@ func checkPage(p PageArgs, def ListOrder) (int, ListOrder, *cursor, error) {
 // applied) for one page in the order asked for, or def. newQuery must
 // return a fresh copy of the filtered query each time, so that the count
 // and the page do not share clauses.
-func paginate[T sortKeyed](ctx context.Context, newQuery func() *gorm.DB, p PageArgs, def ListOrder) (*Connection[T], error) {
+func paginate[S any, T interface {
+	*S
+	sortKeyed
+}](ctx context.Context, newQuery func() *gorm.DB, p PageArgs, def ListOrder) (*Connection[T], error) {
 	n, o, after, err := checkPage(p, def)
 	if err != nil {
 		return nil, err
@@ -141,8 +144,8 @@ func paginate[T sortKeyed](ctx context.Context, newQuery func() *gorm.DB, p Page
 	if after != nil {
 		q = q.Where(past(beyond, beyond), after.at, after.at, after.id)
 	}
-	var rows []T
-	if err := q.Order(order).Limit(n + 1).Find(&rows).Error; err != nil {
+	rows, err := findAll[S, T](q.Order(order).Limit(n + 1))
+	if err != nil {
 		return nil, err
 	}
 	c := &Connection[T]{

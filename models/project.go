@@ -175,7 +175,7 @@ func ListProjects(ctx context.Context, db *gorm.DB, orgID string, f ProjectFilte
 	if err != nil {
 		return nil, err
 	}
-	return paginate[*Project](ctx, func() *gorm.DB {
+	return paginate[Project](ctx, func() *gorm.DB {
 		q := db.Model(&Project{}).Where("organization_id = ?", orgID)
 		if len(f.Status) > 0 {
 			q = q.Where("status IN ?", f.Status)

@@ -230,7 +230,7 @@ func ListRisks(ctx context.Context, db *gorm.DB, orgID string, f RiskFilter, pag
 	if err != nil {
 		return nil, err
 	}
-	return paginate[*Risk](ctx, func() *gorm.DB {
+	return paginate[Risk](ctx, func() *gorm.DB {
 		q := db.Model(&Risk{}).Where("organization_id = ?", orgID)
 		if f.ProjectID != nil {
 			q = q.Where("project_id = ?", *f.ProjectID)

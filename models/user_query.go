@@ -25,7 +25,7 @@ type UserEdge = Edge[*User]
 // ListUsers returns a page of the organisation's users, oldest first, with
 // the governance lists' cursor rules (see paginate).
 func ListUsers(ctx context.Context, db *gorm.DB, orgID string, page PageArgs) (*UserConnection, error) {
-	return paginate[*User](ctx, func() *gorm.DB {
+	return paginate[User](ctx, func() *gorm.DB {
 		return db.Model(&User{}).Where("organization_id = ?", orgID)
 	}, PageArgs{First: page.First, After: page.After}, OldestFirst)
 }
