@@ -20,6 +20,9 @@ type PageArgs struct {
 	First *int
 	After *string
 	Order *ListOrder
+	// WithTotal says the total will be asked for, so a first page counts
+	// it in the same query instead of a second one.
+	WithTotal bool
 }
 
 // PageInfo tells where a page starts and ends and whether rows lie beyond.
@@ -144,13 +147,24 @@ func paginate[S any, T interface {
 	if after != nil {
 		q = q.Where(past(beyond, beyond), after.at, after.at, after.id)
 	}
-	rows, err := findAll[S, T](q.Order(order).Limit(n + 1))
+	// A first page that will show its total counts in the same query; a
+	// later page's window would only count the rows after its cursor.
+	var total *int64
+	var also []selected
+	if p.WithTotal && after == nil {
+		total = new(int64)
+		also = append(also, selected{sql: "COUNT(*) OVER ()", dest: total})
+	}
+	rows, err := findAll[S, T](q.Order(order).Limit(n+1), also...)
 	if err != nil {
 		return nil, err
 	}
 	c := &Connection[T]{
 		order: o,
 		count: func(ctx context.Context) (int64, error) {
+			if total != nil {
+				return *total, nil
+			}
 			var total int64
 			err := newQuery().WithContext(ctx).Count(&total).Error
 			return total, err

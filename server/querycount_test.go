@@ -78,3 +78,40 @@ func TestNestedListsIssueBoundedStatements(t *testing.T) {
 		}
 	})
 }
+
+// A first page that selects totalCount counts it in the page's own query;
+// a later page, whose query only sees rows past its cursor, still reports
+// the whole list, and so does a total asked for through a fragment.
+func TestFirstPageCountsItsTotalInOneStatement(t *testing.T) {
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
+		for i := range 25 {
+			admin.createProject(fmt.Sprintf("Count me %02d", i))
+		}
+		admin.createProject("Other")
+		_, secret := admin.createKey("counter")
+		key := s.bearer(secret)
+		key.gql(`{ whoami { kind } }`, nil).ok() // the key is cached from here on
+		counter := countStatements(t, s.app.db)
+
+		page := `query($after:String, $search:String){ projects(first:10, after:$after, filter:{search:$search}) { totalCount nodes { id } pageInfo { endCursor } } }`
+		before := counter.Load()
+		first := key.gql(page, vars{"search": "count me"}).ok()
+		if n := counter.Load() - before; n != 1 {
+			t.Errorf("first page with totalCount: %d statements, want 1", n)
+		}
+		if got := first.num("projects", "totalCount"); got != 25 {
+			t.Errorf("first page: totalCount %d, want 25", got)
+		}
+		next := key.gql(page, vars{"search": "count me", "after": first.str("projects", "pageInfo", "endCursor")}).ok()
+		if got := next.num("projects", "totalCount"); got != 25 {
+			t.Errorf("second page: totalCount %d, want 25 (the whole list, not the rows past the cursor)", got)
+		}
+		if got := key.gql(page, vars{"search": "nothing like it"}).ok().num("projects", "totalCount"); got != 0 {
+			t.Errorf("empty first page: totalCount %d, want 0", got)
+		}
+		viaFragment := key.gql(`{ projects(first:3) { ... on ProjectConnection { totalCount } nodes { id } } }`, nil).ok()
+		if got := viaFragment.num("projects", "totalCount"); got != 26 {
+			t.Errorf("totalCount through a fragment: %d, want 26", got)
+		}
+	})
+}
