@@ -523,7 +523,7 @@ export function registerTests({ browser, baseURL, admin, artifacts, bin }) {
     }
   });
 
-  registerUsageTests({ baseURL, admin, open, signIn, shot });
+  registerUsageTests({ baseURL, admin, open, signIn, shot, browser, bin, artifacts });
 
   test('no page broke the Content-Security-Policy', async () => {
     assert.deepEqual(cspViolations, []);

@@ -2,11 +2,13 @@
 // (the server flushes counts every second in e2e), then the API Keys list,
 // a key's detail page and the audit log are checked, with axe at 1280 and 360 px.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startServer } from './lib/server.mjs';
 import { test } from './lib/runner.mjs';
 import { checkA11y } from './lib/axe.mjs';
 import { gql, loginCookie } from './lib/gql.mjs';
 
-export function registerUsageTests({ baseURL, admin, open, signIn, shot }) {
+export function registerUsageTests({ baseURL, admin, open, signIn, shot, browser, bin, artifacts }) {
   const state = {};
 
   test('usage: real traffic with keys shows in the list (sparkline, totals, insight chips)', async () => {
@@ -168,5 +170,40 @@ export function registerUsageTests({ baseURL, admin, open, signIn, shot }) {
     assert.deepEqual(state.page.errors, []);
     assert.deepEqual(state.page.foreign, []);
     await state.page.context.close();
+  });
+
+  // The detail page reads its one key by id (node), so its cost does not grow
+  // with the key limit; reading it out of the whole apiKeys list cost more
+  // than the 3000 limit from about 40 keys allowed.
+  test('usage: a key detail page loads on a server that allows 100 keys per organisation', async () => {
+    const many = await startServer({
+      bin,
+      logFile: join(artifacts, 'server-many-keys.log'),
+      adminEmail: admin.email,
+      adminPassword: admin.password,
+      orgName: 'Many',
+      env: { KEYWARD_MAX_API_KEYS: '100' },
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: many.baseURL });
+    try {
+      const cookie = await loginCookie(many.baseURL, admin.email, admin.password);
+      const r = await gql(many.baseURL, 'mutation{ createApiKey(input:{name:"One of many"}){ apiKey { id } } }', { cookie });
+      const id = r.body.data?.createApiKey?.apiKey?.id;
+      assert.ok(id, JSON.stringify(r.body));
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`/settings/api-keys/${id}`);
+      await signIn(page, admin.email, admin.password);
+      await page.getByRole('heading', { name: 'One of many' }).waitFor();
+      await page.getByTestId('usage-empty').waitFor();
+      // A key that is not there (deleted, or a mistyped link) is an empty state, not an error.
+      await page.goto('/settings/api-keys/00000000-0000-0000-0000-000000000000');
+      await page.getByRole('heading', { name: 'API key not found' }).waitFor();
+      await page.goto('/settings/api-keys/not-a-key');
+      await page.getByRole('heading', { name: 'API key not found' }).waitFor();
+    } finally {
+      await context.close();
+      await many.stop();
+    }
   });
 }

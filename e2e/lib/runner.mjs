@@ -17,11 +17,18 @@ function withTimeout(promise, ms, name) {
   ]).finally(() => clearTimeout(timer));
 }
 
-/** Runs every registered test in order; later tests still run after a failure. */
+/**
+ * Runs every registered test in order; later tests still run after a failure.
+ * KEYWARD_E2E_ONLY (a regular expression) runs only the tests whose names
+ * match, e.g. KEYWARD_E2E_ONLY='^usage:'; mind that a group's later tests
+ * may need its first.
+ */
 export async function run() {
   let passed = 0;
   let failed = 0;
+  const only = process.env.KEYWARD_E2E_ONLY ? new RegExp(process.env.KEYWARD_E2E_ONLY) : null;
   for (const t of tests) {
+    if (only && !only.test(t.name)) continue;
     const started = Date.now();
     try {
       await withTimeout(Promise.resolve().then(t.fn), t.timeoutMs, t.name);

@@ -22,7 +22,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * Starts the real binary on a fresh SQLite file and a free port, and waits
  * (bounded) for /healthz. The returned stop() kills it and removes the files.
  */
-export async function startServer({ bin, logFile, adminEmail, adminPassword, orgName }) {
+export async function startServer({ bin, logFile, adminEmail, adminPassword, orgName, env: extra = {} }) {
   const dir = mkdtempSync(join(tmpdir(), 'keyward-e2e-'));
   const port = await freePort();
   const out = openSync(logFile, 'w');
@@ -30,6 +30,7 @@ export async function startServer({ bin, logFile, adminEmail, adminPassword, org
     ...process.env,
     KEYWARD_ADDR: `127.0.0.1:${port}`,
     KEYWARD_DATABASE_URL: `sqlite:${join(dir, 'k.db')}`,
+    ...extra,
   };
   delete env.DATABASE_URL;
   // Without an admin, the server prints a one-time setup link instead.

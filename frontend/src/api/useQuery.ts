@@ -1,11 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
-import { errorMessage, request } from './client';
+import { ApiError, errorMessage, request, type ErrorCode } from './client';
 
 export type QueryState<T> =
   | { status: 'loading' }
-  | { status: 'error'; message: string }
+  | { status: 'error'; message: string; code?: ErrorCode }
   | { status: 'ready'; data: T };
+
+/** The error state for a failed load, with the server's code when it gave one. */
+export function failed(err: unknown): QueryState<never> {
+  return { status: 'error', message: errorMessage(err), code: err instanceof ApiError ? err.code : undefined };
+}
 
 /**
  * Runs a variable-free query on mount. reload() keeps showing the last data
@@ -29,7 +34,7 @@ export function useLoad<T>(load: () => Promise<T>) {
       const data = await load();
       if (id === latest.current) setState({ status: 'ready', data });
     } catch (err) {
-      if (id === latest.current) setState({ status: 'error', message: errorMessage(err) });
+      if (id === latest.current) setState(failed(err));
     }
   }, [load]);
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
-import { errorMessage, request } from './client';
-import type { QueryState } from './useQuery';
+import { request } from './client';
+import { failed, type QueryState } from './useQuery';
 
 /**
  * useQuery for an operation with variables: it runs again whenever the
@@ -19,7 +19,7 @@ export function useQueryWith<T, V extends Record<string, unknown>>(document: Typ
       const data = await (request as (d: TypedDocumentString<T, V>, v: V) => Promise<T>)(document, JSON.parse(key) as V);
       if (id === latest.current) setState({ status: 'ready', data });
     } catch (err) {
-      if (id === latest.current) setState({ status: 'error', message: errorMessage(err) });
+      if (id === latest.current) setState(failed(err));
     }
   }, [document, key]);
 

@@ -296,7 +296,15 @@ export type ApiKeyDetailQueryVariables = Exact<{
 }>;
 
 
-export type ApiKeyDetailQuery = { apiKeys: Array<{ lastUsedIp: string | null, lastUsedUserAgent: string | null, id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, usage: Array<{ date: string, requests: number, reads: number, writes: number, errors: number, rateLimited: number, refused: number }>, createdBy: { id: string, name: string, email: string } | null, insights: Array<{ kind: ApiKeyInsightKind, message: string }> }>, about: { nodes: Array<{ id: string, action: AuditAction, targetType: string, targetId: string, targetName: string, createdAt: string, actor: { kind: PrincipalKind, id: string, name: string } }> }, by: { totalCount: number, nodes: Array<{ id: string, action: AuditAction, targetType: string, targetId: string, targetName: string, createdAt: string, actor: { kind: PrincipalKind, id: string, name: string } }> } };
+export type ApiKeyDetailQuery = { node:
+    | { __typename: 'AiModel' }
+    | { __typename: 'ApiKey', lastUsedIp: string | null, lastUsedUserAgent: string | null, id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, usage: Array<{ date: string, requests: number, reads: number, writes: number, errors: number, rateLimited: number, refused: number }>, createdBy: { id: string, name: string, email: string } | null, insights: Array<{ kind: ApiKeyInsightKind, message: string }> }
+    | { __typename: 'AuditEvent' }
+    | { __typename: 'Organization' }
+    | { __typename: 'Project' }
+    | { __typename: 'Risk' }
+    | { __typename: 'User' }
+   | null, about: { nodes: Array<{ id: string, action: AuditAction, targetType: string, targetId: string, targetName: string, createdAt: string, actor: { kind: PrincipalKind, id: string, name: string } }> }, by: { totalCount: number, nodes: Array<{ id: string, action: AuditAction, targetType: string, targetId: string, targetName: string, createdAt: string, actor: { kind: PrincipalKind, id: string, name: string } }> } };
 
 export type AuditEventFieldsFragment = { id: string, action: AuditAction, targetType: string, targetId: string, targetName: string, createdAt: string, actor: { kind: PrincipalKind, id: string, name: string } };
 
@@ -561,18 +569,21 @@ export const ChangePasswordDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const ApiKeyDetailDocument = new TypedDocumentString(`
     query ApiKeyDetail($id: ID!) {
-  apiKeys {
-    ...ApiKeyFields
-    lastUsedIp
-    lastUsedUserAgent
-    usage(days: 30) {
-      date
-      requests
-      reads
-      writes
-      errors
-      rateLimited
-      refused
+  node(id: $id) {
+    __typename
+    ... on ApiKey {
+      ...ApiKeyFields
+      lastUsedIp
+      lastUsedUserAgent
+      usage(days: 30) {
+        date
+        requests
+        reads
+        writes
+        errors
+        rateLimited
+        refused
+      }
     }
   }
   about: auditLog(first: 20, filter: {targetId: $id}) {

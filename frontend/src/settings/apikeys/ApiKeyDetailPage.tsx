@@ -33,7 +33,7 @@ import { ApiKeyDetailQuery } from './usageOperations';
 // note: the chart library is its own chunk, loaded when a detail page first shows usage.
 const UsageChart = lazy(() => import('./UsageChart'));
 
-type Key = ApiKeyDetail['apiKeys'][number];
+type Key = Extract<NonNullable<ApiKeyDetail['node']>, { __typename: 'ApiKey' }>;
 
 /** Settings → API Keys → one key: its fields, 30 days of usage, advice with actions, and its audit events. */
 export function ApiKeyDetailPage() {
@@ -57,7 +57,9 @@ export function ApiKeyDetailPage() {
       </Box>
     );
   }
-  if (state.status === 'error') {
+  // note: an id that is no key of this organisation (deleted, mistyped, another type) reads as not found.
+  const gone = state.status === 'error' && (state.code === 'NOT_FOUND' || state.code === 'BAD_USER_INPUT');
+  if (state.status === 'error' && !gone) {
     return (
       <Box>
         {back}
@@ -65,8 +67,8 @@ export function ApiKeyDetailPage() {
       </Box>
     );
   }
-  const key = state.data.apiKeys.find((k) => k.id === id);
-  if (!key) {
+  const key = state.status === 'ready' && state.data.node?.__typename === 'ApiKey' ? state.data.node : null;
+  if (state.status !== 'ready' || !key) {
     return (
       <Box>
         {back}

@@ -1,20 +1,26 @@
 import { graphql } from '../../gql';
 
-/** One key with everything its detail page shows; apiKeys is at most KEYWARD_MAX_API_KEYS rows. */
+/**
+ * One key with everything its detail page shows, fetched by id: its cost does
+ * not grow with KEYWARD_MAX_API_KEYS, as the whole apiKeys list's does.
+ */
 export const ApiKeyDetailQuery = graphql(`
   query ApiKeyDetail($id: ID!) {
-    apiKeys {
-      ...ApiKeyFields
-      lastUsedIp
-      lastUsedUserAgent
-      usage(days: 30) {
-        date
-        requests
-        reads
-        writes
-        errors
-        rateLimited
-        refused
+    node(id: $id) {
+      __typename
+      ... on ApiKey {
+        ...ApiKeyFields
+        lastUsedIp
+        lastUsedUserAgent
+        usage(days: 30) {
+          date
+          requests
+          reads
+          writes
+          errors
+          rateLimited
+          refused
+        }
       }
     }
     about: auditLog(first: 20, filter: { targetId: $id }) {
