@@ -204,14 +204,16 @@ func updatedSince(q *gorm.DB, t *time.Time) *gorm.DB {
 // searchPattern turns user text into a LIKE pattern on an IdentityKey
 // column. Both databases then match the same rows: the key is made in Go,
 // and %, _ and \ in the text are matched literally.
+// No search text gives no pattern, and so no filter.
 func searchPattern(field, text string) (string, error) {
 	v, err := cleanOptionalText(field, "Search text", text, 200)
-	if err != nil {
+	if err != nil || v == "" {
 		return "", err
 	}
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(IdentityKey(v)) + "%", nil
+	return "%" + likeEscaper.Replace(IdentityKey(v)) + "%", nil
 }
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // likeEscape is the clause that goes with searchPattern.
 const likeEscape = ` ESCAPE '\'`

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -112,6 +114,53 @@ func TestFirstPageCountsItsTotalInOneStatement(t *testing.T) {
 		viaFragment := key.gql(`{ projects(first:3) { ... on ProjectConnection { totalCount } nodes { id } } }`, nil).ok()
 		if got := viaFragment.num("projects", "totalCount"); got != 26 {
 			t.Errorf("totalCount through a fragment: %d, want 26", got)
+		}
+	})
+}
+
+// captureSQL records the text of every query statement the app runs.
+func captureSQL(t *testing.T, db *gorm.DB) func() []string {
+	t.Helper()
+	var mu sync.Mutex
+	var seen []string
+	record := func(tx *gorm.DB) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen = append(seen, tx.Statement.SQL.String())
+	}
+	cb := db.Callback()
+	for _, err := range []error{
+		cb.Query().After("gorm:query").Register("test:sql_query", record),
+		cb.Row().After("gorm:row").Register("test:sql_row", record),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		out := seen
+		seen = nil
+		return out
+	}
+}
+
+// A list read without search text filters on nothing it was not asked to:
+// no LIKE '%%' that makes the database read every row's search key.
+func TestListsWithoutSearchTextAddNoSearchFilter(t *testing.T) {
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
+		admin.createProject("Searchable")
+		statements := captureSQL(t, s.app.db)
+		for _, list := range []string{"projects", "aiModels", "risks"} {
+			for search, want := range map[string]bool{"": false, "   ": false, "search": true} {
+				statements()
+				admin.gql(fmt.Sprintf(`query($s:String){ %s(first:5, filter:{search:$s}) { nodes { id } } }`, list), vars{"s": search}).ok()
+				got := strings.Join(statements(), "\n")
+				if strings.Contains(got, "LIKE") != want {
+					t.Errorf("%s with search %q: LIKE in the SQL is %v, want %v:\n%s", list, search, !want, want, got)
+				}
+			}
 		}
 	})
 }
