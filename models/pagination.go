@@ -147,13 +147,14 @@ func paginate[S any, T interface {
 	if after != nil {
 		q = q.Where(past(beyond, beyond), after.at, after.at, after.id)
 	}
-	// A first page that will show its total counts in the same query; a
-	// later page's window would only count the rows after its cursor.
+	// A page that will show its total counts it in the same statement, as
+	// an uncorrelated subquery on the list's filters (without the cursor),
+	// which both databases run once, from the index.
 	var total *int64
 	var also []selected
-	if p.WithTotal && after == nil {
+	if p.WithTotal {
 		total = new(int64)
-		also = append(also, selected{sql: "COUNT(*) OVER ()", dest: total})
+		also = append(also, selected{sql: "(?)", arg: newQuery().Select("COUNT(*)"), dest: total})
 	}
 	rows, err := findAll[S, T](q.Order(order).Limit(n+1), also...)
 	if err != nil {

@@ -17,7 +17,7 @@ import (
 // of the request's CPU. Here each column is scanned into its own field.
 // Hooks such as AfterFind do not run: none of the listed models has one.
 //
-// also are more values each row carries, e.g. a window count; each row
+// also are more values each row carries, e.g. a total; each row
 // scans them into the same destination.
 func findAll[S any, T interface{ *S }](q *gorm.DB, also ...selected) ([]T, error) {
 	cols, err := columnsOf[S](q)
@@ -34,10 +34,14 @@ func findAll[S any, T interface{ *S }](q *gorm.DB, also ...selected) ([]T, error
 		for _, name := range cols.names {
 			list = append(list, q.Statement.Quote(name))
 		}
+		var args []any
 		for _, a := range also {
 			list = append(list, a.sql)
+			if a.arg != nil {
+				args = append(args, a.arg)
+			}
 		}
-		q = q.Select(strings.Join(list, ", "))
+		q = q.Select(strings.Join(list, ", "), args...)
 	}
 	rows, err := q.Rows()
 	if err != nil {
@@ -63,9 +67,11 @@ func findAll[S any, T interface{ *S }](q *gorm.DB, also ...selected) ([]T, error
 	return out, rows.Err()
 }
 
-// selected is an SQL expression a query also selects, and where it goes.
+// selected is an SQL expression a query also selects (with its argument,
+// e.g. a subquery, for a ? in it), and where its value goes.
 type selected struct {
 	sql  string
+	arg  any
 	dest any
 }
 
