@@ -96,7 +96,7 @@ func (r *queryResolver) AiModels(ctx context.Context, first *int, after *string,
 	if err != nil {
 		return nil, err
 	}
-	c, err := models.ListAIModels(ctx, r.DB, p.OrganizationID, aiModelFilter(filter), orderedPage(first, after, orderBy))
+	c, err := models.ListAIModels(ctx, r.DB, p.OrganizationID, aiModelFilter(filter), orderedPage(ctx, first, after, orderBy))
 	if err != nil {
 		return nil, err
 	}

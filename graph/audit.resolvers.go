@@ -31,7 +31,7 @@ func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string,
 	if err != nil {
 		return nil, err
 	}
-	c, err := models.ListAuditLog(ctx, r.DB, p.OrganizationID, auditFilter(filter), page(first, after))
+	c, err := models.ListAuditLog(ctx, r.DB, p.OrganizationID, auditFilter(filter), page(ctx, first, after))
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"context"
+
 	"github.com/99designs/gqlgen/graphql"
 
 	"keyward/graph/gqlmodel"
@@ -37,14 +39,25 @@ func idList(o graphql.Omittable[[]string], create bool) models.Opt[[]string] {
 	return models.Opt[[]string]{Set: true, Value: &v}
 }
 
-// page bundles a list's arguments.
-func page(first *int, after *string) models.PageArgs {
-	return models.PageArgs{First: first, After: after}
+// page bundles a list's arguments, and whether the query selects its
+// totalCount.
+func page(ctx context.Context, first *int, after *string) models.PageArgs {
+	return orderedPage(ctx, first, after, nil)
 }
 
 // orderedPage is page for a governance list, which also takes orderBy.
-func orderedPage(first *int, after *string, orderBy *models.ListOrder) models.PageArgs {
-	return models.PageArgs{First: first, After: after, Order: orderBy}
+func orderedPage(ctx context.Context, first *int, after *string, orderBy *models.ListOrder) models.PageArgs {
+	return models.PageArgs{First: first, After: after, Order: orderBy, WithTotal: selects(ctx, "totalCount")}
+}
+
+// selects reports whether the field being resolved selects the named field.
+func selects(ctx context.Context, name string) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // optString is a filter's text: null and left out both mean no filter.

@@ -74,7 +74,7 @@ func (r *queryResolver) Projects(ctx context.Context, first *int, after *string,
 	if err != nil {
 		return nil, err
 	}
-	c, err := models.ListProjects(ctx, r.DB, p.OrganizationID, projectFilter(filter), orderedPage(first, after, orderBy))
+	c, err := models.ListProjects(ctx, r.DB, p.OrganizationID, projectFilter(filter), orderedPage(ctx, first, after, orderBy))
 	if err != nil {
 		return nil, err
 	}

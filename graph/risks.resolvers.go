@@ -69,7 +69,7 @@ func (r *queryResolver) Risks(ctx context.Context, first *int, after *string, fi
 	if err != nil {
 		return nil, err
 	}
-	c, err := models.ListRisks(ctx, r.DB, p.OrganizationID, riskFilter(filter), orderedPage(first, after, orderBy))
+	c, err := models.ListRisks(ctx, r.DB, p.OrganizationID, riskFilter(filter), orderedPage(ctx, first, after, orderBy))
 	if err != nil {
 		return nil, err
 	}

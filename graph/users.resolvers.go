@@ -183,7 +183,7 @@ func (r *queryResolver) Users(ctx context.Context, first *int, after *string) (*
 	if err != nil {
 		return nil, err
 	}
-	return models.ListUsers(ctx, r.DB, p.OrganizationID, page(first, after))
+	return models.ListUsers(ctx, r.DB, p.OrganizationID, page(ctx, first, after))
 }
 
 // Members is the resolver for the members field.
@@ -192,7 +192,7 @@ func (r *queryResolver) Members(ctx context.Context, first *int, after *string) 
 	if err != nil {
 		return nil, err
 	}
-	return models.ListUsers(ctx, r.DB, p.OrganizationID, page(first, after))
+	return models.ListUsers(ctx, r.DB, p.OrganizationID, page(ctx, first, after))
 }
 
 // Organization is the resolver for the organization field.

@@ -107,10 +107,18 @@ func Connect(ctx context.Context, url string) (*gorm.DB, Dialect, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	if dialect == Postgres {
+	switch dialect {
+	case Postgres:
 		sqlDB.SetMaxOpenConns(25)
 		sqlDB.SetMaxIdleConns(25)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	case SQLite:
+		// note: database/sql keeps 2 idle connections by default; under
+		// concurrent requests every other query then opened a new SQLite
+		// connection (file, pragmas, schema, a cold page cache) and closed it.
+		// Open connections stay unlimited, so a transaction that waits for
+		// a second connection can never starve.
+		sqlDB.SetMaxIdleConns(16)
 	}
 	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()

@@ -92,3 +92,20 @@ func findNodes[T any, PT interface {
 		return out, nil
 	}
 }
+
+// byIDs loads the organisation's rows of one table with these ids, in one
+// query, keyed by id: the loaders' batch fetch.
+func byIDs[S any, T interface {
+	*S
+	Node
+}](ctx context.Context, db *gorm.DB, orgID string, ids []string) (map[string]T, error) {
+	out := map[string]T{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := findAll[S, T](db.WithContext(ctx).Where("organization_id = ? AND id IN ?", orgID, ids))
+	for _, r := range rows {
+		out[r.NodeID()] = r
+	}
+	return out, err
+}

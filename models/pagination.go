@@ -20,6 +20,9 @@ type PageArgs struct {
 	First *int
 	After *string
 	Order *ListOrder
+	// WithTotal says the total will be asked for, so a first page counts
+	// it in the same query instead of a second one.
+	WithTotal bool
 }
 
 // PageInfo tells where a page starts and ends and whether rows lie beyond.
@@ -144,13 +147,25 @@ func paginate[S any, T interface {
 	if after != nil {
 		q = q.Where(past(beyond, beyond), after.at, after.at, after.id)
 	}
-	rows, err := findAll[S, T](q.Order(order).Limit(n + 1))
+	// A page that will show its total counts it in the same statement, as
+	// an uncorrelated subquery on the list's filters (without the cursor),
+	// which both databases run once, from the index.
+	var total *int64
+	var also []selected
+	if p.WithTotal {
+		total = new(int64)
+		also = append(also, selected{sql: "(?)", arg: newQuery().Select("COUNT(*)"), dest: total})
+	}
+	rows, err := findAll[S, T](q.Order(order).Limit(n+1), also...)
 	if err != nil {
 		return nil, err
 	}
 	c := &Connection[T]{
 		order: o,
 		count: func(ctx context.Context) (int64, error) {
+			if total != nil {
+				return *total, nil
+			}
 			var total int64
 			err := newQuery().WithContext(ctx).Count(&total).Error
 			return total, err
@@ -190,14 +205,16 @@ func updatedSince(q *gorm.DB, t *time.Time) *gorm.DB {
 // searchPattern turns user text into a LIKE pattern on an IdentityKey
 // column. Both databases then match the same rows: the key is made in Go,
 // and %, _ and \ in the text are matched literally.
+// No search text gives no pattern, and so no filter.
 func searchPattern(field, text string) (string, error) {
 	v, err := cleanOptionalText(field, "Search text", text, 200)
-	if err != nil {
+	if err != nil || v == "" {
 		return "", err
 	}
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(IdentityKey(v)) + "%", nil
+	return "%" + likeEscaper.Replace(IdentityKey(v)) + "%", nil
 }
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // likeEscape is the clause that goes with searchPattern.
 const likeEscape = ` ESCAPE '\'`

@@ -195,14 +195,5 @@ func ListProjects(ctx context.Context, db *gorm.DB, orgID string, f ProjectFilte
 
 // ProjectsByIDs loads projects of one organisation in one query.
 func ProjectsByIDs(ctx context.Context, db *gorm.DB, orgID string, ids []string) (map[string]*Project, error) {
-	out := map[string]*Project{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	var rows []*Project
-	err := db.WithContext(ctx).Where("organization_id = ? AND id IN ?", orgID, ids).Find(&rows).Error
-	for _, p := range rows {
-		out[p.ID] = p
-	}
-	return out, err
+	return byIDs[Project](ctx, db, orgID, ids)
 }

@@ -3,6 +3,7 @@ package models
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 
 	"gorm.io/gorm"
@@ -15,7 +16,10 @@ import (
 // into the struct by reflection; on a 20-row page that was about a quarter
 // of the request's CPU. Here each column is scanned into its own field.
 // Hooks such as AfterFind do not run: none of the listed models has one.
-func findAll[S any, T interface{ *S }](q *gorm.DB) ([]T, error) {
+//
+// also are more values each row carries, e.g. a total; each row
+// scans them into the same destination.
+func findAll[S any, T interface{ *S }](q *gorm.DB, also ...selected) ([]T, error) {
 	cols, err := columnsOf[S](q)
 	if err != nil {
 		return nil, err
@@ -23,12 +27,31 @@ func findAll[S any, T interface{ *S }](q *gorm.DB) ([]T, error) {
 	if q.Statement.Model == nil && q.Statement.Table == "" {
 		q = q.Model(new(S))
 	}
-	rows, err := q.Select(cols.names).Rows()
+	if len(also) == 0 {
+		q = q.Select(cols.names)
+	} else {
+		list := make([]string, 0, len(cols.names)+len(also))
+		for _, name := range cols.names {
+			list = append(list, q.Statement.Quote(name))
+		}
+		var args []any
+		for _, a := range also {
+			list = append(list, a.sql)
+			if a.arg != nil {
+				args = append(args, a.arg)
+			}
+		}
+		q = q.Select(strings.Join(list, ", "), args...)
+	}
+	rows, err := q.Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	dest := make([]any, len(cols.index))
+	dest := make([]any, len(cols.index), len(cols.index)+len(also))
+	for _, a := range also {
+		dest = append(dest, a.dest)
+	}
 	var out []T
 	for rows.Next() {
 		row := T(new(S))
@@ -42,6 +65,14 @@ func findAll[S any, T interface{ *S }](q *gorm.DB) ([]T, error) {
 		out = append(out, row)
 	}
 	return out, rows.Err()
+}
+
+// selected is an SQL expression a query also selects (with its argument,
+// e.g. a subquery, for a ? in it), and where its value goes.
+type selected struct {
+	sql  string
+	arg  any
+	dest any
 }
 
 // columns are a model's stored columns and the struct field of each.

@@ -27,21 +27,12 @@ type UserEdge = Edge[*User]
 func ListUsers(ctx context.Context, db *gorm.DB, orgID string, page PageArgs) (*UserConnection, error) {
 	return paginate[User](ctx, func() *gorm.DB {
 		return db.Model(&User{}).Where("organization_id = ?", orgID)
-	}, PageArgs{First: page.First, After: page.After}, OldestFirst)
+	}, PageArgs{First: page.First, After: page.After, WithTotal: page.WithTotal}, OldestFirst)
 }
 
 // UsersByIDs loads users of one organisation in one query.
 func UsersByIDs(ctx context.Context, db *gorm.DB, orgID string, ids []string) (map[string]*User, error) {
-	var users []*User
-	out := map[string]*User{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	err := db.WithContext(ctx).Where("organization_id = ? AND id IN ?", orgID, ids).Find(&users).Error
-	for _, u := range users {
-		out[u.ID] = u
-	}
-	return out, err
+	return byIDs[User](ctx, db, orgID, ids)
 }
 
 // FindUserByEmail finds the account with this email: in orgID when it is

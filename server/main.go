@@ -12,12 +12,22 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
 )
 
+// gcPercent is the garbage collector's target when GOGC is not set.
+// note: a request allocates far more than the server keeps (about 40 MB
+// resident under load), so collecting at 3× the live heap instead of 2×
+// cuts GC work by half for about 10 MB more memory (docs/performance.md).
+const gcPercent = 200
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout)
 	stop()

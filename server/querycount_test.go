@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -12,7 +14,13 @@ import (
 func countStatements(t *testing.T, db *gorm.DB) *atomic.Int64 {
 	t.Helper()
 	var n atomic.Int64
-	inc := func(*gorm.DB) { n.Add(1) }
+	// note: a subquery is built by running the query callbacks dry; that
+	// sends nothing to the database.
+	inc := func(tx *gorm.DB) {
+		if !tx.DryRun {
+			n.Add(1)
+		}
+	}
 	cb := db.Callback()
 	for _, err := range []error{
 		cb.Query().After("gorm:query").Register("test:count_query", inc),
@@ -74,6 +82,97 @@ func TestNestedListsIssueBoundedStatements(t *testing.T) {
 			// projects are fetched, their owners come in a second batch.
 			if counts[5] > 5 || counts[rows] > 5 {
 				t.Errorf("%s: %d statements for 5 rows, %d for %d: not bounded", q.name, counts[5], counts[rows], rows)
+			}
+		}
+	})
+}
+
+// A page that selects totalCount counts it in the page's own statement; a
+// later page, whose rows are only those past its cursor, still reports the
+// whole list, and so does a total asked for through a fragment.
+func TestFirstPageCountsItsTotalInOneStatement(t *testing.T) {
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
+		for i := range 25 {
+			admin.createProject(fmt.Sprintf("Count me %02d", i))
+		}
+		admin.createProject("Other")
+		_, secret := admin.createKey("counter")
+		key := s.bearer(secret)
+		key.gql(`{ whoami { kind } }`, nil).ok() // the key is cached from here on
+		counter := countStatements(t, s.app.db)
+
+		page := `query($after:String, $search:String){ projects(first:10, after:$after, filter:{search:$search}) { totalCount nodes { id } pageInfo { endCursor } } }`
+		before := counter.Load()
+		first := key.gql(page, vars{"search": "count me"}).ok()
+		if n := counter.Load() - before; n != 1 {
+			t.Errorf("first page with totalCount: %d statements, want 1", n)
+		}
+		if got := first.num("projects", "totalCount"); got != 25 {
+			t.Errorf("first page: totalCount %d, want 25", got)
+		}
+		before = counter.Load()
+		next := key.gql(page, vars{"search": "count me", "after": first.str("projects", "pageInfo", "endCursor")}).ok()
+		if n := counter.Load() - before; n != 1 {
+			t.Errorf("second page with totalCount: %d statements, want 1", n)
+		}
+		if got := next.num("projects", "totalCount"); got != 25 {
+			t.Errorf("second page: totalCount %d, want 25 (the whole list, not the rows past the cursor)", got)
+		}
+		if got := key.gql(page, vars{"search": "nothing like it"}).ok().num("projects", "totalCount"); got != 0 {
+			t.Errorf("empty first page: totalCount %d, want 0", got)
+		}
+		viaFragment := key.gql(`{ projects(first:3) { ... on ProjectConnection { totalCount } nodes { id } } }`, nil).ok()
+		if got := viaFragment.num("projects", "totalCount"); got != 26 {
+			t.Errorf("totalCount through a fragment: %d, want 26", got)
+		}
+	})
+}
+
+// captureSQL records the text of every query statement the app runs.
+func captureSQL(t *testing.T, db *gorm.DB) func() []string {
+	t.Helper()
+	var mu sync.Mutex
+	var seen []string
+	record := func(tx *gorm.DB) {
+		if tx.DryRun {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		seen = append(seen, tx.Statement.SQL.String())
+	}
+	cb := db.Callback()
+	for _, err := range []error{
+		cb.Query().After("gorm:query").Register("test:sql_query", record),
+		cb.Row().After("gorm:row").Register("test:sql_row", record),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		out := seen
+		seen = nil
+		return out
+	}
+}
+
+// A list read without search text filters on nothing it was not asked to:
+// no LIKE '%%' that makes the database read every row's search key.
+func TestListsWithoutSearchTextAddNoSearchFilter(t *testing.T) {
+	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
+		admin.createProject("Searchable")
+		statements := captureSQL(t, s.app.db)
+		for _, list := range []string{"projects", "aiModels", "risks"} {
+			for search, want := range map[string]bool{"": false, "   ": false, "search": true} {
+				statements()
+				admin.gql(fmt.Sprintf(`query($s:String){ %s(first:5, filter:{search:$s}) { nodes { id } } }`, list), vars{"s": search}).ok()
+				got := strings.Join(statements(), "\n")
+				if strings.Contains(got, "LIKE") != want {
+					t.Errorf("%s with search %q: LIKE in the SQL is %v, want %v:\n%s", list, search, !want, want, got)
+				}
 			}
 		}
 	})

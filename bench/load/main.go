@@ -7,7 +7,7 @@
 //
 //	a  anonymous  { __typename }
 //	b  the same with Authorization: Bearer <key>     (cost of key verification)
-//	c  { apiKeys { id name status lastUsedAt } } with the admin session cookie
+//	c  { apiKeys { id name status lastUsedAt } } for 20 keys, with the admin session cookie
 //
 // It prints a markdown table (requests, req/s, p50/p90/p99 latency, non-2xx
 // responses) and the req/s ratios b/a and c/a. The figures are a report, never
@@ -142,12 +142,15 @@ func run(o options) (err error) {
 	if err := seedProjects(ctx, client, srv.url, cookie, 100); err != nil {
 		return err
 	}
+	if err := seedKeys(ctx, client, srv.url, cookie, 19); err != nil {
+		return err
+	}
 
 	scenarios := []scenario{
 		{id: "a", name: "anonymous `{ __typename }`", body: `{"query":"{ __typename }"}`},
 		{id: "b", name: "Bearer key `{ __typename }`", body: `{"query":"{ __typename }"}`,
 			header: "Authorization", value: "Bearer " + secret},
-		{id: "c", name: "admin session `{ apiKeys { id name status lastUsedAt } }`",
+		{id: "c", name: "admin session `{ apiKeys { id name status lastUsedAt } }`, 20 keys",
 			body:   `{"query":"{ apiKeys { id name status lastUsedAt } }"}`,
 			header: "Cookie", value: sessionCookie + "=" + cookie},
 		{id: "d", name: "Bearer key `{ __typename }`, rate limiter off", body: `{"query":"{ __typename }"}`,

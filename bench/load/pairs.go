@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
@@ -12,13 +13,33 @@ import (
 // listQuery is the issue's measured list: 20 projects with their owners.
 const listQuery = `{ projects(first: 20){ totalCount nodes{ id title goal status riskClassification createdAt owner{ id name } } } }`
 
-// seedProjects creates n projects as the signed-in admin, so the list
-// scenarios read full pages.
+// seedProjects creates n projects owned by the signed-in admin, so the
+// list scenarios read full pages with an owner on every row.
 func seedProjects(ctx context.Context, client *http.Client, url, cookie string, n int) error {
+	_, me, err := graphql(ctx, client, url, `{ me { id } }`, "Cookie", sessionCookie+"="+cookie)
+	if err != nil {
+		return fmt.Errorf("me: %w", err)
+	}
+	var data struct {
+		Me struct{ ID string } `json:"me"`
+	}
+	if err := json.Unmarshal(me.Data, &data); err != nil || data.Me.ID == "" {
+		return fmt.Errorf("me: no id in %s", me.Data)
+	}
 	for i := range n {
-		q := fmt.Sprintf(`mutation { createProject(input:{title:"Bench project %d", goal:"Measure the list path", description:"Seeded by the load generator"}) { project { id } } }`, i)
+		q := fmt.Sprintf(`mutation { createProject(input:{title:"Bench project %d", goal:"Measure the list path", description:"Seeded by the load generator", ownerId:%q}) { project { id } } }`, i, data.Me.ID)
 		if _, _, err := graphql(ctx, client, url, q, "Cookie", sessionCookie+"="+cookie); err != nil {
 			return fmt.Errorf("createProject: %w", err)
+		}
+	}
+	return nil
+}
+
+// seedKeys creates n more keys, so the admin's key list has a full page.
+func seedKeys(ctx context.Context, client *http.Client, url, cookie string, n int) error {
+	for i := range n {
+		if _, err := createKey(ctx, client, url, cookie, fmt.Sprintf("bench %d", i+2)); err != nil {
+			return err
 		}
 	}
 	return nil

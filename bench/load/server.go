@@ -39,7 +39,7 @@ func prepare(ctx context.Context, client *http.Client, srv *server) (cookie, sec
 	if cookie, err = login(ctx, client, srv.url); err != nil {
 		return "", "", err
 	}
-	secret, err = createKey(ctx, client, srv.url, cookie)
+	secret, err = createKey(ctx, client, srv.url, cookie, "bench")
 	return cookie, secret, err
 }
 

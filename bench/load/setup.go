@@ -62,8 +62,8 @@ func login(ctx context.Context, client *http.Client, url string) (string, error)
 	return "", fmt.Errorf("login: the response set no %s cookie", sessionCookie)
 }
 
-func createKey(ctx context.Context, client *http.Client, url, cookie string) (string, error) {
-	_, out, err := graphql(ctx, client, url, `mutation { createApiKey(input:{name:"bench"}) { secret } }`,
+func createKey(ctx context.Context, client *http.Client, url, cookie, name string) (string, error) {
+	_, out, err := graphql(ctx, client, url, fmt.Sprintf(`mutation { createApiKey(input:{name:%q}) { secret } }`, name),
 		"Cookie", sessionCookie+"="+cookie)
 	if err != nil {
 		return "", fmt.Errorf("createApiKey: %w", err)
