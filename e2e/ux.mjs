@@ -561,7 +561,7 @@ export function registerUxTests({ open, shot, baseURL, admin }) {
     "every page at 360 px, 1280 px and 200% zoom, light and dark: axe, no sideways scroll, page titles, the guide's words",
     async () => {
       const cookie = await adminCookie();
-      await createKeys(cookie, ['Matrix CI pipeline', `Matrix${'y'.repeat(44)}`]);
+      const [pipeline] = await createKeys(cookie, ['Matrix CI pipeline', `Matrix${'y'.repeat(44)}`]);
       await createKeys(cookie, ['Matrix soon'], 7);
       const pages = [
         {
@@ -578,6 +578,18 @@ export function registerUxTests({ open, shot, baseURL, admin }) {
             p.getByRole('button', {
               name: 'Delete API key Matrix CI pipeline',
             }),
+        },
+        {
+          path: `/settings/api-keys/${pipeline}`,
+          label: 'settings-api-key-detail',
+          title: 'API keys · Settings · Keyward',
+          ready: (p) => p.getByRole('heading', { name: 'Matrix CI pipeline' }),
+          reachable: (p) => p.getByRole('button', { name: 'Delete key' }),
+        },
+        {
+          path: '/settings/audit-log',
+          title: 'Audit log · Settings · Keyward',
+          ready: (p) => p.getByTestId('audit-row').first(),
         },
         {
           path: '/settings/users',
@@ -616,7 +628,7 @@ export function registerUxTests({ open, shot, baseURL, admin }) {
             });
             for (const pg of pages) {
               const { page } = pg.anonymous ? anon : signed;
-              const label = `${pg.path.replace(/\W+/g, '-').replace(/^-/, '')}-${size.name}-${colorScheme}`;
+              const label = `${pg.label ?? pg.path.replace(/\W+/g, '-').replace(/^-/, '')}-${size.name}-${colorScheme}`;
               await page.goto(pg.path);
               await pg.ready(page).waitFor({ timeout: 15_000 });
               assert.equal(await page.title(), pg.title, pg.path);
@@ -625,6 +637,18 @@ export function registerUxTests({ open, shot, baseURL, admin }) {
               assert.ok(overflow <= 1, `${label}: page is ${overflow}px wider than the viewport`);
               if (pg.reachable)
                 await assertWithinViewport(page, pg.reachable(page), `${label}: the row's last control`);
+              // Column headers stay on one line (not "La st us ed" in a tight table).
+              const wrapped = await page.evaluate(() =>
+                [...document.querySelectorAll('th.MuiTableCell-head')]
+                  .filter((th) => {
+                    const range = document.createRange();
+                    range.selectNodeContents(th);
+                    const lines = [...range.getClientRects()].filter((r) => r.width > 2).map((r) => Math.round(r.top));
+                    return new Set(lines).size > 1;
+                  })
+                  .map((th) => th.textContent),
+              );
+              assert.deepEqual(wrapped, [], `${label}: column headers wrap`);
               const words = await page.evaluate(() => document.body.innerText);
               assert.doesNotMatch(words, /API Keys|Create new key/, `${label}: old words`);
               if (colorScheme === 'dark' && !pg.path.startsWith('/playground')) {

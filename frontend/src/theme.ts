@@ -74,6 +74,15 @@ export const theme = createTheme({
     // of pushing a dialog or a table wider than the screen.
     MuiDialogTitle: { styleOverrides: { root: { overflowWrap: 'anywhere' } } },
     MuiDialogContent: { styleOverrides: { root: { overflowWrap: 'anywhere' } } },
-    MuiTableCell: { styleOverrides: { root: { overflowWrap: 'anywhere' } } },
+    // note: not 'anywhere' in table cells: it lets a column shrink to one
+    // letter ("La st us ed", dates a character a line) when the table is
+    // tight. Cells that hold a long name opt in themselves (KeyName,
+    // UserList, AuditEventTable); headers never wrap.
+    MuiTableCell: {
+      styleOverrides: {
+        root: { overflowWrap: 'break-word' },
+        head: { whiteSpace: 'nowrap' },
+      },
+    },
   },
 });

@@ -113,7 +113,7 @@ describe('API keys tab', () => {
     expect(screen.getByRole('button', { name: 'Create API key' })).toBeInTheDocument();
     expect(screen.getByTestId('key-count')).toHaveTextContent('3 of 20 keys');
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers.slice(0, 6)).toEqual(['Name', 'Scope', 'Status', 'Created', 'Expires', 'Last used']);
+    expect(headers.slice(0, 6)).toEqual(['Name', 'Status and scope', 'Created', 'Expires', 'Last used', 'Usage (30 days)']);
 
     const rows = within(table).getAllByTestId('api-key-row');
     expect(rows).toHaveLength(3);
