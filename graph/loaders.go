@@ -78,6 +78,10 @@ func (b *batcher[V]) load(ctx context.Context, id string) (V, error) {
 // loaders are the batchers of one operation. Every fetch is scoped to the
 // caller's organisation, so a foreign id loads nothing.
 type loaders struct {
+	// organizations are the organisations of users a request has already
+	// read (sign-in answers before there is a caller to scope by), so
+	// User.organization costs one query per request, not one per user.
+	organizations *batcher[*models.Organization]
 	users         *batcher[*models.User]
 	projects      *batcher[*models.Project]
 	modelProjects *batcher[[]*models.Project]
@@ -88,6 +92,9 @@ type loaders struct {
 
 func newLoaders(db *gorm.DB) *loaders {
 	l := &loaders{}
+	l.organizations = newBatcher(func(ctx context.Context, ids []string) (map[string]*models.Organization, error) {
+		return models.OrganizationsByIDs(ctx, db, ids)
+	})
 	l.users = newBatcher(func(ctx context.Context, ids []string) (map[string]*models.User, error) {
 		return models.UsersByIDs(ctx, db, orgOf(ctx), ids)
 	})

@@ -197,7 +197,11 @@ func (r *queryResolver) Members(ctx context.Context, first *int, after *string) 
 
 // Organization is the resolver for the organization field.
 func (r *userResolver) Organization(ctx context.Context, obj *models.User) (*models.Organization, error) {
-	return models.GetOrganization(ctx, r.DB, obj.OrganizationID)
+	org, err := r.loaders(ctx).organizations.load(ctx, obj.OrganizationID)
+	if err == nil && org == nil {
+		err = models.NotFound("Organisation")
+	}
+	return org, err
 }
 
 // User returns UserResolver implementation.

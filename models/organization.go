@@ -53,6 +53,17 @@ func GetOrganization(ctx context.Context, db *gorm.DB, id string) (*Organization
 	return &org, err
 }
 
+// OrganizationsByIDs loads organisations by id in one query. It is not
+// scoped: callers pass the organisations of rows they may already read.
+func OrganizationsByIDs(ctx context.Context, db *gorm.DB, ids []string) (map[string]*Organization, error) {
+	rows, err := findAll[Organization](db.WithContext(ctx).Where("id IN ?", ids))
+	out := make(map[string]*Organization, len(rows))
+	for _, o := range rows {
+		out[o.ID] = o
+	}
+	return out, err
+}
+
 // NewOrganizationInput creates an organisation together with its first admin.
 type NewOrganizationInput struct {
 	OrgName, Email, Name, Password string

@@ -47,6 +47,7 @@ func TestFindAllReadsWhatFindReads(t *testing.T) {
 		sameRows[AIModel](t, db.Model(&AIModel{}), 1)
 		sameRows[User](t, db.Where("organization_id = ?", org.ID), 1)
 		sameRows[AuditEvent](t, db.Model(&AuditEvent{}), 1)
+		sameRows[Organization](t, db.Model(&Organization{}), 1)
 	})
 }
 
