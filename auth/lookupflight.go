@@ -29,8 +29,8 @@ type flight struct {
 //     requests with one bad key spend N units, and past the budget are
 //     refused with 429;
 //   - when the lookup did not give an answer (its guard refused, the
-//     database failed, its request was cancelled) the waiter looks the key
-//     up on its own, with its own guard.
+//     database failed, its request was cancelled or panicked) the waiter
+//     looks the key up on its own, with its own guard.
 func (v *KeyVerifier) lookup(ctx context.Context, sum hashKey, now time.Time, guard func() error) (cachedKey, error) {
 	gen := v.gen.Load()
 	f, lead := v.join(sum, gen)
@@ -50,7 +50,8 @@ func (v *KeyVerifier) lookup(ctx context.Context, sum hashKey, now time.Time, gu
 			return cachedKey{}, err
 		}
 		return cachedKey{}, ErrInvalidKey
-	case f.err != nil:
+	case f.err != nil || f.entry.id == nil:
+		// note: no entry and no error is a lookup that panicked.
 		return v.read(ctx, sum, v.gen.Load(), now, guard)
 	case f.entry.id.refused(now) != nil:
 		if err := runGuard(guard); err != nil {

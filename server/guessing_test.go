@@ -205,6 +205,27 @@ func TestColdBurstOfOneBadKeySpendsPerRequest(t *testing.T) {
 	})
 }
 
+// A shared lookup that fails for its own reasons (here a panic) does not
+// fail the requests waiting for it: each looks the key up on its own.
+func TestWaitersOutliveAFailedSharedLookup(t *testing.T) {
+	s := newServer(t, sqliteURL(t))
+	s.expectInternal() // the panic
+	_, good := s.admin().createKey("busy key")
+	var first atomic.Bool
+	s.app.keys.SetAfterLookup(func() {
+		if first.CompareAndSwap(false, true) {
+			time.Sleep(100 * time.Millisecond)
+			panic("lookup failed")
+		}
+	})
+	client := "[" + freshV6() + "::1]:40000"
+	auth := map[string]string{"Authorization": "Bearer " + good}
+	counts := parallel(10, func(int) *response { return s.from(client, auth, `{ whoami { kind } }`, nil) })
+	if counts[""] != 9 {
+		t.Fatalf("10 requests, the first lookup panicking: %v; want the 9 others answered", counts)
+	}
+}
+
 // Every per-client limit groups IPv6 by /64 and reads IPv4-mapped IPv6 as IPv4.
 func TestClientLimitsGroupIPv6By64(t *testing.T) {
 	s := newServer(t, sqliteURL(t), func(c *config) {
