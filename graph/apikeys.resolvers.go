@@ -31,10 +31,10 @@ func (r *apiKeyResolver) LastUsedUserAgent(ctx context.Context, obj *models.APIK
 
 // CreatedBy is the resolver for the createdBy field.
 func (r *apiKeyResolver) CreatedBy(ctx context.Context, obj *models.APIKey) (*models.User, error) {
-	if obj.CreatedBy != nil || obj.CreatedByID == nil {
+	if obj.CreatedBy != nil {
 		return obj.CreatedBy, nil
 	}
-	return models.GetUser(ctx, r.DB, obj.OrganizationID, *obj.CreatedByID)
+	return r.loaders(ctx).user(ctx, obj.CreatedByID)
 }
 
 // Usage is the resolver for the usage field.

@@ -118,10 +118,13 @@ func newLoaders(db *gorm.DB) *loaders {
 	return l
 }
 
-// sawAPIKeys primes the usage batcher with a key list.
+// sawAPIKeys primes the usage and user batchers with a key list.
 func (l *loaders) sawAPIKeys(keys []*models.APIKey) {
 	for _, k := range keys {
 		l.keyUsage.prime(k.ID)
+		if k.CreatedByID != nil {
+			l.users.prime(*k.CreatedByID)
+		}
 	}
 }
 

@@ -207,10 +207,7 @@ func CreateAPIKey(ctx context.Context, db *gorm.DB, orgID string, creator *User,
 
 // ListAPIKeys returns the organisation's keys, newest first.
 func ListAPIKeys(ctx context.Context, db *gorm.DB, orgID string) ([]*APIKey, error) {
-	var keys []*APIKey
-	err := db.WithContext(ctx).Preload("CreatedBy").Where("organization_id = ?", orgID).
-		Order("created_at DESC, id DESC").Find(&keys).Error
-	return keys, err
+	return findAll[APIKey](db.WithContext(ctx).Where("organization_id = ?", orgID).Order("created_at DESC, id DESC"))
 }
 
 // GetAPIKey returns one of the organisation's keys.

@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -48,6 +49,16 @@ func TestFindAllReadsWhatFindReads(t *testing.T) {
 		sameRows[User](t, db.Where("organization_id = ?", org.ID), 1)
 		sameRows[AuditEvent](t, db.Model(&AuditEvent{}), 1)
 		sameRows[Organization](t, db.Model(&Organization{}), 1)
+
+		ip, agent, note, prev := "2001:db8::1", "curl/8", "leaked in a gist", strings.Repeat("b", 64)
+		later := at.Add(time.Hour)
+		must(t, db.Create(&APIKey{ID: uuid.NewString(), OrganizationID: org.ID, Name: "Full", NameKey: "full", Prefix: "kw_abc",
+			SecretHash: strings.Repeat("a", 64), CreatedByID: &owner.ID, CreatedAt: at, ExpiresAt: later, LastUsedAt: &later,
+			LastUsedIP: &ip, LastUsedUserAgent: &agent, Scope: "READ_ONLY", PreviousSecretHash: &prev, PreviousSecretUntil: &later,
+			RotatedAt: &at, RevokedAt: &later, RevocationNote: &note}).Error)
+		must(t, db.Create(&APIKey{ID: uuid.NewString(), OrganizationID: org.ID, Name: "Bare", NameKey: "bare", Prefix: "kw_def",
+			SecretHash: strings.Repeat("c", 64), CreatedAt: at.Add(time.Minute), ExpiresAt: later, Scope: "READ_WRITE"}).Error)
+		sameRows[APIKey](t, db.Model(&APIKey{}).Order("created_at"), 2)
 	})
 }
 
