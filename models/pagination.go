@@ -20,8 +20,8 @@ type PageArgs struct {
 	First *int
 	After *string
 	Order *ListOrder
-	// WithTotal says the total will be asked for, so a first page counts
-	// it in the same query instead of a second one.
+	// WithTotal says the total will be asked for, so the page's own
+	// statement counts it instead of a second one.
 	WithTotal bool
 }
 
@@ -159,6 +159,9 @@ func paginate[S any, T interface {
 	rows, err := findAll[S, T](q.Order(order).Limit(n+1), also...)
 	if err != nil {
 		return nil, err
+	}
+	if len(rows) == 0 {
+		total = nil // no row carried it: an empty page past the end counts on its own
 	}
 	c := &Connection[T]{
 		order: o,

@@ -90,7 +90,7 @@ func TestNestedListsIssueBoundedStatements(t *testing.T) {
 // A page that selects totalCount counts it in the page's own statement; a
 // later page, whose rows are only those past its cursor, still reports the
 // whole list, and so does a total asked for through a fragment.
-func TestFirstPageCountsItsTotalInOneStatement(t *testing.T) {
+func TestPagesCountTheirTotalInTheirOwnStatement(t *testing.T) {
 	onEachDB(t, nil, func(t *testing.T, s *testServer, admin *client) {
 		for i := range 25 {
 			admin.createProject(fmt.Sprintf("Count me %02d", i))
@@ -117,6 +117,11 @@ func TestFirstPageCountsItsTotalInOneStatement(t *testing.T) {
 		}
 		if got := next.num("projects", "totalCount"); got != 25 {
 			t.Errorf("second page: totalCount %d, want 25 (the whole list, not the rows past the cursor)", got)
+		}
+		last := key.gql(page, vars{"search": "count me", "after": next.str("projects", "pageInfo", "endCursor")}).ok()
+		past := key.gql(page, vars{"search": "count me", "after": last.str("projects", "pageInfo", "endCursor")}).ok()
+		if got, rows := past.num("projects", "totalCount"), len(past.get("projects", "nodes").([]any)); got != 25 || rows != 0 {
+			t.Errorf("page past the end: totalCount %d with %d rows, want 25 with none", got, rows)
 		}
 		if got := key.gql(page, vars{"search": "nothing like it"}).ok().num("projects", "totalCount"); got != 0 {
 			t.Errorf("empty first page: totalCount %d, want 0", got)
