@@ -56,12 +56,7 @@ func GetOrganization(ctx context.Context, db *gorm.DB, id string) (*Organization
 // OrganizationsByIDs loads organisations by id in one query. It is not
 // scoped: callers pass the organisations of rows they may already read.
 func OrganizationsByIDs(ctx context.Context, db *gorm.DB, ids []string) (map[string]*Organization, error) {
-	rows, err := findAll[Organization](db.WithContext(ctx).Where("id IN ?", ids))
-	out := make(map[string]*Organization, len(rows))
-	for _, o := range rows {
-		out[o.ID] = o
-	}
-	return out, err
+	return byIDs[Organization](ctx, db, ids)
 }
 
 // NewOrganizationInput creates an organisation together with its first admin.

@@ -195,5 +195,5 @@ func ListProjects(ctx context.Context, db *gorm.DB, orgID string, f ProjectFilte
 
 // ProjectsByIDs loads projects of one organisation in one query.
 func ProjectsByIDs(ctx context.Context, db *gorm.DB, orgID string, ids []string) (map[string]*Project, error) {
-	return byIDs[Project](ctx, db, orgID, ids)
+	return byIDs[Project](ctx, db.Where("organization_id = ?", orgID), ids)
 }

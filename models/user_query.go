@@ -32,7 +32,7 @@ func ListUsers(ctx context.Context, db *gorm.DB, orgID string, page PageArgs) (*
 
 // UsersByIDs loads users of one organisation in one query.
 func UsersByIDs(ctx context.Context, db *gorm.DB, orgID string, ids []string) (map[string]*User, error) {
-	return byIDs[User](ctx, db, orgID, ids)
+	return byIDs[User](ctx, db.Where("organization_id = ?", orgID), ids)
 }
 
 // FindUserByEmail finds the account with this email: in orgID when it is
