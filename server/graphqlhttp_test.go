@@ -2,11 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -115,5 +117,22 @@ func TestGraphQLOverHTTPStatuses(t *testing.T) {
 				t.Fatalf("data entry present = %v, want %v: %s", has, tc.data, r.body)
 			}
 		})
+	}
+}
+
+// A body over 2 KB (a page of rows) is sent with its length, not chunked;
+// a small one is measured by net/http itself. Either way the client gets a
+// Content-Length.
+func TestResponsesCarryTheirLength(t *testing.T) {
+	s := newServer(t, sqliteURL(t))
+	admin := s.admin()
+	for i := range 30 {
+		admin.createProject(fmt.Sprintf("A project with a long enough title to fill a page, number %02d", i))
+	}
+	for _, q := range []string{`{ __typename }`, `{ projects(first: 30) { nodes { id title createdAt } } }`} {
+		r := admin.gql(q, nil).ok()
+		if got := r.header.Get("Content-Length"); got != strconv.Itoa(len(r.body)) {
+			t.Errorf("%s: Content-Length %q for a body of %d bytes", q, got, len(r.body))
+		}
 	}
 }
