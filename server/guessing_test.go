@@ -77,11 +77,7 @@ func TestParallelSignInGuessesSpendExactlyTheBudget(t *testing.T) {
 		// The right password is refused too while the budget is empty.
 		s.from(client, nil, `mutation{ login(input:{email:"admin@example.com", password:"correct-horse-1"}) { user { id } } }`, nil).wantCode("RATE_LIMITED")
 	}
-	forEachDB(t, func(t *testing.T, dbURL string) { run(t, dbURL) })
-	t.Run("redis", func(t *testing.T) {
-		url := redisURL(t)
-		run(t, sqliteURL(t), func(c *config) { c.RedisURL = url })
-	})
+	onEachLimiter(t, run)
 }
 
 // Successful sign-ins give their unit back, so a shared office address is
@@ -117,11 +113,7 @@ func TestParallelKeyGuessesSpendExactlyTheBudget(t *testing.T) {
 			t.Fatalf("40 parallel bad keys: %v; want 5 checked and 35 refused", counts)
 		}
 	}
-	forEachDB(t, func(t *testing.T, dbURL string) { run(t, dbURL) })
-	t.Run("redis", func(t *testing.T) {
-		url := redisURL(t)
-		run(t, sqliteURL(t), func(c *config) { c.RedisURL = url })
-	})
+	onEachLimiter(t, run)
 }
 
 // A valid key that is not cached yet gives its unit back once verified.
@@ -175,11 +167,7 @@ func TestColdBurstOfOneValidKeyIsNotGuessing(t *testing.T) {
 			}
 		}
 	}
-	forEachDB(t, func(t *testing.T, dbURL string) { run(t, dbURL) })
-	t.Run("redis", func(t *testing.T) {
-		url := redisURL(t)
-		run(t, sqliteURL(t), func(c *config) { c.RedisURL = url })
-	})
+	onEachLimiter(t, run)
 }
 
 // Sharing a lookup does not make a bad key cheaper: requests with one
@@ -198,11 +186,7 @@ func TestColdBurstOfOneBadKeySpendsPerRequest(t *testing.T) {
 			t.Fatalf("40 parallel requests with one unknown key: %v; want 5 answered and 35 refused", counts)
 		}
 	}
-	forEachDB(t, func(t *testing.T, dbURL string) { run(t, dbURL) })
-	t.Run("redis", func(t *testing.T) {
-		url := redisURL(t)
-		run(t, sqliteURL(t), func(c *config) { c.RedisURL = url })
-	})
+	onEachLimiter(t, run)
 }
 
 // A shared lookup that fails for its own reasons (here a panic) does not
@@ -323,4 +307,14 @@ func TestCachedValidKeysSkipTheFailureLimiter(t *testing.T) {
 	if got := counter.count("keyfail"); got != 2 {
 		t.Fatalf("20 cached uses made %d more failed-auth limiter calls, want none", got-2)
 	}
+}
+
+// onEachLimiter runs a limiter test with the in-memory limiter on each
+// database, then with the Redis one.
+func onEachLimiter(t *testing.T, run func(t *testing.T, dbURL string, change ...func(*config))) {
+	forEachDB(t, func(t *testing.T, dbURL string) { run(t, dbURL) })
+	t.Run("redis", func(t *testing.T) {
+		url := redisURL(t)
+		run(t, sqliteURL(t), func(c *config) { c.RedisURL = url })
+	})
 }
