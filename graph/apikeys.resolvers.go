@@ -147,6 +147,20 @@ func (r *queryResolver) APIKeys(ctx context.Context) ([]*models.APIKey, error) {
 	return keys, err
 }
 
+// APIKeyConnection is the resolver for the apiKeyConnection field.
+func (r *queryResolver) APIKeyConnection(ctx context.Context, first *int, after *string) (*models.Connection[*models.APIKey], error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := models.PageAPIKeys(ctx, r.DB, p.OrganizationID, page(ctx, first, after))
+	if err != nil {
+		return nil, err
+	}
+	r.loaders(ctx).sawAPIKeys(c.Nodes)
+	return c, nil
+}
+
 // APIKeyLimit is the resolver for the apiKeyLimit field.
 func (r *queryResolver) APIKeyLimit(ctx context.Context) (int, error) {
 	return r.MaxAPIKeys, nil

@@ -13,10 +13,12 @@ import (
 //     database round trip, so a query cannot alias hundreds of them;
 //   - every list multiplies what is selected inside it by the most rows it
 //     can return, so no list costs the same whatever it returns:
-//     connections (projects, aiModels, risks, users, members, auditLog) by
-//     their page size (`first`), auditEvents by its limit, nodes by its
-//     number of ids (at most MaxNodeIDs), apiKeys by the
-//     per-organisation key limit (KEYWARD_MAX_API_KEYS), ApiKey.usage by
+//     connections (projects, aiModels, risks, users, members,
+//     apiKeyConnection, auditLog) by their page size (`first`), auditEvents
+//     by its limit, nodes by its number of ids (at most MaxNodeIDs),
+//     apiKeys by the per-organisation key limit (KEYWARD_MAX_API_KEYS: with
+//     a high limit it is refused, and apiKeyConnection is the way to read
+//     the keys; the SPA does), ApiKey.usage by
 //     its weeks (days/7, rounded up: a day is one small row of counters,
 //     and every key's days come from one query) and ApiKey.insights by the
 //     number of insight kinds;
@@ -41,6 +43,7 @@ func complexity(maxAPIKeys int) ComplexityRoot {
 	c.Query.Users = func(child int, first *int, _ *string) int { return pageCost(child, first) }
 	c.Query.Members = func(child int, first *int, _ *string) int { return pageCost(child, first) }
 	c.Query.APIKeys = func(child int) int { return rootCost + child*max(maxAPIKeys, 1) }
+	c.Query.APIKeyConnection = func(child int, first *int, _ *string) int { return pageCost(child, first) }
 	c.Query.RateLimit = func(child int, _ bool) int { return root(child) }
 	c.Query.AuditEvents = func(child int, limit *int) int { return rootCost + child*clampCost(limit, 100, 500) }
 	c.Query.Project = func(child int, _ string) int { return root(child) }

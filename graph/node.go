@@ -67,6 +67,9 @@ func (r *queryResolver) sawNode(ctx context.Context, n models.Node) {
 		l.sawAIModels([]*models.AIModel{n})
 	case *models.Risk:
 		l.sawRisks([]*models.Risk{n})
+	case *models.APIKey:
+		// nodes(ids) of many keys then loads their usage in one query.
+		l.sawAPIKeys([]*models.APIKey{n})
 	}
 }
 

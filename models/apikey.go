@@ -210,6 +210,24 @@ func ListAPIKeys(ctx context.Context, db *gorm.DB, orgID string) ([]*APIKey, err
 	return findAll[APIKey](db.WithContext(ctx).Where("organization_id = ?", orgID).Order("created_at DESC, id DESC"))
 }
 
+// APIKeyConnection is a page of API keys.
+type APIKeyConnection = Connection[*APIKey]
+
+// APIKeyEdge is one key of a page with its cursor.
+type APIKeyEdge = Edge[*APIKey]
+
+// note: a key has no updated_at; the list is only ever ordered by creation.
+func (k *APIKey) sortKey() (time.Time, time.Time, string) { return k.CreatedAt, k.CreatedAt, k.ID }
+
+// PageAPIKeys returns one page of the organisation's keys, newest first, in
+// the order of ListAPIKeys: a list that KEYWARD_MAX_API_KEYS lets grow to
+// thousands can be read, and priced, a page at a time.
+func PageAPIKeys(ctx context.Context, db *gorm.DB, orgID string, page PageArgs) (*APIKeyConnection, error) {
+	return paginate[APIKey](ctx, func() *gorm.DB {
+		return db.Model(&APIKey{}).Where("organization_id = ?", orgID)
+	}, PageArgs{First: page.First, After: page.After, WithTotal: page.WithTotal}, NewestFirst)
+}
+
 // GetAPIKey returns one of the organisation's keys.
 func GetAPIKey(ctx context.Context, db *gorm.DB, orgID, id string) (*APIKey, error) {
 	return findInOrg[APIKey](db.WithContext(ctx), "API key", orgID, id, false)
