@@ -172,18 +172,22 @@ export function registerUsageTests({ baseURL, admin, open, signIn, shot, browser
     await state.page.context.close();
   });
 
+  /** A server of its own whose organisations may hold 100 keys, with the same admin. */
+  const startAllowing100 = (log, orgName) =>
+    startServer({
+      bin,
+      logFile: join(artifacts, log),
+      adminEmail: admin.email,
+      adminPassword: admin.password,
+      orgName,
+      env: { KEYWARD_MAX_API_KEYS: '100' },
+    });
+
   // The detail page reads its one key by id (node), so its cost does not grow
   // with the key limit; reading it out of the whole apiKeys list cost more
   // than the 3000 limit from about 40 keys allowed.
   test('usage: a key detail page loads on a server that allows 100 keys per organisation', async () => {
-    const many = await startServer({
-      bin,
-      logFile: join(artifacts, 'server-many-keys.log'),
-      adminEmail: admin.email,
-      adminPassword: admin.password,
-      orgName: 'Many',
-      env: { KEYWARD_MAX_API_KEYS: '100' },
-    });
+    const many = await startAllowing100('server-many-keys.log', 'Many');
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: many.baseURL });
     try {
       const cookie = await loginCookie(many.baseURL, admin.email, admin.password);
@@ -201,6 +205,57 @@ export function registerUsageTests({ baseURL, admin, open, signIn, shot, browser
       await page.getByRole('heading', { name: 'API key not found' }).waitFor();
       await page.goto('/settings/api-keys/not-a-key');
       await page.getByRole('heading', { name: 'API key not found' }).waitFor();
+    } finally {
+      await context.close();
+      await many.stop();
+    }
+  });
+
+  // The list reads apiKeyConnection a page at a time: the whole apiKeys list
+  // is priced at KEYWARD_MAX_API_KEYS keys, and with 100 allowed the tab's
+  // query was refused (COST_LIMIT_EXCEEDED) and showed only an error.
+  test('usage: the API Keys list shows more than 75 keys with sparklines on a server that allows 100', async () => {
+    const many = await startAllowing100('server-key-list.log', 'Many keys');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: many.baseURL });
+    try {
+      const cookie = await loginCookie(many.baseURL, admin.email, admin.password);
+      const create = async (name) => {
+        const r = await gql(many.baseURL, 'mutation($n:String!){ createApiKey(input:{name:$n}){ apiKey { id } secret } }', { cookie, variables: { n: name } });
+        assert.ok(r.body.data?.createApiKey, JSON.stringify(r.body));
+        return r.body.data.createApiKey;
+      };
+      // The oldest key is listed last, on the list's second page of 50.
+      const busy = await create('Oldest busy key');
+      for (let i = 1; i < 80; i++) await create(`Key ${String(i).padStart(2, '0')}`);
+      for (let i = 0; i < 3; i++) {
+        const r = await gql(many.baseURL, '{ whoami { kind } }', { bearer: busy.secret });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+      }
+      // Counts reach the database within a flush (1 s in e2e).
+      let total = 0;
+      for (let i = 0; i < 50 && total !== 3; i++) {
+        const r = await gql(many.baseURL, 'query($id:ID!){ node(id:$id) { ... on ApiKey { usage { requests } } } }', { cookie, variables: { id: busy.apiKey.id } });
+        total = r.body.data.node.usage.reduce((n, d) => n + d.requests, 0);
+        if (total !== 3) await new Promise((res) => setTimeout(res, 200));
+      }
+      assert.equal(total, 3, 'the busy key has 3 requests after a flush');
+
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      const errors = [];
+      page.on('pageerror', (err) => errors.push(String(err)));
+      await page.goto('/settings/api-keys');
+      await signIn(page, admin.email, admin.password);
+      const table = page.getByRole('table', { name: 'API keys' });
+      await page.getByTestId('key-count').getByText('80 of 100 keys').waitFor();
+      assert.equal(await table.getByTestId('api-key-row').count(), 80);
+      assert.equal(await page.getByText(/Could not load API keys/).count(), 0);
+      const busyRow = table.getByTestId('api-key-row').filter({ hasText: 'Oldest busy key' });
+      await busyRow.getByTestId('usage-sparkline').getByText('3', { exact: true }).waitFor();
+      await busyRow.getByTestId('usage-sparkline').locator('svg').first().waitFor();
+      await table.getByTestId('api-key-row').filter({ hasText: 'Key 79' }).getByText('No requests').waitFor();
+      await shot(page, '27-api-keys-80-of-100');
+      assert.deepEqual(errors, []);
     } finally {
       await context.close();
       await many.stop();

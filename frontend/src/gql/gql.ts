@@ -20,7 +20,7 @@ type Documents = {
     "\n  mutation Logout {\n    logout {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LogoutDocument,
     "\n  mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {\n    setup(input: { token: $token, orgName: $orgName, email: $email, name: $name, password: $password }) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.SetupDocument,
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scope\n    status\n    createdAt\n    expiresAt\n    lastUsedAt\n    createdBy {\n      id\n      name\n      email\n    }\n    rotatedAt\n    previousSecretExpiresAt\n    revokedAt\n    revocationNote\n    insights {\n      kind\n      message\n    }\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
-    "\n  query ApiKeys {\n    apiKeyLimit\n    apiKeys {\n      ...ApiKeyFields\n      usage(days: 30) {\n        date\n        requests\n      }\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  query ApiKeys($after: String) {\n    apiKeyLimit\n    apiKeyConnection(first: 50, after: $after) {\n      nodes {\n        ...ApiKeyFields\n        usage(days: 30) {\n          date\n          requests\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n      secret\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RotateApiKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n        expiresAt\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n": typeof types.RotateApiKeyDocument,
     "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
@@ -29,12 +29,12 @@ type Documents = {
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {\n    updateUserRole(input: { id: $id, role: $role, deleteApiKeys: $deleteApiKeys }) {\n      user {\n        id\n        role\n      }\n    }\n  }\n": typeof types.UpdateUserRoleDocument,
     "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(input: { id: $id, deleteApiKeys: $deleteApiKeys }) {\n      deletedUserId\n    }\n  }\n": typeof types.DeleteUserDocument,
-    "\n  query KeysByCreator {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdBy {\n        id\n      }\n    }\n  }\n": typeof types.KeysByCreatorDocument,
+    "\n  query KeysByCreator($after: String) {\n    apiKeyConnection(first: 100, after: $after) {\n      nodes {\n        id\n        name\n        prefix\n        scope\n        createdBy {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.KeysByCreatorDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query ApiKeyDetail($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        ...ApiKeyFields\n        lastUsedIp\n        lastUsedUserAgent\n        usage(days: 30) {\n          date\n          requests\n          reads\n          writes\n          errors\n          rateLimited\n          refused\n        }\n      }\n    }\n    about: auditLog(first: 20, filter: { targetId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n    }\n    by: auditLog(first: 20, filter: { actorId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n      totalCount\n    }\n  }\n": typeof types.ApiKeyDetailDocument,
     "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    actor {\n      kind\n      id\n      name\n    }\n    targetType\n    targetId\n    targetName\n    createdAt\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
     "\n  query AuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      nodes {\n        ...AuditEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.AuditLogDocument,
-    "\n  query AuditActors {\n    apiKeys {\n      id\n      name\n    }\n  }\n": typeof types.AuditActorsDocument,
+    "\n  query AuditActors($after: String) {\n    apiKeyConnection(first: 100, after: $after) {\n      nodes {\n        id\n        name\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditActorsDocument,
 };
 const documents: Documents = {
     "\n  query Session {\n    setupRequired\n    me {\n      id\n      email\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.SessionDocument,
@@ -42,7 +42,7 @@ const documents: Documents = {
     "\n  mutation Logout {\n    logout {\n      user {\n        id\n      }\n    }\n  }\n": types.LogoutDocument,
     "\n  mutation Setup($token: String!, $orgName: String!, $email: String!, $name: String!, $password: String!) {\n    setup(input: { token: $token, orgName: $orgName, email: $email, name: $name, password: $password }) {\n      user {\n        id\n      }\n    }\n  }\n": types.SetupDocument,
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scope\n    status\n    createdAt\n    expiresAt\n    lastUsedAt\n    createdBy {\n      id\n      name\n      email\n    }\n    rotatedAt\n    previousSecretExpiresAt\n    revokedAt\n    revocationNote\n    insights {\n      kind\n      message\n    }\n  }\n": types.ApiKeyFieldsFragmentDoc,
-    "\n  query ApiKeys {\n    apiKeyLimit\n    apiKeys {\n      ...ApiKeyFields\n      usage(days: 30) {\n        date\n        requests\n      }\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  query ApiKeys($after: String) {\n    apiKeyLimit\n    apiKeyConnection(first: 50, after: $after) {\n      nodes {\n        ...ApiKeyFields\n        usage(days: 30) {\n          date\n          requests\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n      secret\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RotateApiKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n        expiresAt\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n": types.RotateApiKeyDocument,
     "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": types.UpdateApiKeyDocument,
@@ -51,12 +51,12 @@ const documents: Documents = {
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUserRole($id: ID!, $role: Role!, $deleteApiKeys: Boolean) {\n    updateUserRole(input: { id: $id, role: $role, deleteApiKeys: $deleteApiKeys }) {\n      user {\n        id\n        role\n      }\n    }\n  }\n": types.UpdateUserRoleDocument,
     "\n  mutation DeleteUser($id: ID!, $deleteApiKeys: Boolean) {\n    deleteUser(input: { id: $id, deleteApiKeys: $deleteApiKeys }) {\n      deletedUserId\n    }\n  }\n": types.DeleteUserDocument,
-    "\n  query KeysByCreator {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdBy {\n        id\n      }\n    }\n  }\n": types.KeysByCreatorDocument,
+    "\n  query KeysByCreator($after: String) {\n    apiKeyConnection(first: 100, after: $after) {\n      nodes {\n        id\n        name\n        prefix\n        scope\n        createdBy {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.KeysByCreatorDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  query ApiKeyDetail($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        ...ApiKeyFields\n        lastUsedIp\n        lastUsedUserAgent\n        usage(days: 30) {\n          date\n          requests\n          reads\n          writes\n          errors\n          rateLimited\n          refused\n        }\n      }\n    }\n    about: auditLog(first: 20, filter: { targetId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n    }\n    by: auditLog(first: 20, filter: { actorId: $id }) {\n      nodes {\n        ...AuditEventFields\n      }\n      totalCount\n    }\n  }\n": types.ApiKeyDetailDocument,
     "\n  fragment AuditEventFields on AuditEvent {\n    id\n    action\n    actor {\n      kind\n      id\n      name\n    }\n    targetType\n    targetId\n    targetName\n    createdAt\n  }\n": types.AuditEventFieldsFragmentDoc,
     "\n  query AuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      nodes {\n        ...AuditEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.AuditLogDocument,
-    "\n  query AuditActors {\n    apiKeys {\n      id\n      name\n    }\n  }\n": types.AuditActorsDocument,
+    "\n  query AuditActors($after: String) {\n    apiKeyConnection(first: 100, after: $after) {\n      nodes {\n        id\n        name\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditActorsDocument,
 };
 
 /**
@@ -82,7 +82,7 @@ export function graphql(source: "\n  fragment ApiKeyFields on ApiKey {\n    id\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApiKeys {\n    apiKeyLimit\n    apiKeys {\n      ...ApiKeyFields\n      usage(days: 30) {\n        date\n        requests\n      }\n    }\n  }\n"): typeof import('./graphql').ApiKeysDocument;
+export function graphql(source: "\n  query ApiKeys($after: String) {\n    apiKeyLimit\n    apiKeyConnection(first: 50, after: $after) {\n      nodes {\n        ...ApiKeyFields\n        usage(days: 30) {\n          date\n          requests\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').ApiKeysDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -118,7 +118,7 @@ export function graphql(source: "\n  mutation DeleteUser($id: ID!, $deleteApiKey
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query KeysByCreator {\n    apiKeys {\n      id\n      name\n      prefix\n      scope\n      createdBy {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').KeysByCreatorDocument;
+export function graphql(source: "\n  query KeysByCreator($after: String) {\n    apiKeyConnection(first: 100, after: $after) {\n      nodes {\n        id\n        name\n        prefix\n        scope\n        createdBy {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').KeysByCreatorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -138,7 +138,7 @@ export function graphql(source: "\n  query AuditLog($first: Int, $after: String,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditActors {\n    apiKeys {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AuditActorsDocument;
+export function graphql(source: "\n  query AuditActors($after: String) {\n    apiKeyConnection(first: 100, after: $after) {\n      nodes {\n        id\n        name\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').AuditActorsDocument;
 
 
 export function graphql(source: string) {

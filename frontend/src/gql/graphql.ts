@@ -215,10 +215,12 @@ export type SetupMutation = { setup: { user: { id: string } } | null };
 
 export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, createdBy: { id: string, name: string, email: string } | null, insights: Array<{ kind: ApiKeyInsightKind, message: string }> };
 
-export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+export type ApiKeysQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type ApiKeysQuery = { apiKeyLimit: number, apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, usage: Array<{ date: string, requests: number }>, createdBy: { id: string, name: string, email: string } | null, insights: Array<{ kind: ApiKeyInsightKind, message: string }> }> };
+export type ApiKeysQuery = { apiKeyLimit: number, apiKeyConnection: { nodes: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, usage: Array<{ date: string, requests: number }>, createdBy: { id: string, name: string, email: string } | null, insights: Array<{ kind: ApiKeyInsightKind, message: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -279,10 +281,12 @@ export type DeleteUserMutationVariables = Exact<{
 
 export type DeleteUserMutation = { deleteUser: { deletedUserId: string } | null };
 
-export type KeysByCreatorQueryVariables = Exact<{ [key: string]: never; }>;
+export type KeysByCreatorQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type KeysByCreatorQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, createdBy: { id: string } | null }> };
+export type KeysByCreatorQuery = { apiKeyConnection: { nodes: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, createdBy: { id: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
@@ -317,10 +321,12 @@ export type AuditLogQueryVariables = Exact<{
 
 export type AuditLogQuery = { auditLog: { totalCount: number, nodes: Array<{ id: string, action: AuditAction, targetType: string, targetId: string, targetName: string, createdAt: string, actor: { kind: PrincipalKind, id: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type AuditActorsQueryVariables = Exact<{ [key: string]: never; }>;
+export type AuditActorsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type AuditActorsQuery = { apiKeys: Array<{ id: string, name: string }> };
+export type AuditActorsQuery = { apiKeyConnection: { nodes: Array<{ id: string, name: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -427,13 +433,19 @@ export const SetupDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SetupMutation, SetupMutationVariables>;
 export const ApiKeysDocument = new TypedDocumentString(`
-    query ApiKeys {
+    query ApiKeys($after: String) {
   apiKeyLimit
-  apiKeys {
-    ...ApiKeyFields
-    usage(days: 30) {
-      date
-      requests
+  apiKeyConnection(first: 50, after: $after) {
+    nodes {
+      ...ApiKeyFields
+      usage(days: 30) {
+        date
+        requests
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
     }
   }
 }
@@ -548,14 +560,20 @@ export const DeleteUserDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeleteUserMutation, DeleteUserMutationVariables>;
 export const KeysByCreatorDocument = new TypedDocumentString(`
-    query KeysByCreator {
-  apiKeys {
-    id
-    name
-    prefix
-    scope
-    createdBy {
+    query KeysByCreator($after: String) {
+  apiKeyConnection(first: 100, after: $after) {
+    nodes {
       id
+      name
+      prefix
+      scope
+      createdBy {
+        id
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
     }
   }
 }
@@ -661,10 +679,16 @@ export const AuditLogDocument = new TypedDocumentString(`
   createdAt
 }`) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
 export const AuditActorsDocument = new TypedDocumentString(`
-    query AuditActors {
-  apiKeys {
-    id
-    name
+    query AuditActors($after: String) {
+  apiKeyConnection(first: 100, after: $after) {
+    nodes {
+      id
+      name
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
     `) as unknown as TypedDocumentString<AuditActorsQuery, AuditActorsQueryVariables>;

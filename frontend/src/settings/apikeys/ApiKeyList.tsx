@@ -8,7 +8,7 @@ import {
   Typography,
 } from '@mui/material';
 import WarningIcon from '@mui/icons-material/WarningAmber';
-import type { ApiKeysQuery } from '../../gql/graphql';
+import type { ApiKeyRow } from './useApiKeys';
 import { SCOPE_LABEL } from './scope';
 import { daysUntil, formatDateTime, lastUsedText, relativeDays } from './dates';
 import { KeyStatusChip, keyStatus } from './keyStatus';
@@ -19,7 +19,7 @@ import { rowId } from '../../shell/focus';
 import { InsightChips } from './InsightChips';
 import { UsageSparkline } from './UsageSparkline';
 
-export type ApiKeyRow = ApiKeysQuery['apiKeys'][number];
+export type { ApiKeyRow };
 
 function ScopeChip({ scope }: { scope: ApiKeyRow['scope'] }) {
   return <Chip size="small" variant="outlined" label={SCOPE_LABEL[scope]} />;

@@ -7,6 +7,7 @@ import { theme } from '../../theme';
 import userEvent from '@testing-library/user-event';
 import { ApiKeysTab } from './ApiKeysTab';
 import { gqlError, stubGraphQL } from '../../test/graphqlStub';
+import { apiKeyPages } from '../../test/apiKeysStub';
 
 const render = (ui: ReactElement) =>
   rtlRender(
@@ -62,7 +63,7 @@ const SECRET = 'kw_5ecretS3cretSecretSecretSecretSecretSecret1';
 function renderTab(keys: unknown[]) {
   let current = keys;
   const stub = stubGraphQL({
-    ApiKeys: () => ({ data: { apiKeyLimit: 20, apiKeys: current } }),
+    ApiKeys: apiKeyPages(() => current),
     CreateApiKey: (v) => {
       const input = v.input as { name: string; scope: string };
       if (input.name === 'taken') {
@@ -295,7 +296,7 @@ describe('API keys tab', () => {
   it('confirms a delete by naming the key and its consequences', async () => {
     let keys = [activeKey];
     const stub = stubGraphQL({
-      ApiKeys: () => ({ data: { apiKeyLimit: 20, apiKeys: keys } }),
+      ApiKeys: apiKeyPages(() => keys),
       DeleteApiKey: () => {
         keys = [];
         return { data: { deleteApiKey: { deletedApiKeyId: '1' } } };
@@ -325,5 +326,30 @@ describe('API keys tab', () => {
     expect(within(rows[1]).getByText('No requests')).toBeInTheDocument();
     expect(within(rows[1]).queryByRole('list', { name: 'Insights' })).toBeNull();
     expect(within(rows[0]).getByRole('link', { name: 'Nightly export' })).toHaveAttribute('href', '/settings/api-keys/3');
+  });
+
+  it('reads the list page by page to its end, so every key shows with its usage whatever the key limit', async () => {
+    // 120 keys: three pages of 50, as the server pages apiKeyConnection.
+    const keys = Array.from({ length: 120 }, (_, i) => ({
+      ...soonKey,
+      id: `k${i}`,
+      name: `Key ${String(i).padStart(3, '0')}`,
+      createdAt: iso(-i),
+      expiresAt: iso(60),
+      insights: [],
+    }));
+    const stub = stubGraphQL({ ApiKeys: apiKeyPages(() => keys, { limit: 10000 }) });
+    render(<ApiKeysTab />);
+    const table = await screen.findByRole('table', { name: 'API keys' });
+    const rows = within(table).getAllByTestId('api-key-row');
+    expect(rows).toHaveLength(120);
+    expect(within(rows[119]).getByText('Key 119')).toBeInTheDocument();
+    expect(within(rows[119]).getByTestId('usage-sparkline')).toHaveTextContent('1,240');
+    expect(screen.getByTestId('key-count')).toHaveTextContent('120 of 10000 keys');
+    expect(stub.calls.filter((c) => c.operation === 'ApiKeys').map((c) => c.variables.after)).toEqual([
+      null,
+      'cursor-50',
+      'cursor-100',
+    ]);
   });
 });

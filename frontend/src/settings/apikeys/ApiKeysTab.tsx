@@ -2,10 +2,9 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Box, Button, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import { useQuery } from '../../api/useQuery';
 import { ListLoadError, ListLoading } from '../ListStates';
 import { ApiReferenceLink } from '../../docs/ApiReferenceLink';
-import { ApiKeysQuery } from '../../api/operations';
+import { useApiKeys } from './useApiKeys';
 import { ApiKeysEmptyState } from './ApiKeysEmptyState';
 import { ApiKeyList, type ApiKeyRow } from './ApiKeyList';
 import { CreateApiKeyDialog, type CreatedKey } from './CreateApiKeyDialog';
@@ -25,7 +24,7 @@ const LIMIT_ID = 'api-keys-limit';
 
 /** Settings → API keys: list, search, create and rotate (secret shown once), edit and delete keys. */
 export function ApiKeysTab() {
-  const { state, reload, retry } = useQuery(ApiKeysQuery);
+  const { state, reload, retry } = useApiKeys();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   // note: the only place the secret lives; set back to null when the dialog closes.

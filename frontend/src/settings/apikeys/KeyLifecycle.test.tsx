@@ -5,6 +5,7 @@ import { MemoryRouter } from 'react-router';
 import { theme } from '../../theme';
 import { ApiKeysTab } from './ApiKeysTab';
 import { gqlError, stubGraphQL } from '../../test/graphqlStub';
+import { apiKeyPages } from '../../test/apiKeysStub';
 
 const DAY = 24 * 60 * 60 * 1000;
 const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString();
@@ -39,7 +40,7 @@ const SECRET = 'kw_5ecretS3cretSecretSecretSecretSecretSecret1';
 function renderTab(keys: unknown[]) {
   let current = keys;
   const stub = stubGraphQL({
-    ApiKeys: () => ({ data: { apiKeys: current } }),
+    ApiKeys: apiKeyPages(() => current),
     RotateApiKey: (v) => {
       const { id, graceHours: grace } = v.input as { id: string; graceHours: number };
       const until = grace > 0 ? new Date(Date.now() + grace * 3600_000).toISOString() : null;

@@ -1,7 +1,7 @@
-import type { ApiKeysQuery } from '../../gql/graphql';
+import type { ApiKeyRow } from './useApiKeys';
 import { EXPIRY_WARNING_DAYS, daysUntil } from './dates';
 
-type Key = ApiKeysQuery['apiKeys'][number];
+type Key = ApiKeyRow;
 
 /** What the status filter offers; "expiring" is Active keys within the warning window. */
 export const STATUS_FILTERS = ['all', 'active', 'expiring', 'expired', 'revoked'] as const;

@@ -3,10 +3,10 @@ import ActiveIcon from '@mui/icons-material/CheckCircleOutlined';
 import SoonIcon from '@mui/icons-material/Schedule';
 import ExpiredIcon from '@mui/icons-material/WarningAmber';
 import RevokedIcon from '@mui/icons-material/Block';
-import type { ApiKeysQuery } from '../../gql/graphql';
+import type { ApiKeyRow } from './useApiKeys';
 import { EXPIRY_WARNING_DAYS, daysUntil } from './dates';
 
-type Row = Pick<ApiKeysQuery['apiKeys'][number], 'status' | 'expiresAt'>;
+type Row = Pick<ApiKeyRow, 'status' | 'expiresAt'>;
 
 /** What the admin sees as a key's status: the server's, plus "Expiring soon". */
 export type KeyStatus = 'ACTIVE' | 'EXPIRING_SOON' | 'EXPIRED' | 'REVOKED';

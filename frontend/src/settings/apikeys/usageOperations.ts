@@ -68,12 +68,21 @@ export const AuditLogQuery = graphql(`
   }
 `);
 
-/** Keys that can appear as an actor: the organisation's current keys (the users come from useUsers). */
+/**
+ * Keys that can appear as an actor: the organisation's current keys (the
+ * users come from useUsers), a page at a time (see allPages).
+ */
 export const AuditActorsQuery = graphql(`
-  query AuditActors {
-    apiKeys {
-      id
-      name
+  query AuditActors($after: String) {
+    apiKeyConnection(first: 100, after: $after) {
+      nodes {
+        id
+        name
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);

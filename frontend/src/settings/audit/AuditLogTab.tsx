@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Box, Button, MenuItem, Paper, TextField, Typography } from '@mui/material';
-import { useQuery } from '../../api/useQuery';
+import { useLoad } from '../../api/useQuery';
+import { allPages } from '../../api/pages';
 import { useQueryWith } from '../../api/useQueryWith';
 import type { AuditAction, AuditFilter } from '../../gql/graphql';
 import { AuditActorsQuery, AuditLogQuery } from '../apikeys/usageOperations';
@@ -10,6 +11,11 @@ import { ListLoadError, ListLoading } from '../ListStates';
 import { AUDIT_ACTIONS, actionLabel } from './auditText';
 
 const PAGE_SIZE = 50;
+
+/** The organisation's keys, to filter by as actors: every page. */
+async function actorKeys() {
+  return (await allPages(AuditActorsQuery, (d) => d.apiKeyConnection)).nodes;
+}
 
 /** Settings → Audit log (Admins only): every event, newest first, filtered by action and actor, 50 a page. */
 export function AuditLogTab() {
@@ -22,7 +28,7 @@ export function AuditLogTab() {
   if (actor) filter.actorId = actor;
   const after = cursors[cursors.length - 1];
   const { state, retry } = useQueryWith(AuditLogQuery, { first: PAGE_SIZE, after, filter });
-  const actors = useQuery(AuditActorsQuery);
+  const actors = useLoad(actorKeys);
   const people = useUsers();
 
   const resetPaging = () => setCursors([null]);
@@ -78,7 +84,7 @@ export function AuditLogTab() {
             </MenuItem>
           ))}
           {actors.state.status === 'ready' &&
-            actors.state.data.apiKeys.map((k) => (
+            actors.state.data.map((k) => (
               <MenuItem key={k.id} value={k.id}>
                 API key: {k.name}
               </MenuItem>

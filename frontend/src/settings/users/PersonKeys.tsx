@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Checkbox, CircularProgress, FormControlLabel, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useEffect } from 'react';
-import { useQuery } from '../../api/useQuery';
+import { useLoad } from '../../api/useQuery';
+import { allPages } from '../../api/pages';
 import { KeysByCreatorQuery } from '../../api/operations';
 import { SCOPE_LABEL } from '../apikeys/scope';
 
@@ -17,9 +18,14 @@ interface Props {
  * change-role dialogs. A key acts with its own scope, not its creator's role,
  * so it keeps working after the person leaves unless the Admin deletes it here.
  */
+/** Every key of the organisation with its creator. */
+async function keysWithCreators() {
+  return (await allPages(KeysByCreatorQuery, (d) => d.apiKeyConnection)).nodes;
+}
+
 export function PersonKeys({ userId, userName, deleteKeys, onDeleteKeysChange }: Props) {
-  const { state, retry } = useQuery(KeysByCreatorQuery);
-  const keys = state.status === 'ready' ? state.data.apiKeys.filter((k) => k.createdBy?.id === userId) : [];
+  const { state, retry } = useLoad(keysWithCreators);
+  const keys = state.status === 'ready' ? state.data.filter((k) => k.createdBy?.id === userId) : [];
 
   // Never send a choice the Admin could not see: no keys, nothing to delete.
   useEffect(() => {

@@ -6,6 +6,7 @@ import { MemoryRouter } from 'react-router';
 import { theme } from '../../theme';
 import { SessionProvider, useSession } from '../../auth/session';
 import { gqlError, stubGraphQL } from '../../test/graphqlStub';
+import { apiKeyPages } from '../../test/apiKeysStub';
 import { UsersTab } from './UsersTab';
 
 // note: generous waits; these tests share two cores with several builds.
@@ -35,7 +36,7 @@ function usersPage(v: Record<string, unknown>) {
   return { data: { users: { nodes, pageInfo: { hasNextPage: first, endCursor: first ? 'c1' : 'c2' } } } };
 }
 
-function renderTab(keysAnswer: () => unknown = () => ({ data: { apiKeys: keys } })) {
+function renderTab(keysAnswer: (v: Record<string, unknown>) => unknown = apiKeyPages(() => keys)) {
   const stub = stubGraphQL({
     Session: () => ({ data: { setupRequired: false, me } }),
     Users: usersPage,
