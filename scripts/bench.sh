@@ -8,7 +8,8 @@
 #   BENCH_CONC      concurrent load workers (default 16)
 #   BENCH_TIME      go test -benchtime (default 1s)
 #   BENCH_PKGS      packages with Go benchmarks (default: ./models ./auth ./server)
-#   BENCH_PAIRS     interleaved anonymous/Bearer pairs (default 3)
+#   BENCH_PAIRS     interleaved anonymous/Bearer pairs (default 9)
+#   BENCH_PAIR_DURATION  measured time per side of a pair (default 3s)
 #   TEST_DATABASE_URL  when set: list scenarios on PostgreSQL too, and the
 #                   million-key verification benchmark (loads 1,000,000 rows)
 set -euo pipefail
@@ -33,7 +34,7 @@ fi
 
 echo "==> HTTP load (go run ./bench/load)"
 go run ./bench/load -bin bin/keyward \
-	-duration "${BENCH_DURATION:-10s}" -c "${BENCH_CONC:-16}" -pairs "${BENCH_PAIRS:-3}" \
+	-duration "${BENCH_DURATION:-10s}" -c "${BENCH_CONC:-16}" -pairs "${BENCH_PAIRS:-9}" -pair-duration "${BENCH_PAIR_DURATION:-3s}" \
 	-out "$results/load.md"
 
 echo

@@ -49,6 +49,8 @@ type options struct {
 	out         string
 	keepLog     bool
 	pairs       int
+	pairDur     time.Duration
+	onlyPairs   bool
 	pg          string
 }
 
@@ -60,10 +62,12 @@ func main() {
 	flag.IntVar(&o.concurrency, "c", 16, "concurrent connections (workers)")
 	flag.StringVar(&o.out, "out", "", "also write the markdown report to this file")
 	flag.StringVar(&o.pg, "pg", os.Getenv("TEST_DATABASE_URL"), "PostgreSQL URL (default TEST_DATABASE_URL): the list scenarios run there too, in a schema of their own that is dropped afterwards")
-	flag.IntVar(&o.pairs, "pairs", 3, "interleaved anonymous/Bearer pairs after the scenarios; their median b/a is reported")
+	flag.IntVar(&o.pairs, "pairs", 9, "interleaved anonymous/Bearer pairs after the scenarios; their median b/a is reported")
+	flag.BoolVar(&o.onlyPairs, "only-pairs", false, "skip the scenario table: warm up, then measure only the anonymous/Bearer pairs (a quick A/B of one binary)")
+	flag.DurationVar(&o.pairDur, "pair-duration", 3*time.Second, "measured duration of each side of an A/B pair")
 	flag.BoolVar(&o.keepLog, "keep-log", false, "print the server's log path and keep its temporary directory")
 	flag.Parse()
-	if o.bin == "" || o.duration <= 0 || o.warmup < 0 || o.concurrency < 1 {
+	if o.bin == "" || o.duration <= 0 || o.warmup < 0 || o.concurrency < 1 || o.pairDur <= 0 {
 		fmt.Fprintln(os.Stderr, "usage: load -bin PATH [-duration 10s] [-warmup 1s] [-c 16] [-out FILE]")
 		os.Exit(2)
 	}
@@ -172,13 +176,20 @@ func run(o options) (err error) {
 
 	started := time.Now()
 	results := make([]result, 0, len(scenarios))
+	if o.onlyPairs {
+		scenarios[0].load(ctx, srv.url, o.warmup, o.concurrency)
+		scenarios[1].load(ctx, srv.url, o.warmup, o.concurrency)
+		ratios := abPairs(ctx, o, scenarios[0], scenarios[1], o.pairs)
+		fmt.Printf("b/a = %.3f, median %.3f of %d\n", ratios, median(ratios), len(ratios))
+		return nil
+	}
 	for _, s := range scenarios {
 		fmt.Fprintf(os.Stderr, "scenario %s: %s — warm-up %s, measuring %s with %d workers\n",
 			s.id, s.name, o.warmup, o.duration, o.concurrency)
 		if o.warmup > 0 {
-			s.load(ctx, client, s.server.url, o.warmup, o.concurrency)
+			s.load(ctx, s.server.url, o.warmup, o.concurrency)
 		}
-		r := s.load(ctx, client, s.server.url, o.duration, o.concurrency)
+		r := s.load(ctx, s.server.url, o.duration, o.concurrency)
 		results = append(results, r)
 		if ctx.Err() != nil {
 			return errors.New("interrupted")
@@ -192,11 +203,11 @@ func run(o options) (err error) {
 		}
 		results = append(results, pgResults...)
 	}
-	ratios := abPairs(ctx, client, o, scenarios[0], scenarios[1], o.pairs)
+	ratios := abPairs(ctx, o, scenarios[0], scenarios[1], o.pairs)
 	report := render(o, started, results)
 	if len(ratios) > 0 {
-		report += fmt.Sprintf("\nInterleaved A/B pairs (anonymous, then Bearer, %s each): b/a = %.2f, median **%.2f** of %d.\n",
-			o.duration, ratios, median(ratios), len(ratios))
+		report += fmt.Sprintf("\nInterleaved A/B pairs (anonymous and Bearer, %s each, the order flipping every pair): b/a = %.2f, median **%.2f** of %d.\n",
+			o.pairDur, ratios, median(ratios), len(ratios))
 	}
 	report += fmt.Sprintf("\nServer RSS after the run (limiter on): %.1f MB.\n", float64(rssKB(srv.cmd.Process.Pid))/1024)
 	fmt.Print(report)

@@ -57,14 +57,24 @@ func listScenarios(secret, cookie string) []scenario {
 	}
 }
 
-// abPairs runs a and b alternately n times and returns each pair's b/a,
-// so slow drift of the machine's load hits both sides of every pair.
-func abPairs(ctx context.Context, client *http.Client, o options, a, b scenario, n int) []float64 {
+// abPairs measures a and b n times each, alternating, and returns each
+// pair's b/a. The order flips every pair (a b, b a, a b, ...), so slow drift
+// of the machine's load, and anything that favours whichever runs second,
+// hits both sides alike.
+func abPairs(ctx context.Context, o options, a, b scenario, n int) []float64 {
 	var ratios []float64
 	for i := range n {
 		fmt.Fprintf(os.Stderr, "A/B pair %d of %d\n", i+1, n)
-		ra := a.load(ctx, client, a.server.url, o.duration, o.concurrency)
-		rb := b.load(ctx, client, b.server.url, o.duration, o.concurrency)
+		first, second := a, b
+		if i%2 == 1 {
+			first, second = b, a
+		}
+		r1 := first.load(ctx, first.server.url, o.pairDur, o.concurrency)
+		r2 := second.load(ctx, second.server.url, o.pairDur, o.concurrency)
+		ra, rb := r1, r2
+		if i%2 == 1 {
+			ra, rb = r2, r1
+		}
 		if ra.rps() > 0 {
 			ratios = append(ratios, rb.rps()/ra.rps())
 		}

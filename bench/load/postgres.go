@@ -56,9 +56,9 @@ func onPostgres(ctx context.Context, client *http.Client, o options, bin, dir st
 		}
 		fmt.Fprintf(os.Stderr, "scenario %s: %s\n", s.id, s.name)
 		if o.warmup > 0 {
-			s.load(ctx, client, srv.url, o.warmup, o.concurrency)
+			s.load(ctx, srv.url, o.warmup, o.concurrency)
 		}
-		out = append(out, s.load(ctx, client, srv.url, o.duration, o.concurrency))
+		out = append(out, s.load(ctx, srv.url, o.duration, o.concurrency))
 	}
 	return out, nil
 }

@@ -51,11 +51,13 @@ type result struct {
 var errorsKey = []byte(`"errors"`)
 
 // load runs c workers, each sending the request back to back on its own
-// keep-alive connection, until d has passed.
-func (s scenario) load(ctx context.Context, client *http.Client, url string, d time.Duration, c int) result {
+// keep-alive connection (see wireConn), until d has passed.
+func (s scenario) load(ctx context.Context, url string, d time.Duration, c int) result {
 	ctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
-	body := []byte(s.body)
+	deadline, _ := ctx.Deadline()
+	addr := strings.TrimPrefix(url, "http://")
+	req := rawRequest(addr, s)
 	per := make([]result, c)
 	var wg sync.WaitGroup
 	start := time.Now()
@@ -64,34 +66,45 @@ func (s scenario) load(ctx context.Context, client *http.Client, url string, d t
 		go func(r *result) {
 			defer wg.Done()
 			r.latencies = make([]time.Duration, 0, 1<<14)
-			buf := bytes.NewBuffer(make([]byte, 0, 4096))
-			for ctx.Err() == nil {
-				req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url+"/graphql", bytes.NewReader(body))
-				req.Header.Set("Content-Type", "application/json")
-				if s.header != "" {
-					req.Header.Set(s.header, s.value)
+			body := bytes.NewBuffer(make([]byte, 0, 4096))
+			var conn *wireConn
+			defer func() {
+				if conn != nil {
+					conn.c.Close()
 				}
+			}()
+			for ctx.Err() == nil {
 				t0 := time.Now()
-				resp, err := client.Do(req)
+				var err error
+				if conn == nil {
+					conn, err = dialWire(addr, deadline)
+				}
+				code := 0
 				if err == nil {
-					buf.Reset()
-					_, err = buf.ReadFrom(resp.Body)
-					resp.Body.Close()
+					code, err = conn.do(req, body)
 				}
 				lat := time.Since(t0)
-				if err != nil {
-					if ctx.Err() != nil {
+				if err != nil && code == 0 {
+					if conn != nil {
+						conn.c.Close()
+						conn = nil
+					}
+					if ctx.Err() != nil || time.Now().After(deadline) {
 						return // cut off by the end of the run: not a failure
 					}
 					r.failed++
 					continue
 				}
+				if err != nil { // a whole response on a connection that closes
+					conn.c.Close()
+					conn = nil
+				}
 				if len(r.latencies) < maxLatencySlots {
 					r.latencies = append(r.latencies, lat)
 				}
-				if resp.StatusCode/100 != 2 {
+				if code/100 != 2 {
 					r.non2xx++
-				} else if bytes.Contains(buf.Bytes(), errorsKey) {
+				} else if bytes.Contains(body.Bytes(), errorsKey) {
 					r.gqlErrors++
 				}
 			}
