@@ -115,29 +115,31 @@ func policyHeaders(limit Limit) staticHeaders {
 
 // setHeaders writes the five budget headers on every metered request, so
 // it is written to allocate little: canonical names straight into the map
-// (no canonicalising), shared values for the static ones (capacity-capped,
-// so an Add elsewhere copies), and the three variable values cut from one
-// buffer.
+// (no canonicalising), shared values for the static ones, and the three
+// variable values cut from one string and one backing array (each slice
+// capacity-capped, so an Add elsewhere copies instead of overwriting its
+// neighbour).
 func setHeaders(h http.Header, static staticHeaders, res Result) {
 	if static.policy == nil {
 		return
 	}
 	reset := seconds(res.ResetAfter)
-	buf := make([]byte, 0, 96)
-	buf = append(buf, `"default";r=`...)
-	buf = strconv.AppendInt(buf, int64(res.Remaining), 10)
-	buf = append(buf, ";t="...)
-	buf = strconv.AppendInt(buf, int64(reset), 10)
-	mark1 := len(buf)
-	buf = strconv.AppendInt(buf, int64(res.Remaining), 10)
-	mark2 := len(buf)
-	buf = strconv.AppendInt(buf, time.Now().Add(time.Duration(reset)*time.Second).Unix(), 10)
-	all := string(buf)
+	var buf [96]byte
+	b := append(buf[:0], `"default";r=`...)
+	b = strconv.AppendInt(b, int64(res.Remaining), 10)
+	b = append(b, ";t="...)
+	b = strconv.AppendInt(b, int64(reset), 10)
+	mark1 := len(b)
+	b = strconv.AppendInt(b, int64(res.Remaining), 10)
+	mark2 := len(b)
+	b = strconv.AppendInt(b, time.Now().Add(time.Duration(reset)*time.Second).Unix(), 10)
+	all := string(b)
+	vals := []string{all[:mark1], all[mark1:mark2], all[mark2:]}
 	h["Ratelimit-Policy"] = static.policy
-	h["Ratelimit"] = []string{all[:mark1]}
+	h["Ratelimit"] = vals[0:1:1]
 	h["X-Ratelimit-Limit"] = static.limit
-	h["X-Ratelimit-Remaining"] = []string{all[mark1:mark2]}
-	h["X-Ratelimit-Reset"] = []string{all[mark2:]}
+	h["X-Ratelimit-Remaining"] = vals[1:2:2]
+	h["X-Ratelimit-Reset"] = vals[2:3:3]
 }
 
 // seconds rounds up, so a client that waits that long is let in.
