@@ -19,7 +19,7 @@ import (
 type LastUsed struct {
 	*flushloop.Loop
 	db      *gorm.DB
-	mu      sync.Mutex
+	mu      sync.RWMutex
 	pending map[string]models.LastUse
 	// write stores a batch; tests wrap it to hold a flush open.
 	write func(ctx context.Context, db *gorm.DB, batch map[string]models.LastUse) error
@@ -36,6 +36,15 @@ func NewLastUsed(db *gorm.DB, log *slog.Logger) *LastUsed {
 // cleans them when it writes.
 func (l *LastUsed) Touch(keyID string, at time.Time, ip, userAgent string) {
 	at = at.UTC().Truncate(time.Second)
+	// note: a key in steady use repeats the same use many times a second;
+	// those need only a read lock, so its concurrent requests do not queue
+	// behind each other here.
+	l.mu.RLock()
+	u, ok := l.pending[keyID]
+	l.mu.RUnlock()
+	if ok && u.At.Equal(at) && u.IP == ip && u.UserAgent == userAgent {
+		return
+	}
 	l.mu.Lock()
 	if !at.Before(l.pending[keyID].At) {
 		l.pending[keyID] = models.LastUse{At: at, IP: ip, UserAgent: userAgent}
@@ -45,8 +54,8 @@ func (l *LastUsed) Touch(keyID string, at time.Time, ip, userAgent string) {
 
 // Pending returns a use not yet written, so lists can show it at once.
 func (l *LastUsed) Pending(keyID string) (models.LastUse, bool) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+	l.mu.RLock()
+	defer l.mu.RUnlock()
 	u, ok := l.pending[keyID]
 	return u, ok
 }

@@ -52,3 +52,29 @@ func TestShutdownWaitsForFlushInProgress(t *testing.T) {
 		}
 	})
 }
+
+// Within one second the newest client wins, a repeat changes nothing, and
+// an older use never replaces a newer one: the read-locked shortcut for
+// repeats must not hide a change of client.
+func TestTouchKeepsTheNewestUse(t *testing.T) {
+	l := auth.NewLastUsed(nil, slog.New(slog.DiscardHandler))
+	at := time.Date(2026, 11, 27, 5, 0, 0, 0, time.UTC)
+	steps := []struct {
+		at     time.Time
+		ip, ua string
+		want   models.LastUse
+	}{
+		{at, "192.0.2.1", "a/1", models.LastUse{At: at, IP: "192.0.2.1", UserAgent: "a/1"}},
+		{at.Add(300 * time.Millisecond), "192.0.2.1", "a/1", models.LastUse{At: at, IP: "192.0.2.1", UserAgent: "a/1"}},
+		{at.Add(400 * time.Millisecond), "192.0.2.9", "a/1", models.LastUse{At: at, IP: "192.0.2.9", UserAgent: "a/1"}},
+		{at.Add(500 * time.Millisecond), "192.0.2.9", "b/2", models.LastUse{At: at, IP: "192.0.2.9", UserAgent: "b/2"}},
+		{at.Add(time.Second), "192.0.2.9", "b/2", models.LastUse{At: at.Add(time.Second), IP: "192.0.2.9", UserAgent: "b/2"}},
+		{at, "198.51.100.1", "old/1", models.LastUse{At: at.Add(time.Second), IP: "192.0.2.9", UserAgent: "b/2"}},
+	}
+	for i, s := range steps {
+		l.Touch("k", s.at, s.ip, s.ua)
+		if got, _ := l.Pending("k"); got != s.want {
+			t.Fatalf("step %d: pending use %+v, want %+v", i, got, s.want)
+		}
+	}
+}
