@@ -16,6 +16,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"keyward/logbuf"
 )
 
 // gcPercent is the garbage collector's target when GOGC is not set.
@@ -24,6 +26,10 @@ import (
 // MB; at 200 the 20-row list ran 15% faster again, but the resident size
 // under 32 connections on PostgreSQL reached 59–63 MB (docs/performance.md).
 const gcPercent = 150
+
+// logInterval is the longest a log line waits before it is written: what a
+// crash can lose of Info lines (warnings and errors are written at once).
+const logInterval = 100 * time.Millisecond
 
 func main() {
 	if os.Getenv("GOGC") == "" {
@@ -47,11 +53,13 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var handler slog.Handler = slog.NewTextHandler(os.Stderr, nil)
+	logOut := logbuf.New(os.Stderr, 64<<10, logInterval)
+	defer logOut.Close()
+	var handler slog.Handler = slog.NewTextHandler(logOut, nil)
 	if cfg.LogFormat == "json" {
-		handler = slog.NewJSONHandler(os.Stderr, nil)
+		handler = slog.NewJSONHandler(logOut, nil)
 	}
-	log := slog.New(handler)
+	log := slog.New(logbuf.Handler(handler, logOut))
 
 	a, err := newApp(ctx, cfg, log)
 	if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"errors"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -120,4 +121,30 @@ func startProcess(t *testing.T, bin string, env []string) *serverProcess {
 		p.err = errors.New("no banner within 90s")
 	}
 	return p
+}
+
+// Log lines are buffered (package logbuf), but a graceful stop writes out
+// every one: the operator's log holds each request served before SIGTERM.
+func TestRequestLogLinesSurviveShutdown(t *testing.T) {
+	p := startProcess(t, keywardBinary(t), []string{"KEYWARD_DATABASE_URL=sqlite:" + filepath.Join(t.TempDir(), "k.db")})
+	if p.err != nil {
+		t.Fatalf("%v\n%s", p.err, p.output())
+	}
+	const requests = 50
+	for range requests {
+		res, err := http.Get(p.url + "/healthz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+	}
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.cmd.Wait(); err != nil {
+		t.Fatalf("exit after SIGTERM: %v\n%s", err, p.output())
+	}
+	if n := strings.Count(p.output(), "path=/healthz"); n != requests {
+		t.Fatalf("%d request lines for /healthz after shutdown, want %d\n%s", n, requests, p.output())
+	}
 }
