@@ -87,7 +87,11 @@ func (v *KeyVerifier) Verify(ctx context.Context, secret string, guard func() er
 		return nil, ErrInvalidKey
 	}
 	sum := models.HashKeySum(secret)
-	entry, hit := v.cache.Get(sum)
+	// note: Peek, not Get: Get moves the entry to the front under an
+	// exclusive lock, so every request of a busy key queued on one mutex.
+	// A key in use is read again at least every ttl, which moves it to
+	// the front, so eviction still spares the keys in use.
+	entry, hit := v.cache.Peek(sum)
 	if hit && now.Sub(entry.cachedAt) <= v.ttl {
 		cacheHits.Inc()
 	} else {

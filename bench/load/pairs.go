@@ -75,6 +75,7 @@ func abPairs(ctx context.Context, o options, a, b scenario, n int) []float64 {
 		if i%2 == 1 {
 			ra, rb = r2, r1
 		}
+		fmt.Fprintf(os.Stderr, "  anonymous %.0f req/s, Bearer %.0f req/s\n", ra.rps(), rb.rps())
 		if ra.rps() > 0 {
 			ratios = append(ratios, rb.rps()/ra.rps())
 		}
