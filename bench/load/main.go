@@ -2,18 +2,20 @@
 //
 // It starts a built server binary on a free loopback port with a fresh SQLite
 // database in a temporary directory, signs in as the bootstrapped admin,
-// creates an API key, and then measures three GraphQL requests for a fixed
-// duration each, after a warm-up:
+// creates an API key, and then measures GraphQL requests for a fixed
+// duration each, after a warm-up, among them:
 //
 //	a  anonymous  { __typename }
 //	b  the same with Authorization: Bearer <key>     (cost of key verification)
 //	c  { apiKeys { id name status lastUsedAt } } for 20 keys, with the admin session cookie
+//	d  b on a server with the rate limiter off; e–g lists (pairs.go), on PostgreSQL too with -pg
 //
 // It prints a markdown table (requests, req/s, p50/p90/p99 latency, non-2xx
-// responses) and the req/s ratios b/a and c/a. The figures are a report, never
-// a pass/fail test. Only loopback traffic is sent.
+// responses), the req/s ratios b/a and c/a, and the median b/a of
+// interleaved a/b pairs. The figures are a report, never a pass/fail test.
+// Only loopback traffic is sent, by a wire-level client (wire.go).
 //
-//	go run ./bench/load -bin bin/keyward [-duration 10s] [-c 16] [-out FILE]
+//	go run ./bench/load -bin bin/keyward [-duration 10s] [-c 16] [-pairs 9] [-pair-duration 3s] [-only-pairs] [-out FILE]
 package main
 
 import (
@@ -68,7 +70,7 @@ func main() {
 	flag.BoolVar(&o.keepLog, "keep-log", false, "print the server's log path and keep its temporary directory")
 	flag.Parse()
 	if o.bin == "" || o.duration <= 0 || o.warmup < 0 || o.concurrency < 1 || o.pairDur <= 0 {
-		fmt.Fprintln(os.Stderr, "usage: load -bin PATH [-duration 10s] [-warmup 1s] [-c 16] [-out FILE]")
+		fmt.Fprintln(os.Stderr, "usage: load -bin PATH [-duration 10s] [-warmup 1s] [-c 16] [-pairs 9] [-pair-duration 3s] [-only-pairs] [-out FILE]")
 		os.Exit(2)
 	}
 	if err := run(o); err != nil {
