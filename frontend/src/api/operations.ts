@@ -94,6 +94,7 @@ export const ApiKeysQuery = graphql(`
         hasNextPage
         endCursor
       }
+      totalCount
     }
   }
 `);

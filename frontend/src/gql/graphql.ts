@@ -220,7 +220,7 @@ export type ApiKeysQueryVariables = Exact<{
 }>;
 
 
-export type ApiKeysQuery = { apiKeyLimit: number, apiKeyConnection: { nodes: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, usage: Array<{ date: string, requests: number }>, createdBy: { id: string, name: string, email: string } | null, insights: Array<{ kind: ApiKeyInsightKind, message: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ApiKeysQuery = { apiKeyLimit: number, apiKeyConnection: { totalCount: number, nodes: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, status: ApiKeyStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null, rotatedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null, revocationNote: string | null, usage: Array<{ date: string, requests: number }>, createdBy: { id: string, name: string, email: string } | null, insights: Array<{ kind: ApiKeyInsightKind, message: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -447,6 +447,7 @@ export const ApiKeysDocument = new TypedDocumentString(`
       hasNextPage
       endCursor
     }
+    totalCount
   }
 }
     fragment ApiKeyFields on ApiKey {

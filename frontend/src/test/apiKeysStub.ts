@@ -16,6 +16,7 @@ export function apiKeyPages(keys: () => readonly unknown[], { limit = 20, pageSi
         apiKeyConnection: {
           nodes,
           pageInfo: { hasNextPage: end < all.length, endCursor: nodes.length > 0 ? `cursor-${end}` : null },
+          totalCount: all.length,
         },
       },
     };

@@ -19,7 +19,8 @@ export function stubGraphQL(handlers: Record<string, Handler>) {
     const variables = body.variables ?? {};
     calls.push({ operation, variables });
     const handler = handlers[operation];
-    const payload = handler ? handler(variables) : { errors: [{ message: `no stub for ${operation}`, extensions: { code: 'INTERNAL' } }] };
+    // A handler may answer later (a Promise), so a test can hold a request pending.
+    const payload = await (handler ? handler(variables) : { errors: [{ message: `no stub for ${operation}`, extensions: { code: 'INTERNAL' } }] });
     return new Response(JSON.stringify(payload), { status: 200, headers: { 'Content-Type': 'application/json' } });
   });
   vi.stubGlobal('fetch', fetchMock);

@@ -341,8 +341,9 @@ describe('API keys tab', () => {
     const stub = stubGraphQL({ ApiKeys: apiKeyPages(() => keys, { limit: 10000 }) });
     render(<ApiKeysTab />);
     const table = await screen.findByRole('table', { name: 'API keys' });
+    // The table shows with the first page; the rest follow.
+    await waitFor(() => expect(within(table).getAllByTestId('api-key-row')).toHaveLength(120));
     const rows = within(table).getAllByTestId('api-key-row');
-    expect(rows).toHaveLength(120);
     expect(within(rows[119]).getByText('Key 119')).toBeInTheDocument();
     expect(within(rows[119]).getByTestId('usage-sparkline')).toHaveTextContent('1,240');
     expect(screen.getByTestId('key-count')).toHaveTextContent('120 of 10000 keys');
@@ -351,5 +352,47 @@ describe('API keys tab', () => {
       'cursor-50',
       'cursor-100',
     ]);
+  });
+
+  it('shows the first page while the rest load, says how far it got, and resumes after a failed page', async () => {
+    const keys = Array.from({ length: 120 }, (_, i) => ({ ...activeKey, id: `k${i}`, name: `Key ${i}`, createdAt: iso(-i) }));
+    const pages = apiKeyPages(() => keys, { limit: 10000 });
+    // The second page answers only when the test says so, and fails the first time.
+    let answerSecond = () => {};
+    let secondFails = true;
+    const stub = stubGraphQL({
+      ApiKeys: async (v) => {
+        if (v.after !== 'cursor-50') return pages(v);
+        await new Promise<void>((resolve) => (answerSecond = resolve));
+        if (!secondFails) return pages(v);
+        secondFails = false;
+        return gqlError('Something went wrong on our side.', 'INTERNAL');
+      },
+    });
+    render(<ApiKeysTab />);
+    const table = await screen.findByRole('table', { name: 'API keys' });
+    expect(within(table).getAllByTestId('api-key-row')).toHaveLength(50);
+    await waitFor(() => expect(stub.calls.map((c) => c.variables.after)).toEqual([null, 'cursor-50']));
+    expect(screen.getByRole('status')).toHaveTextContent('Loading keys… 50 of 120');
+    expect(screen.getByTestId('key-count')).toHaveTextContent('Counting keys…');
+
+    await userEvent.type(screen.getByRole('searchbox'), 'Key 1');
+    expect(screen.getByRole('status')).toHaveTextContent('Showing 11 of 50 keys loaded so far. Loading keys… 50 of 120');
+    await userEvent.clear(screen.getByRole('searchbox'));
+
+    answerSecond();
+    expect(await screen.findByText(/Could not load the rest of the API keys/)).toBeInTheDocument();
+    expect(within(table).getAllByTestId('api-key-row')).toHaveLength(50);
+    expect(screen.getByRole('status')).not.toHaveTextContent('Loading keys');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(stub.calls).toHaveLength(3));
+    answerSecond();
+    await waitFor(() => expect(within(table).getAllByTestId('api-key-row')).toHaveLength(120));
+    expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(/^$/);
+    expect(screen.getByTestId('key-count')).toHaveTextContent('120 of 10000 keys');
+    // Retry went on from the failed page: the first page was read once.
+    expect(stub.calls.map((c) => c.variables.after)).toEqual([null, 'cursor-50', 'cursor-50', 'cursor-100']);
   });
 });

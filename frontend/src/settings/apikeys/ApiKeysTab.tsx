@@ -24,7 +24,7 @@ const LIMIT_ID = 'api-keys-limit';
 
 /** Settings → API keys: list, search, create and rotate (secret shown once), edit and delete keys. */
 export function ApiKeysTab() {
-  const { state, reload, retry } = useApiKeys();
+  const { state, reload, retry, resume } = useApiKeys();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   // note: the only place the secret lives; set back to null when the dialog closes.
@@ -47,8 +47,18 @@ export function ApiKeysTab() {
   const shown = useMemo(() => applyView(keys, view), [keys, view]);
   const limit = state.status === 'ready' ? state.data.apiKeyLimit : null;
   const hasKeys = keys.length > 0;
+  const rest = state.status === 'ready' ? state.data.rest : null;
+  const complete = rest?.status === 'done';
   const counted = keys.filter(countsAgainstLimit).length;
+  // note: while pages are still to come, `counted` is only a lower bound
+  // (totalCount includes revoked keys, which do not count), so the counter
+  // waits for the whole list and only a sure "at the limit" disables Create;
+  // the server answers LIMIT_REACHED in any case.
   const atLimit = limit !== null && counted >= limit;
+  const progress =
+    state.status === 'ready' && rest?.status === 'loading'
+      ? `Loading keys… ${keys.length.toLocaleString('en')} of ${state.data.totalCount.toLocaleString('en')}`
+      : '';
 
   return (
     <Box component="section" aria-labelledby={HEADING_ID}>
@@ -75,7 +85,7 @@ export function ApiKeysTab() {
                 {WORDS.createApiKey}
               </Button>
               <Typography id={LIMIT_ID} variant="body2" color={atLimit ? 'warning.main' : 'text.secondary'} data-testid="key-count">
-                {limit !== null && `${counted} of ${limit} keys`}
+                {limit !== null && (complete ? `${counted} of ${limit} keys` : 'Counting keys…')}
               </Typography>
             </Box>
           )
@@ -97,8 +107,15 @@ export function ApiKeysTab() {
         <>
           <KeyFilterBar view={view} onChange={setView} />
           <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" sx={{ mb: 1 }}>
-            {isFiltered(view) ? `Showing ${shown.length} of ${keys.length} keys` : ''}
+            {[isFiltered(view) && `Showing ${shown.length} of ${keys.length} keys${complete ? '' : ' loaded so far'}`, progress]
+              .filter(Boolean)
+              .join('. ')}
           </Typography>
+          {rest?.status === 'error' && (
+            <Box sx={{ mb: 1 }}>
+              <ListLoadError what="the rest of the API keys" message={rest.message} onRetry={resume} />
+            </Box>
+          )}
           {shown.length > 0 ? (
             <ApiKeyList keys={shown} onDelete={setDeleting} onRotate={setRotating} onEdit={setEditing} />
           ) : (

@@ -1,27 +1,88 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiKeysQuery } from '../../api/operations';
 import type { ApiKeysQuery as ApiKeysResult } from '../../gql/graphql';
-import { allPages } from '../../api/pages';
-import { useLoad } from '../../api/useQuery';
+import { errorMessage, request } from '../../api/client';
+import { failed, type QueryState } from '../../api/useQuery';
 
 /** One key as the API Keys tab lists it, with its 30-day usage and insights. */
 export type ApiKeyRow = ApiKeysResult['apiKeyConnection']['nodes'][number];
 
+/** The pages after the first: still arriving, all in, or stopped by a failed page. */
+export type RestOfList = { status: 'loading' } | { status: 'done' } | { status: 'error'; message: string };
+
 export interface ApiKeyListData {
   apiKeyLimit: number;
+  /** The keys read so far, newest first. */
   apiKeys: ApiKeyRow[];
+  /** How many keys the organisation has on all pages (revoked ones included). */
+  totalCount: number;
+  rest: RestOfList;
 }
 
 /**
- * Every page of `apiKeyConnection`, newest first. note: the tab filters,
- * sorts and counts keys against the limit in the browser, so it reads the
- * list to its last page; each page is one request priced at its 50 rows.
+ * The organisation's keys and its key limit, for the API Keys tab, read a
+ * page of 50 at a time (each page is one request priced at its 50 rows). The
+ * state turns ready with the first page, so the tab shows keys at once, and
+ * each later page is appended as it arrives. note: with up to 10,000 keys the
+ * rest may take 200 requests; `rest` says how far it got.
+ *
+ * reload() starts again from the first page and keeps showing the last data
+ * until that page arrives; an answer to an older load never overwrites a
+ * newer one. retry() starts over after a failed first page; resume() goes on
+ * after a failed later page, from the page that failed, keeping the rows.
  */
-async function allApiKeys(): Promise<ApiKeyListData> {
-  const { first, nodes } = await allPages(ApiKeysQuery, (d) => d.apiKeyConnection);
-  return { apiKeyLimit: first.apiKeyLimit, apiKeys: nodes };
-}
-
-/** The organisation's keys and its key limit, for the API Keys tab. */
 export function useApiKeys() {
-  return useLoad(allApiKeys);
+  const [state, setState] = useState<QueryState<ApiKeyListData>>({ status: 'loading' });
+  const latest = useRef(0);
+  // Where the failed page started, for resume().
+  const failedAfter = useRef<string | null>(null);
+
+  const readFrom = useCallback(async (id: number, start: string | null) => {
+    for (let after = start; ; ) {
+      let data: ApiKeysResult;
+      try {
+        data = await request(ApiKeysQuery, { after });
+      } catch (err) {
+        if (id !== latest.current) return;
+        failedAfter.current = after;
+        const rest: RestOfList = { status: 'error', message: errorMessage(err) };
+        setState((s) => (after !== null && s.status === 'ready' ? { status: 'ready', data: { ...s.data, rest } } : failed(err)));
+        return;
+      }
+      if (id !== latest.current) return;
+      const page = data.apiKeyConnection;
+      const next = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
+      setState((s) => ({
+        status: 'ready',
+        data: {
+          apiKeyLimit: data.apiKeyLimit,
+          apiKeys: after !== null && s.status === 'ready' ? [...s.data.apiKeys, ...page.nodes] : page.nodes,
+          totalCount: page.totalCount,
+          rest: next ? { status: 'loading' } : { status: 'done' },
+        },
+      }));
+      if (!next) return;
+      after = next;
+    }
+  }, []);
+
+  const reload = useCallback(() => readFrom(++latest.current, null), [readFrom]);
+
+  const retry = useCallback(() => {
+    setState({ status: 'loading' });
+    void reload();
+  }, [reload]);
+
+  const resume = useCallback(() => {
+    setState((s) => (s.status === 'ready' ? { status: 'ready', data: { ...s.data, rest: { status: 'loading' } } } : s));
+    void readFrom(++latest.current, failedAfter.current);
+  }, [readFrom]);
+
+  useEffect(() => {
+    void reload();
+    // Leaving the tab stops the pages still to come.
+    return () => void ++latest.current;
+  }, [reload]);
+
+  return { state, reload, retry, resume };
 }
