@@ -244,11 +244,25 @@ export function registerUsageTests({ baseURL, admin, open, signIn, shot, browser
       page.setDefaultTimeout(10_000);
       const errors = [];
       page.on('pageerror', (err) => errors.push(String(err)));
+      // The list's second page waits until the first is checked: the table
+      // shows with the first page, and says how far the list has loaded.
+      let releaseSecond;
+      const secondHeld = new Promise((res) => (releaseSecond = res));
+      await page.route('**/graphql', async (route) => {
+        const body = route.request().postDataJSON();
+        if (/query ApiKeys\b/.test(body?.query ?? '') && body.variables?.after) await secondHeld;
+        await route.continue();
+      });
       await page.goto('/settings/api-keys');
       await signIn(page, admin.email, admin.password);
       const table = page.getByRole('table', { name: 'API keys' });
+      await page.getByText('Loading keys… 50 of 80').waitFor();
+      assert.equal(await table.getByTestId('api-key-row').count(), 50);
+      await shot(page, '27-api-keys-first-page-of-80');
+      releaseSecond();
       await page.getByTestId('key-count').getByText('80 of 100 keys').waitFor();
       assert.equal(await table.getByTestId('api-key-row').count(), 80);
+      assert.equal(await page.getByText(/Loading keys…/).count(), 0);
       assert.equal(await page.getByText(/Could not load API keys/).count(), 0);
       const busyRow = table.getByTestId('api-key-row').filter({ hasText: 'Oldest busy key' });
       await busyRow.getByTestId('usage-sparkline').getByText('3', { exact: true }).waitFor();
