@@ -225,7 +225,7 @@ func (k *APIKey) sortKey() (time.Time, time.Time, string) { return k.CreatedAt, 
 func PageAPIKeys(ctx context.Context, db *gorm.DB, orgID string, page PageArgs) (*APIKeyConnection, error) {
 	return paginate[APIKey](ctx, func() *gorm.DB {
 		return db.Model(&APIKey{}).Where("organization_id = ?", orgID)
-	}, PageArgs{First: page.First, After: page.After, WithTotal: page.WithTotal}, NewestFirst)
+	}, page, NewestFirst)
 }
 
 // GetAPIKey returns one of the organisation's keys.
