@@ -3,6 +3,7 @@ package ratelimit
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"testing"
 	"time"
 )
@@ -114,5 +115,23 @@ func TestMemoryRefund(t *testing.T) {
 	m.Allow(ctx, "k", limit, 1)
 	if res, _ := m.Allow(ctx, "k", limit, 1); res.Allowed {
 		t.Fatal("refunds beyond a full budget were banked")
+	}
+}
+
+// The three per-request budget values share one backing array; each header
+// must still be its own: adding to one never changes another.
+func TestBudgetHeadersAreIndependent(t *testing.T) {
+	h := http.Header{}
+	setHeaders(h, policyHeaders(Limit{Rate: 600, Period: time.Minute}), Result{Allowed: true, Remaining: 599, ResetAfter: 100 * time.Millisecond})
+	want := h.Clone()
+	h.Add("Ratelimit", "extra")
+	h.Add("X-Ratelimit-Remaining", "extra")
+	for _, name := range []string{"Ratelimit", "X-Ratelimit-Remaining", "X-Ratelimit-Reset", "X-Ratelimit-Limit", "Ratelimit-Policy"} {
+		if got := h.Values(name)[0]; got != want.Get(name) {
+			t.Errorf("%s is %q after adding to its neighbours, want %q", name, got, want.Get(name))
+		}
+	}
+	if h.Get("Ratelimit") != `"default";r=599;t=1` || h.Get("X-Ratelimit-Remaining") != "599" {
+		t.Errorf("budget headers %v", h)
 	}
 }
