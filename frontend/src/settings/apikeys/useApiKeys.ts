@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiKeysQuery } from '../../api/operations';
 import type { ApiKeysQuery as ApiKeysResult } from '../../gql/graphql';
-import { errorMessage, request } from '../../api/client';
+import { errorMessage } from '../../api/client';
+import { eachPage } from '../../api/pages';
 import { failed, type QueryState } from '../../api/useQuery';
 
 /** One key as the API Keys tab lists it, with its 30-day usage and insights. */
@@ -38,31 +39,29 @@ export function useApiKeys() {
   const failedAfter = useRef<string | null>(null);
 
   const readFrom = useCallback(async (id: number, start: string | null) => {
-    for (let after = start; ; ) {
-      let data: ApiKeysResult;
-      try {
-        data = await request(ApiKeysQuery, { after });
-      } catch (err) {
+    // Where the page being read starts: null for the first page.
+    let after = start;
+    try {
+      for await (const data of eachPage(ApiKeysQuery, (d) => d.apiKeyConnection, start)) {
         if (id !== latest.current) return;
-        failedAfter.current = after;
-        const rest: RestOfList = { status: 'error', message: errorMessage(err) };
-        setState((s) => (after !== null && s.status === 'ready' ? { status: 'ready', data: { ...s.data, rest } } : failed(err)));
-        return;
+        const page = data.apiKeyConnection;
+        const appending = after !== null;
+        setState((s) => ({
+          status: 'ready',
+          data: {
+            apiKeyLimit: data.apiKeyLimit,
+            apiKeys: appending && s.status === 'ready' ? [...s.data.apiKeys, ...page.nodes] : page.nodes,
+            totalCount: page.totalCount,
+            rest: page.pageInfo.hasNextPage ? { status: 'loading' } : { status: 'done' },
+          },
+        }));
+        after = page.pageInfo.endCursor ?? null;
       }
+    } catch (err) {
       if (id !== latest.current) return;
-      const page = data.apiKeyConnection;
-      const next = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
-      setState((s) => ({
-        status: 'ready',
-        data: {
-          apiKeyLimit: data.apiKeyLimit,
-          apiKeys: after !== null && s.status === 'ready' ? [...s.data.apiKeys, ...page.nodes] : page.nodes,
-          totalCount: page.totalCount,
-          rest: next ? { status: 'loading' } : { status: 'done' },
-        },
-      }));
-      if (!next) return;
-      after = next;
+      failedAfter.current = after;
+      const rest: RestOfList = { status: 'error', message: errorMessage(err) };
+      setState((s) => (after !== null && s.status === 'ready' ? { status: 'ready', data: { ...s.data, rest } } : failed(err)));
     }
   }, []);
 

@@ -13,8 +13,8 @@ import { AUDIT_ACTIONS, actionLabel } from './auditText';
 const PAGE_SIZE = 50;
 
 /** The organisation's keys, to filter by as actors: every page. */
-async function actorKeys() {
-  return (await allPages(AuditActorsQuery, (d) => d.apiKeyConnection)).nodes;
+function actorKeys() {
+  return allPages(AuditActorsQuery, (d) => d.apiKeyConnection);
 }
 
 /** Settings → Audit log (Admins only): every event, newest first, filtered by action and actor, 50 a page. */

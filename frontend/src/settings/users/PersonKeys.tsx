@@ -13,16 +13,16 @@ interface Props {
   onDeleteKeysChange: (deleteKeys: boolean) => void;
 }
 
+/** Every key of the organisation with its creator. */
+function keysWithCreators() {
+  return allPages(KeysByCreatorQuery, (d) => d.apiKeyConnection);
+}
+
 /**
  * Offboarding: the API keys a person created, shown in the remove and
  * change-role dialogs. A key acts with its own scope, not its creator's role,
  * so it keeps working after the person leaves unless the Admin deletes it here.
  */
-/** Every key of the organisation with its creator. */
-async function keysWithCreators() {
-  return (await allPages(KeysByCreatorQuery, (d) => d.apiKeyConnection)).nodes;
-}
-
 export function PersonKeys({ userId, userName, deleteKeys, onDeleteKeysChange }: Props) {
   const { state, retry } = useLoad(keysWithCreators);
   const keys = state.status === 'ready' ? state.data.filter((k) => k.createdBy?.id === userId) : [];
